@@ -1,0 +1,131 @@
+import Tokens from '@fastify/csrf';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Role } from '../db/schema.js';
+import { httpErrors } from '../errors.js';
+import type { SettingsService } from '../settings/index.js';
+import { SESSION_DAYS, viewerForSession, type AccountsDeps, type Viewer } from './service.js';
+
+export const SESSION_COOKIE = 'tribune_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    viewer: Viewer | null;
+  }
+  interface FastifyContextConfig {
+    /** false: the route checks its own authenticity (e.g. signed webhooks), so no CSRF token. */
+    csrf?: boolean;
+  }
+}
+
+export interface SessionPluginOptions extends AccountsDeps {
+  settings: SettingsService;
+  baseUrl: string;
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Resolves the session cookie into `request.viewer` for every request, and demands a CSRF token on
+ * every state-changing request, except from an origin the site allows to embed its widget (the
+ * browser sets Origin itself, and CORS already limits those origins to the comment API).
+ */
+const CSRF_COOKIE = 'tribune_csrf';
+const csrfTokens = Tokens();
+/** Secrets issued during this request, before the browser has sent the cookie back. */
+const issuedSecrets = new WeakMap<FastifyRequest, string>();
+
+export const sessionPlugin = fp<SessionPluginOptions>(async (app, options) => {
+  const ownOrigin = new URL(options.baseUrl).origin;
+
+  app.decorateRequest('viewer', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) request.viewer = await viewerForSession(options, token);
+  });
+
+  app.addHook('preHandler', async (request) => {
+    if (!UNSAFE_METHODS.has(request.method) || request.routeOptions.config?.csrf === false) return;
+    const origin = request.headers.origin;
+    if (origin && origin !== ownOrigin && request.url.startsWith('/api/')) {
+      const { comments } = await options.settings.get();
+      if (comments.embedOrigins.includes(origin)) return;
+    }
+    const secret = csrfSecret(request);
+    const token = submittedCsrfToken(request);
+    if (!secret || !token || !csrfTokens.verify(secret, token)) throw httpErrors.raise('CSRF_INVALID');
+  });
+}, { name: 'tribune-session', dependencies: ['@fastify/cookie'] });
+
+function csrfSecret(request: FastifyRequest): string | undefined {
+  const cookie = request.cookies[CSRF_COOKIE];
+  if (!cookie) return undefined;
+  const unsigned = request.unsignCookie(cookie);
+  return unsigned.valid && unsigned.value ? unsigned.value : undefined;
+}
+
+function submittedCsrfToken(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-csrf-token'];
+  if (typeof header === 'string') return header;
+  const body = request.body as Record<string, unknown> | null | undefined;
+  return typeof body?._csrf === 'string' ? body._csrf : undefined;
+}
+
+/** A CSRF token for a page's forms and scripts; sets the secret cookie on first use. */
+export function csrfToken(request: FastifyRequest, reply: FastifyReply): string {
+  let secret = csrfSecret(request) ?? issuedSecrets.get(request);
+  if (!secret) {
+    secret = csrfTokens.secretSync();
+    issuedSecrets.set(request, secret);
+    reply.setCookie(CSRF_COOKIE, secret, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: request.protocol === 'https',
+      signed: true,
+    });
+  }
+  return csrfTokens.create(secret);
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    maxAge: SESSION_DAYS * 86400,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/**
+ * Route guard: staff with one of `roles` (admin may always act). Pages send the signed-out visitor to
+ * the login form; API routes answer 401/403 JSON.
+ */
+export function requireRole(...roles: Role[]): preHandlerAsyncHookHandler {
+  return async function guard(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+    const viewer = request.viewer;
+    if (!viewer || viewer.role === 'reader') {
+      if (wantsHtml(request)) {
+        return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+      }
+      throw httpErrors.raise('UNAUTHENTICATED');
+    }
+    if (viewer.role !== 'admin' && !roles.includes(viewer.role)) throw httpErrors.raise('FORBIDDEN');
+  };
+}
+
+/** Signed-in reader or staff member. */
+export function requireViewer(): preHandlerAsyncHookHandler {
+  return async function guard(request: FastifyRequest) {
+    if (!request.viewer) throw httpErrors.raise('UNAUTHENTICATED');
+  };
+}
+
+export function wantsHtml(request: FastifyRequest): boolean {
+  return request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+}

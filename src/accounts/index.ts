@@ -1,0 +1,5 @@
+export { accountErrors } from './errors.js';
+export { csrfToken, requireRole, requireViewer, sessionPlugin, setSessionCookie, wantsHtml } from './http.js';
+export { accountRoutes as accountsPlugin } from './routes.js';
+export { STAFF_ROLES, findUserById, findUserByEmail, listStaff } from './queries.js';
+export { createStaffUser, startSession, type Viewer } from './service.js';

@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import type { Database, NewRow, Role } from '../db/schema.js';
+
+export const STAFF_ROLES: readonly Role[] = ['admin', 'editor', 'moderator'];
+
+export function findUserByEmail(db: Kysely<Database>, email: string) {
+  return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export function findUserById(db: Kysely<Database>, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertUser(db: Kysely<Database>, user: NewRow<'users'>): Promise<void> {
+  await db.insertInto('users').values(user).execute();
+}
+
+export function listStaff(db: Kysely<Database>) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'display_name', 'role', 'status', 'created_at'])
+    .where('role', 'in', STAFF_ROLES)
+    .orderBy('display_name')
+    .execute();
+}
+
+export async function insertSession(
+  db: Kysely<Database>,
+  session: { id: string; userId: string; createdAt: string; expiresAt: string },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({ id: session.id, user_id: session.userId, created_at: session.createdAt, expires_at: session.expiresAt })
+    .execute();
+}
+
+export function findSessionUser(db: Kysely<Database>, sessionId: string, now: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.email', 'users.display_name', 'users.role', 'users.status', 'users.suspended_until', 'sessions.expires_at'])
+    .where('sessions.id', '=', sessionId)
+    .where('sessions.expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function deleteExpiredSessions(db: Kysely<Database>, now: string): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}

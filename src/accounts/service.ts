@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, Role } from '../db/schema.js';
+import { newId, newToken } from '../db/ids.js';
+import { addSeconds } from '../db/time.js';
+import { accountErrors } from './errors.js';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
+import * as queries from './queries.js';
+
+export const SESSION_DAYS = 30;
+
+/** Who is making a request, as every domain sees it. */
+export interface Viewer {
+  id: string;
+  email: string | null;
+  displayName: string;
+  role: Role;
+  status: 'active' | 'suspended' | 'banned';
+  suspendedUntil: string | null;
+}
+
+export interface AccountsDeps {
+  db: Kysely<Database>;
+  now: () => Date;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createStaffUser(
+  { db, now }: AccountsDeps,
+  input: { email: string; role: Role; displayName?: string; password: string },
+): Promise<string> {
+  if (!queries.STAFF_ROLES.includes(input.role)) throw accountErrors.raise('INVALID_ROLE', undefined, 'role');
+  if (input.password.length < MIN_PASSWORD_LENGTH) throw accountErrors.raise('WEAK_PASSWORD', undefined, 'password');
+  const email = input.email.trim().toLowerCase();
+  if (await queries.findUserByEmail(db, email)) throw accountErrors.raise('EMAIL_TAKEN', undefined, 'email');
+  const time = now().toISOString();
+  const id = newId(now());
+  await queries.insertUser(db, {
+    id,
+    email,
+    display_name: input.displayName?.trim() || email.split('@')[0],
+    role: input.role,
+    password_hash: await hashPassword(input.password),
+    created_at: time,
+    updated_at: time,
+  });
+  return id;
+}
+
+/** Checks a staff password; the same error for an unknown email and a wrong password. */
+export async function authenticate({ db }: AccountsDeps, email: string, password: string): Promise<string> {
+  const user = await queries.findUserByEmail(db, email.trim());
+  if (!user?.password_hash || !queries.STAFF_ROLES.includes(user.role) || user.status === 'banned') {
+    // Spend the same time as a real check so response timing does not reveal which emails exist.
+    dummyHash ??= hashPassword('tribune-timing-equaliser');
+    await verifyPassword(await dummyHash, password);
+    throw accountErrors.raise('LOGIN_FAILED');
+  }
+  if (!(await verifyPassword(user.password_hash, password))) throw accountErrors.raise('LOGIN_FAILED');
+  return user.id;
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/** Starts a session and returns the cookie token; only its hash is stored. */
+export async function startSession({ db, now }: AccountsDeps, userId: string): Promise<string> {
+  const token = newToken();
+  const createdAt = now();
+  await queries.insertSession(db, {
+    id: hashToken(token),
+    userId,
+    createdAt: createdAt.toISOString(),
+    expiresAt: addSeconds(createdAt, SESSION_DAYS * 86400).toISOString(),
+  });
+  return token;
+}
+
+export async function viewerForSession({ db, now }: AccountsDeps, token: string): Promise<Viewer | null> {
+  const row = await queries.findSessionUser(db, hashToken(token), now().toISOString());
+  if (!row || row.status === 'banned' && row.role !== 'reader') return null;
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    status: row.status,
+    suspendedUntil: row.suspended_until,
+  };
+}
+
+export async function endSession({ db }: AccountsDeps, token: string): Promise<void> {
+  await queries.deleteSession(db, hashToken(token));
+}

@@ -1,0 +1,51 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { accountsPlugin, sessionPlugin } from './accounts/index.js';
+import { httpErrors } from './errors.js';
+import { installErrorHandling } from './http-errors.js';
+import type { Deps } from './runtime.js';
+import { assetRoutes } from './web/assets.js';
+import { emptySlots, type PageSlots } from './web/slots.js';
+
+/** The composition root: the only place that knows every domain and wires them together. */
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const { config, settings } = deps;
+  const app = Fastify({
+    loggerInstance: deps.log,
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimit,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  });
+
+  installErrorHandling(app, settings);
+  await app.register(fastifyCookie, { secret: config.secret });
+  await app.register(fastifyFormbody, { bodyLimit: config.bodyLimit });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      httpErrors.raise('RATE_LIMITED', `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`, undefined, {
+        retryAfter: Math.ceil(context.ttl / 1000),
+      }),
+  });
+  await app.register(sessionPlugin, { db: deps.db, now: deps.now, settings, baseUrl: config.baseUrl });
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'SAMEORIGIN');
+  });
+
+  const slots: PageSlots = { ...emptySlots };
+  await app.register(assetRoutes);
+  await app.register(accountsPlugin, { ...deps });
+  void slots;
+
+  app.get('/healthz', { schema: { response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } }, async () => {
+    await deps.db.selectFrom('settings').select('key').limit(1).execute();
+    return { ok: true };
+  });
+  return app;
+}

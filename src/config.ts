@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Public origin of the site, used for canonical URLs, feeds, emails and CORS. */
+  baseUrl: string;
+  /** `sqlite:PATH` or `postgres://…`. */
+  databaseUrl: string;
+  redisUrl: string | undefined;
+  dataDir: string;
+  /** Signs cookies and CSRF tokens. Generated once into the data folder when not given. */
+  secret: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  trustProxy: boolean;
+  /** `file:DIR` writes each mail as a JSON file (dev, tests); `smtp://…` or `smtps://…` sends it. */
+  mailTransport: string;
+  mailFrom: string;
+  stripe: {
+    secretKey: string | undefined;
+    webhookSecret: string | undefined;
+    /** Points the SDK at another API host, e.g. an in-process fake in tests: `http://127.0.0.1:12111`. */
+    apiBase: string | undefined;
+  };
+  /** Largest request body accepted, in bytes. */
+  bodyLimit: number;
+  /** Serve the seeded demo newsroom and print its admin login. */
+  demo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const dataDir = resolve(env.TRIBUNE_DATA_DIR ?? 'data');
+  const port = readInteger(env, 'TRIBUNE_PORT', 3000, 0, 65535);
+  const host = env.TRIBUNE_HOST ?? '0.0.0.0';
+  const baseUrl = readUrl(env, 'TRIBUNE_BASE_URL', `http://localhost:${port}`, ['http:', 'https:']).replace(/\/$/, '');
+  const databaseUrl = env.TRIBUNE_DATABASE_URL ?? `sqlite:${join(dataDir, 'tribune.db')}`;
+  if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
+    throw new ConfigError('TRIBUNE_DATABASE_URL', 'must start with sqlite: or postgres://');
+  }
+  const redisUrl = env.TRIBUNE_REDIS_URL ? readUrl(env, 'TRIBUNE_REDIS_URL', '', ['redis:', 'rediss:']) : undefined;
+  const logLevel = readChoice(env, 'TRIBUNE_LOG_LEVEL', 'info', [
+    'fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent',
+  ] as const);
+  const mailTransport = env.TRIBUNE_MAIL_TRANSPORT ?? `file:${join(dataDir, 'mail')}`;
+  if (!/^(file:|smtps?:\/\/)/.test(mailTransport)) {
+    throw new ConfigError('TRIBUNE_MAIL_TRANSPORT', 'must be file:DIR, smtp://… or smtps://…');
+  }
+  return {
+    port,
+    host,
+    baseUrl,
+    databaseUrl,
+    redisUrl,
+    dataDir,
+    secret: env.TRIBUNE_SECRET ?? secretFromDataDir(dataDir),
+    logLevel,
+    trustProxy: readBoolean(env, 'TRIBUNE_TRUST_PROXY', false),
+    mailTransport,
+    mailFrom: env.TRIBUNE_MAIL_FROM ?? `Tribune <no-reply@${new URL(baseUrl).hostname}>`,
+    stripe: {
+      secretKey: env.TRIBUNE_STRIPE_SECRET_KEY || undefined,
+      webhookSecret: env.TRIBUNE_STRIPE_WEBHOOK_SECRET || undefined,
+      apiBase: env.TRIBUNE_STRIPE_API_BASE
+        ? readUrl(env, 'TRIBUNE_STRIPE_API_BASE', '', ['http:', 'https:'])
+        : undefined,
+    },
+    bodyLimit: readInteger(env, 'TRIBUNE_BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
+    demo: readBoolean(env, 'TRIBUNE_DEMO', false),
+  };
+}
+
+function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function readChoice<T extends string>(env: Env, name: string, fallback: T, choices: readonly T[]): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(choices as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${choices.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function readUrl(env: Env, name: string, fallback: string, protocols: string[]): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `is not a valid URL: "${raw}"`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got "${url.protocol}"`);
+  }
+  return raw;
+}
+
+/** A secret that survives restarts without the operator having to invent one for a single-instance site. */
+function secretFromDataDir(dataDir: string): string {
+  const file = join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,15 @@
+import type { MigrationFactory } from './context.js';
+import { accounts } from './0001-accounts.js';
+import { articles } from './0002-articles.js';
+import { comments } from './0003-comments.js';
+import { moderation } from './0004-moderation.js';
+import { donations } from './0005-donations.js';
+
+/** Applied in key order; a published migration is never edited, a new one is added. */
+export const migrations: Record<string, MigrationFactory> = {
+  '0001-accounts': accounts,
+  '0002-articles': articles,
+  '0003-comments': comments,
+  '0004-moderation': moderation,
+  '0005-donations': donations,
+};

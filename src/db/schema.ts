@@ -1,0 +1,19 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { AccountsTables } from './tables/accounts.js';
+import type { ArticlesTables } from './tables/articles.js';
+import type { CommentsTables } from './tables/comments.js';
+import type { DonationsTables } from './tables/donations.js';
+import type { ModerationTables } from './tables/moderation.js';
+
+/** Every table, one file of column types per owning domain under `tables/`. */
+export interface Database extends AccountsTables, ArticlesTables, CommentsTables, ModerationTables, DonationsTables {}
+
+export type Row<T extends keyof Database> = Selectable<Database[T]>;
+export type NewRow<T extends keyof Database> = Insertable<Database[T]>;
+export type RowUpdate<T extends keyof Database> = Updateable<Database[T]>;
+
+export type * from './tables/accounts.js';
+export type * from './tables/articles.js';
+export type * from './tables/comments.js';
+export type * from './tables/donations.js';
+export type * from './tables/moderation.js';

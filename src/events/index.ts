@@ -1,0 +1,1 @@
+export { createLocalEventBus, type EventBus, type EventHandler, type TribuneEvent } from './bus.js';

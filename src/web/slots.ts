@@ -1,0 +1,40 @@
+import type { Viewer } from '../accounts/service.js';
+import type { SiteSettings } from '../settings/index.js';
+import { html, type Html } from './html.js';
+
+/** What a page knows about the article it draws, handed to the parts other domains fill in. */
+export interface ArticleSlotContext {
+  article: {
+    id: string;
+    slug: string;
+    title: string;
+    url: string;
+    publishedAt: string | null;
+    commentsOpen: boolean;
+    commentsCloseAfterDays: number | null;
+    premoderate: boolean;
+  };
+  viewer: Viewer | null;
+  settings: SiteSettings;
+  csrf: string;
+  /** The page's query string, e.g. a comment sort or a cursor. */
+  query: Record<string, string | undefined>;
+}
+
+export type ArticleSlot = (context: ArticleSlotContext) => Promise<Html>;
+
+/**
+ * The places in public pages that later domains fill: the donation box under each article, the
+ * comment section, and comment counts in article lists. app.ts wires them; pages only call them.
+ */
+export interface PageSlots {
+  articleSupport: ArticleSlot;
+  articleComments: ArticleSlot;
+  commentCounts: (articleIds: string[]) => Promise<Map<string, number>>;
+}
+
+export const emptySlots: PageSlots = {
+  articleSupport: async () => html``,
+  articleComments: async () => html``,
+  commentCounts: async () => new Map(),
+};
