@@ -1,0 +1,1 @@
+export { findArticleForComments, publicArticles } from './queries.js';
