@@ -38,10 +38,19 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'SAMEORIGIN');
   });
 
+  // Parts of public pages that one domain draws inside another's page (donation box, comments).
   const slots: PageSlots = { ...emptySlots };
   await app.register(assetRoutes);
-  await app.register(accountsPlugin, { ...deps });
+  await app.register(accountsPlugin, deps);
+
+  // == articles: publishing, public pages, feeds, admin ==
   void slots;
+
+  // == comments: threads, readers, live stream, widget ==
+
+  // == moderation: queue, actions, settings ==
+
+  // == donations: drives, meter, checkout, webhooks, ledger ==
 
   app.get('/healthz', { schema: { response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } }, async () => {
     await deps.db.selectFrom('settings').select('key').limit(1).execute();
