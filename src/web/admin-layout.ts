@@ -1,0 +1,25 @@
+import { html, type Html } from './html.js';
+import { page, type PageOptions } from './layout.js';
+
+export type AdminSection = 'dashboard' | 'articles' | 'topics' | 'users' | 'settings' | 'moderation' | 'donations';
+
+const SECTIONS: { id: AdminSection; label: string; href: string; roles: string[] }[] = [
+  { id: 'dashboard', label: 'Dashboard', href: '/admin', roles: ['admin', 'editor', 'moderator'] },
+  { id: 'articles', label: 'Articles', href: '/admin/articles', roles: ['admin', 'editor'] },
+  { id: 'topics', label: 'Topics', href: '/admin/topics', roles: ['admin', 'editor'] },
+  { id: 'moderation', label: 'Moderation', href: '/admin/moderation', roles: ['admin', 'moderator'] },
+  { id: 'donations', label: 'Donations', href: '/admin/donations', roles: ['admin'] },
+  { id: 'users', label: 'Staff', href: '/admin/users', roles: ['admin'] },
+  { id: 'settings', label: 'Settings', href: '/admin/settings', roles: ['admin'] },
+];
+
+/** Every staff screen: the site layout with the admin navigation, showing only what the role may use. */
+export function adminPage(options: PageOptions & { section: AdminSection }): Html {
+  const role = options.viewer?.role ?? 'reader';
+  const nav = html`<nav class="admin-nav" aria-label="Admin">
+    <ul>${SECTIONS.filter((s) => s.roles.includes(role)).map(
+      (s) => html`<li><a href="${s.href}"${s.id === options.section ? html` aria-current="page"` : ''}>${s.label}</a></li>`,
+    )}</ul>
+  </nav>`;
+  return page({ ...options, bodyClass: `admin ${options.bodyClass ?? ''}`, body: html`${nav}<div class="admin-main">${options.body}</div>` });
+}
