@@ -25,6 +25,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(fastifyFormbody, { bodyLimit: config.bodyLimit });
   await app.register(fastifyRateLimit, {
     global: false,
+    // With Redis, a limit hit on one instance holds on every other.
+    ...(deps.redis ? { redis: deps.redis, nameSpace: `tribune-rl:${deps.redisNamespace}` } : {}),
     errorResponseBuilder: (_request, context) =>
       httpErrors.raise('RATE_LIMITED', `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`, undefined, {
         retryAfter: Math.ceil(context.ttl / 1000),

@@ -51,6 +51,9 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('TRIBUNE_DATABASE_URL', 'must start with sqlite: or postgres://');
   }
   const redisUrl = env.TRIBUNE_REDIS_URL ? readUrl(env, 'TRIBUNE_REDIS_URL', '', ['redis:', 'rediss:']) : undefined;
+  if (redisUrl && !env.TRIBUNE_SECRET) {
+    throw new ConfigError('TRIBUNE_SECRET', 'must be set when TRIBUNE_REDIS_URL is set: every instance must sign cookies with the same secret');
+  }
   const logLevel = readChoice(env, 'TRIBUNE_LOG_LEVEL', 'info', [
     'fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent',
   ] as const);

@@ -1,12 +1,14 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
 import pino from 'pino';
 import type { Config } from './config.js';
 import { openDatabase, type Db, type DialectName } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { Database } from './db/schema.js';
 import { createLocalEventBus, type EventBus } from './events/index.js';
+import { createRedisEventBus } from './events/redis-bus.js';
 import { createSettingsService, type SettingsService } from './settings/index.js';
-import type { Kysely } from 'kysely';
 
 /** Everything a domain may need, built once in `createRuntime`; each domain takes a `Pick<Deps, …>`. */
 export interface Deps {
@@ -17,6 +19,10 @@ export interface Deps {
   events: EventBus;
   settings: SettingsService;
   now: () => Date;
+  /** Shared counters across instances (rate limits); absent on a single instance. */
+  redis: Redis | undefined;
+  /** Prefix for this site's Redis keys (tests give each run its own). */
+  redisNamespace: string;
 }
 
 export interface Runtime extends Deps {
@@ -29,6 +35,7 @@ export interface RuntimeOptions {
   now?: () => Date;
   log?: FastifyBaseLogger;
   migrate?: boolean;
+  redisNamespace?: string;
 }
 
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -38,7 +45,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     const applied = await migrateToLatest(database);
     if (applied.length > 0) log.info({ applied }, 'database migrated');
   }
-  const events = createLocalEventBus();
+  const redisNamespace = options.redisNamespace ?? '';
+  const events = config.redisUrl ? await createRedisEventBus(config.redisUrl, redisNamespace) : createLocalEventBus();
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3, enableOfflineQueue: true }) : undefined;
   const now = options.now ?? (() => new Date());
   const settings = createSettingsService({ db: database.db, events, now });
   return {
@@ -49,8 +58,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     events,
     settings,
     now,
+    redis,
+    redisNamespace,
     async close() {
       await events.close();
+      redis?.disconnect();
       await database.destroy();
     },
   };

@@ -1,18 +1,34 @@
 import { buildApp } from '../app.js';
 import type { Config } from '../config.js';
 import { DEMO_ADMIN, needsSeed, seedDemo } from '../demo/seed.js';
+import { MultiInstanceWithoutRedisError, registerInstance, type InstanceRegistration } from '../instances.js';
 import { createRuntime } from '../runtime.js';
+import { UsageError } from './args.js';
 
 export async function serve(config: Config): Promise<void> {
   const runtime = await createRuntime(config);
+  let registration: InstanceRegistration | undefined;
+  if (runtime.dialect === 'postgres') {
+    try {
+      registration = await registerInstance(runtime, { hasRedis: Boolean(config.redisUrl) });
+    } catch (error) {
+      await runtime.close();
+      if (error instanceof MultiInstanceWithoutRedisError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
   if (config.demo && (await needsSeed(runtime))) {
     runtime.log.info('seeding the demo newsroom');
     await seedDemo(runtime);
   }
   const app = await buildApp(runtime);
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     runtime.log.info({ signal }, 'shutting down');
     await app.close();
+    await registration?.stop();
     await runtime.close();
     process.exit(0);
   };

@@ -3,10 +3,11 @@ import type { AccountsTables } from './tables/accounts.js';
 import type { ArticlesTables } from './tables/articles.js';
 import type { CommentsTables } from './tables/comments.js';
 import type { DonationsTables } from './tables/donations.js';
+import type { InstancesTables } from './tables/instances.js';
 import type { ModerationTables } from './tables/moderation.js';
 
 /** Every table, one file of column types per owning domain under `tables/`. */
-export interface Database extends AccountsTables, ArticlesTables, CommentsTables, ModerationTables, DonationsTables {}
+export interface Database extends AccountsTables, ArticlesTables, CommentsTables, ModerationTables, DonationsTables, InstancesTables {}
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
 export type NewRow<T extends keyof Database> = Insertable<Database[T]>;

@@ -66,7 +66,12 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     ...options.env,
   });
   const clock = options.clock ?? createClock();
-  const runtime = await createRuntime(config, { schema: database.schema, now: clock.now, log: pino({ level: 'silent' }) });
+  const runtime = await createRuntime(config, {
+    schema: database.schema,
+    now: clock.now,
+    log: pino({ level: 'silent' }),
+    redisNamespace: database.schema ?? '',
+  });
   const app = await buildApp(runtime);
   await app.ready();
 

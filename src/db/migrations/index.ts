@@ -4,6 +4,7 @@ import { articles } from './0002-articles.js';
 import { comments } from './0003-comments.js';
 import { moderation } from './0004-moderation.js';
 import { donations } from './0005-donations.js';
+import { instances } from './0006-instances.js';
 
 /** Applied in key order; a published migration is never edited, a new one is added. */
 export const migrations: Record<string, MigrationFactory> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, MigrationFactory> = {
   '0003-comments': comments,
   '0004-moderation': moderation,
   '0005-donations': donations,
+  '0006-instances': instances,
 };
