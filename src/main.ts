@@ -3,7 +3,7 @@ import { loadConfig, ConfigError, type Config } from './config.js';
 import { migrateToLatest } from './db/migrate.js';
 import { openDatabase } from './db/database.js';
 import { AppError } from './errors.js';
-import { UsageError } from './cli/args.js';
+import { FatalError, UsageError } from './cli/args.js';
 import { serve } from './cli/serve.js';
 import { userCommand } from './cli/user.js';
 import { seedDemo, needsSeed } from './demo/seed.js';
@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof ConfigError) process.stderr.write(`Configuration error: ${error.message}\n`);
     else if (error instanceof UsageError) process.stderr.write(`${error.message}\n`);
-    else if (error instanceof AppError) process.stderr.write(`${error.message}\n`);
+    else if (error instanceof AppError || error instanceof FatalError) process.stderr.write(`${error.message}\n`);
     else throw error;
     return error instanceof UsageError ? 2 : 1;
   }

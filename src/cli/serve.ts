@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import { DEMO_ADMIN, needsSeed, seedDemo } from '../demo/seed.js';
 import { MultiInstanceWithoutRedisError, registerInstance, type InstanceRegistration } from '../instances.js';
 import { createRuntime } from '../runtime.js';
-import { UsageError } from './args.js';
+import { FatalError } from './args.js';
 
 export async function serve(config: Config): Promise<void> {
   const runtime = await createRuntime(config);
@@ -13,7 +13,7 @@ export async function serve(config: Config): Promise<void> {
       registration = await registerInstance(runtime, { hasRedis: Boolean(config.redisUrl) });
     } catch (error) {
       await runtime.close();
-      if (error instanceof MultiInstanceWithoutRedisError) throw new UsageError(error.message);
+      if (error instanceof MultiInstanceWithoutRedisError) throw new FatalError(error.message);
       throw error;
     }
   }
