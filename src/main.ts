@@ -4,6 +4,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { openDatabase } from './db/database.js';
 import { AppError } from './errors.js';
 import { FatalError, UsageError } from './cli/args.js';
+import { backupCommand } from './cli/backup.js';
 import { serve } from './cli/serve.js';
 import { userCommand } from './cli/user.js';
 import { seedDemo, needsSeed } from './demo/seed.js';
@@ -15,6 +16,7 @@ const USAGE = `usage: tribune <command>
   migrate                 bring the database schema up to date
   seed-demo               fill an empty database with the demo newsroom
   user add --email E --role admin|editor|moderator [--name N] [--password P]
+  backup FILE             copy the SQLite database while the site runs
 `;
 
 type Command = (config: Config, args: string[]) => Promise<void>;
@@ -41,6 +43,7 @@ const commands: Record<string, Command> = {
     }
   },
   user: userCommand,
+  backup: backupCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
