@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { accountsPlugin, sessionPlugin } from './accounts/index.js';
 import { httpErrors } from './errors.js';
 import { installErrorHandling } from './http-errors.js';
+import { installMetrics } from './metrics.js';
 import type { Deps } from './runtime.js';
 import { assetRoutes } from './web/assets.js';
 import { emptySlots, type PageSlots } from './web/slots.js';
@@ -21,6 +22,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
 
   installErrorHandling(app, settings);
+  installMetrics(app, config.metricsToken);
   await app.register(fastifyCookie, { secret: config.secret });
   await app.register(fastifyFormbody, { bodyLimit: config.bodyLimit });
   await app.register(fastifyRateLimit, {

@@ -28,6 +28,8 @@ export interface Config {
   bodyLimit: number;
   /** Serve the seeded demo newsroom and print its admin login. */
   demo: boolean;
+  /** Bearer token for /metrics from other hosts (loopback needs none). */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +84,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     bodyLimit: readInteger(env, 'TRIBUNE_BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
     demo: readBoolean(env, 'TRIBUNE_DEMO', false),
+    metricsToken: env.TRIBUNE_METRICS_TOKEN || undefined,
   };
 }
 
