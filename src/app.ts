@@ -6,6 +6,7 @@ import { accountsPlugin, sessionPlugin } from './accounts/index.js';
 import { httpErrors } from './errors.js';
 import { installErrorHandling } from './http-errors.js';
 import { installMetrics } from './metrics.js';
+import { installSecurityHeaders } from './security-headers.js';
 import type { Deps } from './runtime.js';
 import { assetRoutes } from './web/assets.js';
 import { emptySlots, type PageSlots } from './web/slots.js';
@@ -36,11 +37,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
   await app.register(sessionPlugin, { db: deps.db, now: deps.now, settings, baseUrl: config.baseUrl });
 
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
-    if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'SAMEORIGIN');
-  });
+  installSecurityHeaders(app, config.baseUrl.startsWith('https:'));
 
   // Parts of public pages that one domain draws inside another's page (donation box, comments).
   const slots: PageSlots = { ...emptySlots };

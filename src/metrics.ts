@@ -23,7 +23,7 @@ export function installMetrics(app: FastifyInstance, token: string | undefined):
     duration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
 
-  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/metrics', async (request, reply) => {
     const loopback = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(request.socket.remoteAddress ?? '');
     const authorised = token !== undefined && request.headers.authorization === `Bearer ${token}`;
     if (!loopback && !authorised) throw httpErrors.raise('FORBIDDEN', 'Metrics are readable from loopback or with the metrics token.');
