@@ -1,0 +1,283 @@
+import type { Kysely } from 'kysely';
+import type { Database, DonationStatus } from '../db/schema.js';
+import { newId } from '../db/ids.js';
+import { announceLedgerChange, type DonationsContext } from './context.js';
+import { findCurrentDrive } from './drive-queries.js';
+import * as q from './ledger-queries.js';
+import { advanceStatus } from './status.js';
+
+type Db = Kysely<Database>;
+type Obj = Record<string, unknown>;
+
+/** The parts of a Stripe event this domain reads; the payload is otherwise untrusted JSON. */
+export interface StripeEventLike {
+  id: string;
+  type: string;
+  created?: number;
+  data: { object: Obj };
+}
+
+export interface WebhookResult {
+  duplicate: boolean;
+  outcome: string;
+}
+
+const obj = (value: unknown): Obj => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {});
+/** An id field that may come expanded into an object. */
+const ref = (value: unknown): string | null => (typeof value === 'string' ? value : typeof obj(value).id === 'string' ? (obj(value).id as string) : null);
+const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+const minor = (value: unknown): number | null => (typeof value === 'number' && Number.isSafeInteger(value) ? value : null);
+
+/** What was learned from Stripe before the transaction (see `refund-lookup.ts`). */
+export interface WebhookHints {
+  /** The invoice a refunded charge's PaymentIntent paid. */
+  refundedInvoice?: string;
+}
+
+interface Step {
+  trx: Db;
+  event: StripeEventLike;
+  hints: WebhookHints;
+  occurredAt: string;
+  now: string;
+  changedDrives: Set<string | null>;
+}
+
+/**
+ * Applies one verified Stripe event in one transaction: the event id is recorded first, so a
+ * redelivery finds it and changes nothing; ledger entries are keyed by Stripe ids, so two events
+ * describing the same payment (a session and its first invoice) add it once.
+ */
+export async function applyStripeEvent(ctx: DonationsContext, event: StripeEventLike, hints: WebhookHints = {}): Promise<WebhookResult> {
+  const now = ctx.now().toISOString();
+  const occurredAt = typeof event.created === 'number' && Number.isFinite(event.created) ? new Date(event.created * 1000).toISOString() : now;
+  const changedDrives = new Set<string | null>();
+  const result = await ctx.db.transaction().execute(async (trx): Promise<WebhookResult> => {
+    const fresh = await q.recordStripeEvent(trx, { id: event.id, type: event.type, outcome: 'applying', received_at: now });
+    if (!fresh) return { duplicate: true, outcome: 'duplicate' };
+    const step: Step = { trx, event, hints, occurredAt, now, changedDrives };
+    const outcome = await dispatch(step);
+    await q.setStripeEventOutcome(trx, event.id, outcome);
+    return { duplicate: false, outcome };
+  });
+  if (changedDrives.size > 0) await announceLedgerChange(ctx, changedDrives);
+  return result;
+}
+
+async function dispatch(step: Step): Promise<string> {
+  const object = step.event.data.object;
+  switch (step.event.type) {
+    case 'checkout.session.completed':
+    case 'checkout.session.async_payment_succeeded':
+    case 'checkout.session.async_payment_failed':
+      return onSession(step, object);
+    case 'invoice.paid':
+      return onInvoicePaid(step, object);
+    case 'charge.refunded':
+      return onChargeRefunded(step, object);
+    case 'customer.subscription.deleted':
+      return onSubscriptionDeleted(step, object);
+    default:
+      return 'ignored: event type not used';
+  }
+}
+
+/** Finds the gift by Stripe reference or creates it from our intent; its status only moves forward. */
+async function upsertDonation(
+  step: Step,
+  providerRef: string,
+  intent: q.Intent | undefined,
+  status: DonationStatus,
+  sessionId: string | null,
+): Promise<q.Donation | undefined> {
+  const { trx, now } = step;
+  let donation = await q.findDonationByRef(trx, providerRef);
+  if (!donation) {
+    if (!intent) return undefined;
+    await trx
+      .insertInto('donations')
+      .values({
+        id: newId(new Date(now)),
+        intent_id: intent.id,
+        drive_id: intent.drive_id,
+        provider: 'stripe',
+        provider_ref: providerRef,
+        checkout_session_id: sessionId,
+        frequency: intent.frequency,
+        amount_minor: intent.amount_minor,
+        currency: intent.currency,
+        status,
+        public_name: intent.public_name,
+        message: intent.message,
+        article_slug: intent.article_slug,
+        created_at: now,
+        updated_at: now,
+      })
+      // A concurrent delivery about the same gift may have inserted it a moment ago.
+      .onConflict((conflict) => conflict.column('provider_ref').doNothing())
+      .execute();
+    donation = await q.findDonationByRef(trx, providerRef);
+    return donation;
+  }
+  const next = advanceStatus(donation.status, status);
+  const sessionMissing = sessionId !== null && donation.checkout_session_id === null;
+  if (next !== donation.status || sessionMissing) {
+    await q.updateDonation(trx, donation.id, {
+      status: next,
+      ...(sessionMissing ? { checkout_session_id: sessionId } : {}),
+      updated_at: now,
+    });
+    donation = { ...donation, status: next, checkout_session_id: donation.checkout_session_id ?? sessionId };
+  }
+  return donation;
+}
+
+async function intentFor(step: Step, ...candidates: unknown[]): Promise<q.Intent | undefined> {
+  for (const candidate of candidates) {
+    const id = text(candidate);
+    if (id) {
+      const intent = await q.findIntent(step.trx, id);
+      if (intent) return intent;
+    }
+  }
+  return undefined;
+}
+
+async function addEntry(
+  step: Step,
+  donation: q.Donation,
+  entry: { kind: 'payment' | 'renewal' | 'refund'; providerRef: string; paymentRef: string | null; amount: number; currency: string; driveId: string | null },
+): Promise<boolean> {
+  const added = await q.insertLedgerEntry(step.trx, {
+    id: newId(new Date(step.now)),
+    donation_id: donation.id,
+    drive_id: entry.driveId,
+    kind: entry.kind,
+    provider: 'stripe',
+    provider_ref: entry.providerRef,
+    payment_ref: entry.paymentRef,
+    amount_minor: entry.amount,
+    currency: entry.currency.toUpperCase(),
+    occurred_at: step.occurredAt,
+    note: null,
+    recorded_by: null,
+    created_at: step.now,
+  });
+  if (added) step.changedDrives.add(entry.driveId);
+  else if (entry.paymentRef) {
+    // Only the matching key for later refunds may be filled in; amounts never change.
+    await step.trx
+      .updateTable('donation_ledger')
+      .set({ payment_ref: entry.paymentRef })
+      .where('provider_ref', '=', entry.providerRef)
+      .where('payment_ref', 'is', null)
+      .execute();
+  }
+  return added;
+}
+
+async function onSession(step: Step, session: Obj): Promise<string> {
+  const sessionId = text(session.id);
+  if (!sessionId) return 'ignored: session without id';
+  const intent = await intentFor(step, session.client_reference_id, obj(session.metadata).tribune_intent);
+  if (!intent) return 'ignored: not a Tribune checkout';
+  const subscription = session.mode === 'subscription';
+  const providerRef = subscription ? ref(session.subscription) : sessionId;
+  if (!providerRef) return 'ignored: subscription session without subscription';
+  const type = step.event.type;
+  const paid =
+    type === 'checkout.session.async_payment_succeeded' ||
+    (type === 'checkout.session.completed' && (session.payment_status === 'paid' || session.payment_status === 'no_payment_required'));
+  const status: DonationStatus = type === 'checkout.session.async_payment_failed' ? 'failed' : paid ? (subscription ? 'active' : 'paid') : 'pending';
+  const donation = await upsertDonation(step, providerRef, intent, status, sessionId);
+  if (!donation) return 'ignored: no donation';
+  if (!paid) return `donation ${donation.status}`;
+  const amount = minor(session.amount_total) ?? intent.amount_minor;
+  if (amount <= 0) return `donation ${donation.status}, nothing paid`;
+  const paymentIntent = ref(session.payment_intent);
+  // The first invoice of a subscription is also announced by invoice.paid: both use the invoice id.
+  const entryRef = subscription ? ref(session.invoice) ?? sessionId : paymentIntent ?? sessionId;
+  const added = await addEntry(step, donation, {
+    kind: 'payment',
+    providerRef: entryRef,
+    paymentRef: subscription ? null : paymentIntent,
+    amount,
+    currency: text(session.currency) ?? intent.currency,
+    driveId: donation.drive_id,
+  });
+  return `donation ${donation.status}${added ? ', payment recorded' : ', payment already recorded'}`;
+}
+
+async function onInvoicePaid(step: Step, invoice: Obj): Promise<string> {
+  const invoiceId = text(invoice.id);
+  const details = obj(obj(invoice.parent).subscription_details);
+  // Older API versions put the subscription on the invoice itself.
+  const subscriptionId = ref(details.subscription) ?? ref(invoice.subscription);
+  if (!invoiceId || !subscriptionId) return 'ignored: not a subscription invoice';
+  const amount = minor(invoice.amount_paid);
+  if (amount === null || amount <= 0) return 'ignored: nothing paid';
+  const intent = await intentFor(step, obj(details.metadata).tribune_intent, obj(invoice.metadata).tribune_intent);
+  // A renewal may arrive before its checkout session: the subscription's metadata names our intent.
+  const donation = await upsertDonation(step, subscriptionId, intent, 'active', null);
+  if (!donation) return 'ignored: not a Tribune subscription';
+  const renewal = invoice.billing_reason !== 'subscription_create';
+  const current = renewal ? await findCurrentDrive(step.trx) : undefined;
+  const currency = (text(invoice.currency) ?? donation.currency).toUpperCase();
+  const payment = obj(obj((obj(invoice.payments).data as unknown[] | undefined)?.[0]).payment);
+  const added = await addEntry(step, donation, {
+    kind: renewal ? 'renewal' : 'payment',
+    providerRef: invoiceId,
+    paymentRef: ref(payment.payment_intent) ?? ref(invoice.payment_intent),
+    amount,
+    currency,
+    // A renewal supports the newsroom's drive of the day; the first payment, the drive the reader saw.
+    driveId: current && current.currency === currency ? current.id : donation.drive_id,
+  });
+  return `${renewal ? 'renewal' : 'first payment'} ${added ? 'recorded' : 'already recorded'}`;
+}
+
+async function onChargeRefunded(step: Step, charge: Obj): Promise<string> {
+  const chargeId = text(charge.id);
+  const paymentIntent = ref(charge.payment_intent);
+  const refundedTotal = minor(charge.amount_refunded);
+  if (!chargeId || !paymentIntent || refundedTotal === null) return 'ignored: charge without payment';
+  let payment = await q.findPaymentEntry(step.trx, paymentIntent);
+  if (!payment && step.hints.refundedInvoice) {
+    // A subscription payment recorded by its invoice id: remember its PaymentIntent from now on.
+    await step.trx
+      .updateTable('donation_ledger')
+      .set({ payment_ref: paymentIntent })
+      .where('provider_ref', '=', step.hints.refundedInvoice)
+      .where('payment_ref', 'is', null)
+      .execute();
+    payment = await q.findPaymentEntry(step.trx, paymentIntent);
+  }
+  if (!payment) return 'ignored: not a Tribune payment';
+  // amount_refunded is cumulative: the entry is the part not refunded yet, so partial refunds arriving in
+  // any order, or twice, never subtract more than Stripe says was refunded.
+  const already = await q.refundedSoFar(step.trx, paymentIntent);
+  const delta = Math.min(refundedTotal, payment.amount_minor) - already;
+  if (delta <= 0) return 'refund already recorded';
+  const donation = await q.findDonation(step.trx, payment.donation_id);
+  if (!donation) return 'ignored: donation missing';
+  await addEntry(step, donation, {
+    kind: 'refund',
+    providerRef: `${chargeId}:refunded:${refundedTotal}`,
+    paymentRef: paymentIntent,
+    amount: -delta,
+    currency: payment.currency,
+    driveId: payment.drive_id,
+  });
+  if (donation.frequency === 'once' && already + delta >= payment.amount_minor) {
+    await q.updateDonation(step.trx, donation.id, { status: advanceStatus(donation.status, 'refunded'), updated_at: step.now });
+  }
+  return `refund of ${delta} recorded`;
+}
+
+async function onSubscriptionDeleted(step: Step, subscription: Obj): Promise<string> {
+  const subscriptionId = text(subscription.id);
+  if (!subscriptionId) return 'ignored: subscription without id';
+  const intent = await intentFor(step, obj(subscription.metadata).tribune_intent);
+  const donation = await upsertDonation(step, subscriptionId, intent, 'cancelled', null);
+  return donation ? `donation ${donation.status}` : 'ignored: not a Tribune subscription';
+}
