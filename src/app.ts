@@ -3,13 +3,19 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountsPlugin, sessionPlugin } from './accounts/index.js';
+import { articlesPlugin, createArticleScheduler } from './articles/index.js';
 import { httpErrors } from './errors.js';
 import { installErrorHandling } from './http-errors.js';
 import { installMetrics } from './metrics.js';
 import { installSecurityHeaders } from './security-headers.js';
+import { createDonations } from './donations/index.js';
 import type { Deps } from './runtime.js';
 import { assetRoutes } from './web/assets.js';
 import { emptySlots, type PageSlots } from './web/slots.js';
+import { readerRoutes } from './accounts/index.js';
+import { commentSlots, commentsPlugin, embedCors } from './comments/index.js';
+import { createMailer } from './mail/index.js';
+import { coreSettingsSections, settingsRoutes, usersRoutes } from './web/admin/index.js';
 
 /** The composition root: the only place that knows every domain and wires them together. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -45,13 +51,28 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(accountsPlugin, deps);
 
   // == articles: publishing, public pages, feeds, admin ==
-  void slots;
+  await app.register(articlesPlugin, { ...deps, slots });
+  await app.register(usersRoutes, deps);
+  // Other domains push their boxes onto /admin/settings here: settingsSections.push(…).
+  const settingsSections = [...coreSettingsSections];
+  await app.register(settingsRoutes, { settings, sections: settingsSections });
+  const articleScheduler = createArticleScheduler(deps);
+  app.addHook('onReady', async () => articleScheduler.start());
+  app.addHook('onClose', async () => articleScheduler.stop());
 
   // == comments: threads, readers, live stream, widget ==
+  const mailer = createMailer(config);
+  await app.register(embedCors, { settings });
+  await app.register(readerRoutes, { ...deps, mailer });
+  await app.register(commentsPlugin, { deps, mailer });
+  Object.assign(slots, commentSlots(deps));
 
   // == moderation: queue, actions, settings ==
 
   // == donations: drives, meter, checkout, webhooks, ledger ==
+  const donations = createDonations(deps);
+  await app.register(donations.plugin);
+  slots.articleSupport = donations.articleSupport;
 
   app.get('/healthz', { schema: { response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } }, async () => {
     await deps.db.selectFrom('settings').select('key').limit(1).execute();

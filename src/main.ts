@@ -43,6 +43,7 @@ const commands: Record<string, Command> = {
     }
   },
   user: userCommand,
+  moderate: async (config, args) => (await import('./cli/moderate.js')).moderateCommand(config, args),
   backup: backupCommand,
 };
 

@@ -3,3 +3,9 @@ export { csrfToken, requireRole, requireViewer, sessionPlugin, setSessionCookie,
 export { accountRoutes as accountsPlugin } from './routes.js';
 export { STAFF_ROLES, findUserById, findUserByEmail, listStaff } from './queries.js';
 export { createStaffUser, startSession, type Viewer } from './service.js';
+export { readerRoutes } from './reader-routes.js';
+export {
+  nameSkeleton, readerErrors, readerProfile, unsubscribeToken, updateReaderProfile, validateDisplayName, verifyUnsubscribeToken,
+  type ReaderProfile,
+} from './readers.js';
+export { consumeMagicLink, requestMagicLink, MAGIC_LINK_MINUTES } from './magic-links.js';

@@ -1,1 +1,7 @@
 export { findArticleForComments, publicArticles } from './queries.js';
+export { articlesPlugin, type ArticlesPluginOptions } from './routes.js';
+export { createArticleScheduler, type ArticleScheduler } from './scheduler.js';
+export { createArticle, getArticle, findPublicArticle } from './service.js';
+export { createTopic } from './topics.js';
+export { seedDemoArticles, DEMO_MAIN_ARTICLE_SLUG } from './demo.js';
+export type { Article, ArticleInput, ArticleTeaser, Topic } from './types.js';

@@ -1,4 +1,7 @@
 import { createStaffUser } from '../accounts/index.js';
+import { seedDemoArticles } from '../articles/index.js';
+import { seedDemoDonations } from '../donations/index.js';
+import { seedDemoComments } from '../comments/index.js';
 import type { Deps } from '../runtime.js';
 
 export const DEMO_ADMIN = { email: 'admin@tribune.test', password: 'tribune-demo-admin' } as const;
@@ -22,4 +25,7 @@ export async function seedDemo(deps: DemoDeps): Promise<void> {
   });
   const adminId = await createStaffUser(deps, { ...DEMO_ADMIN, role: 'admin', displayName: 'Demo Admin' });
   void adminId;
+  await seedDemoArticles(deps);
+  await seedDemoComments(deps);
+  await seedDemoDonations(deps);
 }

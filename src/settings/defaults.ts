@@ -18,6 +18,15 @@ export interface SiteSettings {
     embedOrigins: string[];
     postsPerMinutePerIp: number;
     postsPerMinutePerReader: number;
+    /** Reactions, flags, edits and deletions per minute per IP. */
+    actionsPerMinutePerIp: number;
+    defaultSort: 'oldest' | 'newest' | 'reacted';
+    /** Top-level threads per page. */
+    threadsPerPage: number;
+    /** Replies shown under each thread before "Show N more replies". */
+    repliesPerThread: number;
+    /** Reply notifications wait this long so a busy thread sends one mail, not fifty. */
+    notifyBatchMinutes: number;
   };
   moderation: {
     premoderateAll: boolean;
@@ -29,9 +38,16 @@ export interface SiteSettings {
     linkMinApproved: number;
     nudge: boolean;
     reportThreshold: number;
+    /** Site word lists: whole words; a trailing `*` matches any ending. Banned rejects, suspect holds. */
     bannedWords: string[];
     suspectWords: string[];
+    /** Words that contain a listed word but are fine ("Scunthorpe"). */
     allowedWords: string[];
+    /** The same text by the same reader within this many minutes is held as a repeat. */
+    repeatWindowMinutes: number;
+    /** More than `floodCount` comments within `floodWindowSeconds` are held. */
+    floodCount: number;
+    floodWindowSeconds: number;
   };
   donations: {
     currency: string;
@@ -43,6 +59,8 @@ export interface SiteSettings {
     bankTransfer: string;
     cryptoAddresses: { label: string; address: string }[];
     donorWall: boolean;
+    /** BCP 47 tag for money on the meter and donate page; empty = the site's locale. */
+    locale: string;
   };
 }
 
@@ -64,6 +82,11 @@ export const defaultSettings: SiteSettings = {
     embedOrigins: [],
     postsPerMinutePerIp: 10,
     postsPerMinutePerReader: 5,
+    actionsPerMinutePerIp: 60,
+    defaultSort: 'oldest',
+    threadsPerPage: 20,
+    repliesPerThread: 5,
+    notifyBatchMinutes: 10,
   },
   moderation: {
     premoderateAll: false,
@@ -76,6 +99,9 @@ export const defaultSettings: SiteSettings = {
     bannedWords: [],
     suspectWords: [],
     allowedWords: [],
+    repeatWindowMinutes: 60,
+    floodCount: 5,
+    floodWindowSeconds: 60,
   },
   donations: {
     currency: 'USD',
@@ -86,5 +112,6 @@ export const defaultSettings: SiteSettings = {
     bankTransfer: '',
     cryptoAddresses: [],
     donorWall: true,
+    locale: '',
   },
 };

@@ -1,3 +1,4 @@
+import { assetUrl } from './assets.js';
 import { html, type Html } from './html.js';
 import { page, type PageOptions } from './layout.js';
 
@@ -21,5 +22,10 @@ export function adminPage(options: PageOptions & { section: AdminSection }): Htm
       (s) => html`<li><a href="${s.href}"${s.id === options.section ? html` aria-current="page"` : ''}>${s.label}</a></li>`,
     )}</ul>
   </nav>`;
-  return page({ ...options, bodyClass: `admin ${options.bodyClass ?? ''}`, body: html`${nav}<div class="admin-main">${options.body}</div>` });
+  return page({
+    ...options,
+    head: html`<link rel="stylesheet" href="${assetUrl('admin.css')}">${options.head ?? ''}`,
+    bodyClass: `admin ${options.bodyClass ?? ''}`,
+    body: html`${nav}<div class="admin-main">${options.body}</div>`,
+  });
 }

@@ -1,0 +1,63 @@
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import type { Bench } from './run.js';
+
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+interface Servers {
+  tribuneUrl: string;
+  bareUrl: string;
+  bytes: number;
+}
+
+/** The servers run in a child process, so autocannon's own work does not share their event loop. */
+async function startServers() {
+  const script = fileURLToPath(new URL('./article-page-servers.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let buffered = '';
+  child.stdout.setEncoding('utf8');
+  const ready = new Promise<Servers>((resolve, reject) => {
+    child.stdout.on('data', (chunk: string) => {
+      buffered += chunk;
+      const line = buffered.split('\n').find((candidate) => candidate.startsWith('{'));
+      if (line) resolve(JSON.parse(line) as Servers);
+    });
+    child.once('exit', (code) => reject(new Error(`bench servers exited with code ${code}`)));
+  });
+  const servers = await ready;
+  return {
+    servers,
+    async stop() {
+      child.stdin.end();
+      await once(child, 'exit');
+    },
+  };
+}
+
+async function measure(label: string, url: string) {
+  // A short warm-up, so the JIT and caches are in the same state for both servers.
+  await autocannon({ url, connections: 10, duration: 1 });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers: { accept: 'text/html' } });
+  const bad = result.non2xx + result.errors + result.timeouts;
+  process.stdout.write(`${label.padEnd(12)} ${result.requests.average.toFixed(0).padStart(8)} req/s   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms${bad ? `   (${bad} failed)` : ''}\n`);
+  return result.requests.average;
+}
+
+export const articlePageBench: Bench = {
+  name: 'article-page',
+  description: `the demo article page: Tribune vs a bare node:http server sending the same bytes (${CONNECTIONS} connections, ${DURATION_S} s each)`,
+  async run() {
+    const { servers, stop } = await startServers();
+    try {
+      process.stdout.write(`page size    ${servers.bytes} bytes\n`);
+      const tribune = await measure('tribune', servers.tribuneUrl);
+      const bare = await measure('bare http', servers.bareUrl);
+      process.stdout.write(`ratio        ${(tribune / bare).toFixed(3)} (Tribune / bare; 1.0 would be free)\n`);
+    } finally {
+      await stop();
+    }
+  },
+};

@@ -1,0 +1,79 @@
+// Child process of bench/comments.ts: Tribune on a temporary SQLite file with one article holding a
+// 200-comment page (20 threads of 10), and a bare node:http server answering with that page's exact bytes.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { createStaffUser } from '../src/accounts/index.js';
+import { buildApp } from '../src/app.js';
+import { postComment } from '../src/comments/index.js';
+import { commentsDeps } from '../src/comments/plugin.js';
+import { loadConfig } from '../src/config.js';
+import { newId } from '../src/db/ids.js';
+import { createRuntime } from '../src/runtime.js';
+
+const BENCH_ORIGIN = 'http://bench.local';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'tribune-bench-comments-'));
+const config = loadConfig({ TRIBUNE_DATA_DIR: dataDir, TRIBUNE_LOG_LEVEL: 'silent', TRIBUNE_HOST: '127.0.0.1', TRIBUNE_PORT: '0' });
+const runtime = await createRuntime(config, { log: pino({ level: 'silent' }) });
+// The bench measures the server, not the abuse limits or the flood rule.
+await runtime.settings.update('comments', { postsPerMinutePerIp: 1e9, postsPerMinutePerReader: 1e9, embedOrigins: [BENCH_ORIGIN] });
+await runtime.settings.update('moderation', { floodCount: 0, repeatWindowMinutes: 0, linkMinApproved: 0 });
+
+const authorId = await createStaffUser(runtime, { email: 'bench@example.org', role: 'editor', password: 'bench-password-long' });
+async function article(slug: string): Promise<string> {
+  const time = new Date(Date.now() - 60_000).toISOString();
+  const id = newId();
+  await runtime.db.insertInto('articles').values({
+    id, slug, title: slug, summary: '', body_md: '', author_id: authorId, status: 'published', published_at: time,
+    created_at: time, updated_at: time, comments_open: 1, comments_close_after_days: 0, premoderate: 0,
+  }).execute();
+  return id;
+}
+await article('thread-page');
+await article('post-target');
+
+const deps = commentsDeps(runtime);
+const sentences = ['The numbers in the second table do not add up for me.', 'Thanks for the *careful* reporting.', 'Has the council answered yet?', 'I live two streets from there and can confirm.', 'Link to the report: https://example.org/report.pdf'];
+for (let thread = 0; thread < 20; thread++) {
+  const actor = { userId: null, role: 'guest' as const, displayName: null, guestKey: `bench-guest-${thread}` };
+  const root = await postComment(deps, actor, { article: 'thread-page', text: `Thread ${thread}. ${sentences[thread % 5]}`, guestName: `Reader ${thread}` });
+  let parent = root.comment.id;
+  for (let reply = 0; reply < 9; reply++) {
+    const posted = await postComment(deps, { ...actor, guestKey: `bench-guest-${thread}-${reply}` }, { article: 'thread-page', text: `Reply ${reply} in ${thread}. ${sentences[reply % 5]}`, parentId: reply % 3 === 0 ? root.comment.id : parent, guestName: `Replier ${reply}` });
+    parent = posted.comment.id;
+  }
+}
+
+const app = await buildApp(runtime);
+await app.listen({ host: '127.0.0.1', port: 0 });
+const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+const getUrl = `${origin}/api/articles/thread-page/comments?limit=20&replies=9`;
+const response = await fetch(getUrl);
+if (response.status !== 200) throw new Error(`thread page answered ${response.status}`);
+const bytes = Buffer.from(await response.arrayBuffer());
+const page = JSON.parse(bytes.toString('utf8')) as { threads: { replies: unknown[] }[] };
+const shown = JSON.stringify(page).match(/"articleId"/g)?.length ?? 0;
+
+const bare = createServer((_request, reply) => {
+  reply.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
+  reply.end(bytes);
+});
+await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/api/articles/thread-page/comments`;
+
+async function shutdown() {
+  bare.close();
+  await app.close();
+  await runtime.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+}
+process.stdin.on('end', () => void shutdown());
+process.stdin.resume();
+process.on('SIGTERM', () => void shutdown());
+
+process.stdout.write(`${JSON.stringify({ getUrl, bareUrl, bytes: bytes.length, comments: shown, postUrl: `${origin}/api/articles/post-target/comments`, origin: BENCH_ORIGIN })}\n`);

@@ -1,0 +1,105 @@
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import type { Bench } from './run.js';
+
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const POSTERS = Number(process.env.BENCH_POSTERS ?? 8);
+
+interface Servers {
+  getUrl: string;
+  bareUrl: string;
+  bytes: number;
+  comments: number;
+  postUrl: string;
+  origin: string;
+}
+
+async function startServers() {
+  const script = fileURLToPath(new URL('./comments-servers.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let buffered = '';
+  child.stdout.setEncoding('utf8');
+  const servers = await new Promise<Servers>((resolve, reject) => {
+    child.stdout.on('data', (chunk: string) => {
+      buffered += chunk;
+      const line = buffered.split('\n').find((candidate) => candidate.startsWith('{'));
+      if (line) resolve(JSON.parse(line) as Servers);
+    });
+    child.once('exit', (code) => reject(new Error(`bench servers exited with code ${code}`)));
+  });
+  return {
+    servers,
+    async stop() {
+      child.stdin.end();
+      await once(child, 'exit');
+    },
+  };
+}
+
+async function measureGet(label: string, url: string): Promise<number> {
+  await autocannon({ url, connections: 10, duration: 1 });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers: { accept: 'application/json' } });
+  const bad = result.non2xx + result.errors + result.timeouts;
+  process.stdout.write(`${label.padEnd(14)} ${result.requests.average.toFixed(0).padStart(8)} req/s   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms${bad ? `   (${bad} failed)` : ''}\n`);
+  return result.requests.average;
+}
+
+/**
+ * Sustained posting: a few clients post distinct comments back to back (as an embedding site's readers
+ * would, so the Origin stands in for the CSRF token) for the whole duration; every post is a real
+ * assess() + insert + event on SQLite.
+ */
+async function measurePosts(servers: Servers): Promise<void> {
+  const latencies: number[] = [];
+  let failed = 0;
+  let counter = 0;
+  const until = Date.now() + DURATION_S * 1000;
+  await Promise.all(Array.from({ length: POSTERS }, async (_, worker) => {
+    while (Date.now() < until) {
+      counter += 1;
+      const started = performance.now();
+      const response = await fetch(servers.postUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: servers.origin },
+        body: JSON.stringify({ text: `Comment ${counter} from poster ${worker}: the council should publish the full sampling data.`, name: `Poster ${worker}` }),
+      });
+      await response.arrayBuffer();
+      if (response.status === 201) latencies.push(performance.now() - started);
+      else failed += 1;
+    }
+  }));
+  latencies.sort((a, b) => a - b);
+  const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]?.toFixed(1);
+  process.stdout.write(`POST comment   ${(latencies.length / DURATION_S).toFixed(0).padStart(8)} posts/s   p50 ${p(0.5)} ms   p99 ${p(0.99)} ms   (${POSTERS} clients${failed ? `, ${failed} failed` : ''})\n`);
+}
+
+async function widgetSize(): Promise<void> {
+  const entry = fileURLToPath(new URL('../client/widget/main.ts', import.meta.url));
+  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'iife', target: ['es2020'], write: false, legalComments: 'none' });
+  const code = Buffer.from(result.outputFiles[0].contents);
+  const gzipped = gzipSync(code, { level: 9 }).length;
+  process.stdout.write(`widget.js      ${code.length} bytes minified, ${gzipped} bytes gzipped (target ≤ 12288)\n`);
+}
+
+export const commentsBench: Bench = {
+  name: 'comments',
+  description: `a 200-comment thread page as JSON: Tribune vs bare node:http with the same bytes; sustained POST on SQLite; widget size (${DURATION_S} s each)`,
+  async run() {
+    await widgetSize();
+    const { servers, stop } = await startServers();
+    try {
+      process.stdout.write(`thread page    ${servers.comments} comments, ${servers.bytes} bytes of JSON\n`);
+      const tribune = await measureGet('tribune GET', servers.getUrl);
+      const bare = await measureGet('bare http', servers.bareUrl);
+      process.stdout.write(`ratio          ${(tribune / bare).toFixed(3)} (Tribune / bare; 1.0 would be free)\n`);
+      await measurePosts(servers);
+    } finally {
+      await stop();
+    }
+  },
+};

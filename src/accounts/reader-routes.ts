@@ -1,0 +1,143 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, httpErrors } from '../errors.js';
+import type { Mailer } from '../mail/index.js';
+import type { Deps } from '../runtime.js';
+import type { Html } from '../web/html.js';
+import { page } from '../web/layout.js';
+import { csrfToken, setSessionCookie } from './http.js';
+import { consumeMagicLink, requestMagicLink, safeReturnTo } from './magic-links.js';
+import { accountForm, messagePage, signInByEmailForm } from './reader-pages.js';
+import { readerProfile, updateReaderProfile, verifyUnsubscribeToken } from './readers.js';
+import { startSession } from './service.js';
+
+type Options = Pick<Deps, 'db' | 'now' | 'settings' | 'config'> & { mailer: Mailer };
+
+const magicLinkBody = {
+  type: 'object',
+  required: ['email'],
+  properties: { email: { type: 'string', maxLength: 320 }, returnTo: { type: 'string', maxLength: 2000 }, _csrf: { type: 'string' } },
+} as const;
+
+/** Readers: sign-in by emailed link, the profile page, and the one-click unsubscribe from reply mails. */
+export const readerRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
+  const secureCookies = deps.config.baseUrl.startsWith('https:');
+  // Per IP; each request also sends a mail, so this is the brake on using the site to spam inboxes.
+  const magicLinkLimit = { rateLimit: { max: 5, timeWindow: '15 minutes' } };
+
+  async function render(request: FastifyRequest, reply: FastifyReply, title: string, body: (csrf: string) => Html, status = 200) {
+    const csrf = csrfToken(request, reply);
+    const settings = await deps.settings.get();
+    return reply.code(status).type('text/html; charset=utf-8').send(page({ title, settings, viewer: request.viewer, csrf, body: body(csrf) }).value);
+  }
+
+  async function sendLink(email: string, returnTo: string | null | undefined) {
+    const settings = await deps.settings.get();
+    await requestMagicLink({ ...deps, baseUrl: deps.config.baseUrl, siteName: settings.site.name }, { email, returnTo });
+  }
+
+  app.post<{ Body: { email: string; returnTo?: string } }>(
+    '/api/auth/magic-link',
+    { config: magicLinkLimit, schema: { body: magicLinkBody } },
+    async (request, reply) => {
+      await sendLink(request.body.email, request.body.returnTo);
+      // The same answer whether or not the address has an account.
+      return reply.code(202).send({ ok: true, message: 'Check your inbox for a sign-in link.' });
+    },
+  );
+
+  app.post<{ Body: { email: string; returnTo?: string } }>(
+    '/auth/magic-link',
+    { config: magicLinkLimit, schema: { body: magicLinkBody } },
+    async (request, reply) => {
+      const returnTo = safeReturnTo(request.body.returnTo);
+      try {
+        await sendLink(request.body.email, returnTo);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status >= 500) throw error;
+        return render(request, reply, 'Sign in', (csrf) => signInByEmailForm({ csrf, returnTo, error: error.message }), error.status);
+      }
+      return reply.redirect(`/account?sent=1${returnTo ? `&returnTo=${encodeURIComponent(returnTo)}` : ''}`, 303);
+    },
+  );
+
+  app.get<{ Params: { token: string } }>(
+    '/auth/magic/:token',
+    { config: { rateLimit: { max: 30, timeWindow: '15 minutes' } }, schema: { params: { type: 'object', properties: { token: { type: 'string', maxLength: 200 } } } } },
+    async (request, reply) => {
+      let signedIn: { userId: string; returnTo: string | null };
+      try {
+        signedIn = await consumeMagicLink(deps, request.params.token);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return render(request, reply, 'Sign in', (csrf) => signInByEmailForm({ csrf, error: error.message }), error.status);
+      }
+      setSessionCookie(reply, await startSession(deps, signedIn.userId), secureCookies);
+      return reply.redirect(signedIn.returnTo ?? '/account', 303);
+    },
+  );
+
+  app.get<{ Querystring: { sent?: string; saved?: string; returnTo?: string } }>('/account', async (request, reply) => {
+    const profile = request.viewer ? await readerProfile(deps, request.viewer.id) : undefined;
+    if (!profile) {
+      const returnTo = safeReturnTo(request.query.returnTo);
+      return render(request, reply, 'Sign in', (csrf) => signInByEmailForm({ csrf, returnTo, sent: request.query.sent === '1' }));
+    }
+    return render(request, reply, 'Your account', (csrf) => accountForm({ csrf, profile, saved: request.query.saved === '1' }));
+  });
+
+  app.post<{ Body: { displayName?: string; notifyReplies?: string } }>(
+    '/account',
+    { schema: { body: { type: 'object', properties: { displayName: { type: 'string', maxLength: 400 }, notifyReplies: { type: 'string', maxLength: 10 }, _csrf: { type: 'string' } } } } },
+    async (request, reply) => {
+      if (!request.viewer) return reply.redirect('/account', 303);
+      const settings = await deps.settings.get();
+      try {
+        await updateReaderProfile(deps, request.viewer.id, { displayName: request.body.displayName ?? request.viewer.displayName, notifyReplies: request.body.notifyReplies === '1' }, { siteName: settings.site.name });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const profile = (await readerProfile(deps, request.viewer.id))!;
+        return render(request, reply, 'Your account', (csrf) => accountForm({ csrf, profile, error: error.message, displayName: request.body.displayName }), error.status);
+      }
+      return reply.redirect('/account?saved=1', 303);
+    },
+  );
+
+  app.get('/api/account', async (request) => {
+    const profile = request.viewer ? await readerProfile(deps, request.viewer.id) : undefined;
+    if (!profile) throw httpErrors.raise('UNAUTHENTICATED');
+    return profile;
+  });
+
+  app.patch<{ Body: { displayName?: string; notifyReplies?: boolean } }>(
+    '/api/account',
+    { schema: { body: { type: 'object', additionalProperties: false, properties: { displayName: { type: 'string', maxLength: 400 }, notifyReplies: { type: 'boolean' } } } } },
+    async (request) => {
+      if (!request.viewer) throw httpErrors.raise('UNAUTHENTICATED');
+      const settings = await deps.settings.get();
+      await updateReaderProfile(deps, request.viewer.id, request.body, { siteName: settings.site.name });
+      return readerProfile(deps, request.viewer.id);
+    },
+  );
+
+  const unsubscribeQuery = { type: 'object', required: ['token'], properties: { token: { type: 'string', maxLength: 300 } } } as const;
+
+  async function unsubscribe(token: string): Promise<boolean> {
+    const userId = verifyUnsubscribeToken(deps.config.secret, token);
+    if (!userId) return false;
+    await updateReaderProfile(deps, userId, { notifyReplies: false });
+    return true;
+  }
+
+  // A link in a mail: one click (GET) unsubscribes, and mail clients' one-click POST (RFC 8058) does too.
+  app.get<{ Querystring: { token: string } }>('/notifications/unsubscribe', { schema: { querystring: unsubscribeQuery } }, async (request, reply) => {
+    const done = await unsubscribe(request.query.token);
+    return render(request, reply, 'Notifications', () => done
+      ? messagePage('Unsubscribed', 'You will get no more emails about replies. You can turn them back on in your account.', { href: '/account', label: 'Your account' })
+      : messagePage('Link not valid', 'This unsubscribe link is not valid. You can change notifications in your account.', { href: '/account', label: 'Your account' }), done ? 200 : 400);
+  });
+
+  app.post<{ Querystring: { token: string } }>('/notifications/unsubscribe', { config: { csrf: false }, schema: { querystring: unsubscribeQuery } }, async (request, reply) => {
+    if (!(await unsubscribe(request.query.token))) throw httpErrors.raise('NOT_FOUND', 'This unsubscribe link is not valid.');
+    return reply.send({ ok: true });
+  });
+};

@@ -1,0 +1,159 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { csrfToken } from '../accounts/index.js';
+import type { Deps } from '../runtime.js';
+import { articlePage, articleUrl } from '../web/article-page.js';
+import { page } from '../web/layout.js';
+import { authorPage, homePage, searchPage, topicPage } from '../web/listing-pages.js';
+import type { PageSlots } from '../web/slots.js';
+import { articleErrors } from './errors.js';
+import { listPublicTeasers, relatedTeasers } from './queries.js';
+import { renderBody } from './rendering.js';
+import { searchArticles } from './search.js';
+import { findPublicArticle } from './service.js';
+import { toTeaser, withCommentCounts } from './teasers.js';
+import { findTopic, listTopics } from './topics.js';
+import type { Article } from './types.js';
+import { parseVideoUrl } from './video.js';
+import { findUserById } from '../accounts/index.js';
+
+export type PublicOptions = Pick<Deps, 'db' | 'dialect' | 'now' | 'settings' | 'config'> & { slots: PageSlots };
+
+export const PAGE_SIZE = 12;
+export const RELATED_LIMIT = 5;
+
+const pageQuery = {
+  type: 'object',
+  properties: { page: { type: 'integer', minimum: 1, maximum: 10_000, default: 1 } },
+} as const;
+const slugParams = { type: 'object', required: ['slug'], properties: { slug: { type: 'string', minLength: 1, maxLength: 200 } } } as const;
+
+export function sendHtml(reply: FastifyReply, body: string, status = 200) {
+  return reply.code(status).type('text/html; charset=utf-8').send(body);
+}
+
+/** The article page as readers see it, or as staff preview a draft; other domains fill the slots. */
+export async function renderArticlePage(
+  deps: PublicOptions,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  article: Article,
+  preview = false,
+): Promise<string> {
+  const { db, now, config, slots } = deps;
+  const csrf = csrfToken(request, reply);
+  const settings = await deps.settings.get();
+  const url = articleUrl(config.baseUrl, article.slug);
+  const context = {
+    article: {
+      id: article.id,
+      slug: article.slug,
+      title: article.title,
+      url,
+      publishedAt: article.publishedAt,
+      commentsOpen: article.commentsOpen,
+      commentsCloseAfterDays: article.commentsCloseAfterDays,
+      premoderate: article.premoderate,
+    },
+    viewer: request.viewer,
+    settings,
+    csrf,
+    query: request.query as Record<string, string | undefined>,
+  };
+  const [relatedRows, support, comments] = await Promise.all([
+    relatedTeasers(db, article.id, now(), RELATED_LIMIT),
+    slots.articleSupport(context),
+    slots.articleComments(context),
+  ]);
+  const related = await withCommentCounts(slots, relatedRows.map(toTeaser));
+  const view = articlePage({ article, bodyHtml: renderBody(article.body), related, settings, baseUrl: config.baseUrl, support, comments, preview });
+  const playable = article.videoUrl ? parseVideoUrl(article.videoUrl)?.embedUrl : null;
+  return page({
+    title: article.title,
+    description: article.summary || undefined,
+    canonicalUrl: url,
+    settings,
+    viewer: request.viewer,
+    csrf,
+    head: view.head,
+    body: view.body,
+    bodyClass: 'article-page',
+    scripts: playable ? ['article.js'] : [],
+  }).value;
+}
+
+export const publicRoutes: FastifyPluginAsync<PublicOptions> = async (app, deps) => {
+  const { db, now, slots } = deps;
+
+  async function listing(options: { page: number; topicId?: string; authorId?: string }) {
+    const rows = await listPublicTeasers(db, now(), { ...options, limit: PAGE_SIZE + 1, offset: (options.page - 1) * PAGE_SIZE });
+    const items = await withCommentCounts(slots, rows.slice(0, PAGE_SIZE).map(toTeaser));
+    return { items, hasNext: rows.length > PAGE_SIZE };
+  }
+
+  async function shell(request: FastifyRequest, reply: FastifyReply, title: string, body: (settings: Awaited<ReturnType<typeof deps.settings.get>>) => ReturnType<typeof homePage>, canonicalPath?: string) {
+    const settings = await deps.settings.get();
+    const csrf = csrfToken(request, reply);
+    return sendHtml(reply, page({
+      title, settings, viewer: request.viewer, csrf, body: body(settings),
+      canonicalUrl: canonicalPath ? `${deps.config.baseUrl}${canonicalPath}` : undefined,
+    }).value);
+  }
+
+  app.get<{ Querystring: { page: number } }>('/', { schema: { querystring: pageQuery } }, async (request, reply) => {
+    const { page: pageNumber } = request.query;
+    const [list, topics] = await Promise.all([listing({ page: pageNumber }), listTopics(db)]);
+    return shell(request, reply, (await deps.settings.get()).site.name, (settings) => homePage({ ...list, page: pageNumber, settings, topics }), pageNumber > 1 ? `/?page=${pageNumber}` : '/');
+  });
+
+  app.get<{ Params: { slug: string } }>(
+    '/articles/:slug',
+    { schema: { params: slugParams, querystring: { type: 'object', additionalProperties: { type: 'string', maxLength: 500 } } } },
+    async (request, reply) => {
+      const article = await findPublicArticle(deps, request.params.slug);
+      if (!article) throw articleErrors.raise('ARTICLE_NOT_FOUND', 'There is no story at this address. It may have moved or been unpublished.');
+      return sendHtml(reply, await renderArticlePage(deps, request, reply, article));
+    },
+  );
+
+  app.get<{ Params: { slug: string }; Querystring: { page: number } }>(
+    '/topics/:slug',
+    { schema: { params: slugParams, querystring: pageQuery } },
+    async (request, reply) => {
+      const topic = await findTopic(db, { slug: request.params.slug });
+      if (!topic) throw articleErrors.raise('TOPIC_NOT_FOUND');
+      const pageNumber = request.query.page;
+      const [list, topics] = await Promise.all([listing({ page: pageNumber, topicId: topic.id }), listTopics(db)]);
+      return shell(request, reply, topic.name, (settings) => topicPage({ ...list, page: pageNumber, settings, topic, topics }), `/topics/${topic.slug}`);
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { page: number } }>(
+    '/authors/:id',
+    { schema: { params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } }, querystring: pageQuery } },
+    async (request, reply) => {
+      const user = await findUserById(db, request.params.id);
+      const pageNumber = request.query.page;
+      const list = user ? await listing({ page: pageNumber, authorId: user.id }) : undefined;
+      // Readers are never listed here; a former staff member keeps a page while their stories are up.
+      if (!user || !list || (user.role === 'reader' && list.items.length === 0 && pageNumber === 1)) {
+        throw articleErrors.raise('ARTICLE_NOT_FOUND', 'No such author.');
+      }
+      const author = { id: user.id, name: user.display_name, bio: user.bio, role: user.role };
+      return shell(request, reply, author.name, (settings) => authorPage({ ...list, page: pageNumber, settings, author }), `/authors/${author.id}`);
+    },
+  );
+
+  app.get<{ Querystring: { q?: string; page: number } }>(
+    '/search',
+    { schema: { querystring: { type: 'object', properties: { q: { type: 'string', maxLength: 200 }, page: pageQuery.properties.page } } } },
+    async (request, reply) => {
+      const query = request.query.q ?? '';
+      const pageNumber = request.query.page;
+      const rows = query.trim() ? await searchArticles(deps, query, { limit: PAGE_SIZE + 1, offset: (pageNumber - 1) * PAGE_SIZE }) : [];
+      const items = await withCommentCounts(slots, rows.slice(0, PAGE_SIZE).map(toTeaser));
+      reply.header('x-robots-tag', 'noindex');
+      return shell(request, reply, query.trim() ? `Search: ${query.trim()}` : 'Search', (settings) =>
+        searchPage({ items, hasNext: rows.length > PAGE_SIZE, page: pageNumber, settings, query }));
+    },
+  );
+};

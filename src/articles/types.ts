@@ -1,0 +1,91 @@
+import type { ArticleStatus, MediaTag } from '../db/schema.js';
+
+export type { ArticleStatus, MediaTag };
+
+export const MEDIA_TAGS: readonly MediaTag[] = ['video', 'photos', 'map'];
+export const MEDIA_TAG_LABELS: Record<MediaTag, string> = { video: 'Video', photos: 'Photos', map: 'Map' };
+export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['draft', 'scheduled', 'published'];
+
+export interface TopicRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface Topic extends TopicRef {
+  description: string;
+}
+
+export interface AuthorRef {
+  id: string;
+  name: string;
+}
+
+/** An article as pages, feeds and the API see it. */
+export interface Article {
+  id: string;
+  slug: string;
+  title: string;
+  mediaTag: MediaTag | null;
+  summary: string;
+  body: string;
+  videoUrl: string | null;
+  featuredImageUrl: string | null;
+  featuredImageAlt: string | null;
+  status: ArticleStatus;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  commentsOpen: boolean;
+  commentsCloseAfterDays: number | null;
+  premoderate: boolean;
+  author: AuthorRef;
+  topics: TopicRef[];
+  sources: { name: string; url: string }[];
+}
+
+/** One line of a list: home, topic, author, search, related, feeds. */
+export interface ArticleTeaser {
+  id: string;
+  slug: string;
+  title: string;
+  mediaTag: MediaTag | null;
+  summary: string;
+  featuredImageUrl: string | null;
+  featuredImageAlt: string | null;
+  publishedAt: string;
+  author: AuthorRef;
+}
+
+/** What an editor or API client sends; on update, an absent field keeps its value. */
+export interface ArticleInput {
+  title?: string;
+  slug?: string;
+  mediaTag?: MediaTag | '' | null;
+  summary?: string;
+  body?: string;
+  videoUrl?: string | null;
+  featuredImageUrl?: string | null;
+  featuredImageAlt?: string | null;
+  authorId?: string;
+  /** Topic ids or slugs. */
+  topics?: string[];
+  sources?: { name: string; url: string }[];
+  status?: ArticleStatus;
+  /** ISO 8601 with a zone; for `scheduled`, when it goes live. */
+  publishedAt?: string | null;
+  commentsOpen?: boolean;
+  commentsCloseAfterDays?: number | null;
+  premoderate?: boolean;
+}
+
+export interface TopicInput {
+  name?: string;
+  slug?: string;
+  description?: string;
+}
+
+/** Public means published, or scheduled with its time passed. */
+export function isPublic(article: Pick<Article, 'status' | 'publishedAt'>, now: Date): boolean {
+  return article.status !== 'draft' && article.publishedAt !== null && article.publishedAt <= now.toISOString();
+}

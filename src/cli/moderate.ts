@@ -1,0 +1,40 @@
+import { createInterface } from 'node:readline';
+import pino from 'pino';
+import type { Config } from '../config.js';
+import { createLineJudge } from '../moderation/cli/stream.js';
+import { readModerationSettings } from '../moderation/cli/site-settings.js';
+import { assess } from '../moderation/index.js';
+import { parseCommandArgs } from './args.js';
+
+const HELP = `usage: tribune moderate [--content-only] < comments.jsonl
+
+Reads JSON lines {"text": "...", "author": "..."} and writes one JSON line per input, in order:
+{"decision": "publish|hold|reject", "reasons": [...], "scores": {"toxicity": 0..1, ...}}.
+Uses the site's moderation settings when its database exists; writes nothing.
+  --content-only   judge the text alone (no reader history, link or pre-moderation rules)
+`;
+
+/** `tribune moderate`: the web app's pipeline over stdin; stdout carries only the JSON lines. */
+export async function moderateCommand(config: Config, args: string[]): Promise<void> {
+  const { values } = parseCommandArgs(args, { 'content-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  if (values.help) {
+    process.stderr.write(HELP);
+    return;
+  }
+  const log = pino({ level: config.logLevel }, pino.destination(2));
+  const loaded = await readModerationSettings(config.databaseUrl);
+  log.info({ source: loaded.source, note: loaded.note }, 'moderation settings loaded');
+
+  const judge = createLineJudge({ assess, settings: loaded.settings, contentOnly: values['content-only'] ?? false, now: () => new Date() });
+  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
+  let lineNumber = 0;
+  let judged = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    if (line.trim() === '') continue;
+    judged++;
+    // One write per line: a pipe or terminal gets each answer as soon as it is ready.
+    if (!process.stdout.write(`${judge(line, lineNumber)}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+  }
+  log.info({ judged }, 'moderation finished');
+}

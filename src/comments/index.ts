@@ -1,0 +1,11 @@
+export { commentErrors } from './errors.js';
+export { embedCors } from './cors.js';
+export { commentSlots, commentsDeps, commentsPlugin, type CommentsPluginOptions } from './plugin.js';
+export { getCommentsByIds, readerCommentHistory, setCommentStatus } from './status.js';
+export { postComment, editComment, deleteComment } from './service.js';
+export { listThreads, listReplies } from './read.js';
+export { processReplyNotifications } from './notifications.js';
+export { articleChannel, MODERATION_CHANNEL } from './events.js';
+export { seedDemoComments } from './seed.js';
+export type { CommentActor, CommentSort, CommentsDeps, PublicComment, ThreadView } from './types.js';
+export type { AuthorHistory, CommentRow } from './queries.js';

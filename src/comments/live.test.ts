@@ -1,0 +1,127 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Fastify from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { setCommentStatus } from './index.js';
+import { liveRoutes } from './live.js';
+import { commentsDeps } from './plugin.js';
+import { createReader, createTestArticle, post, postId, relax } from './test-fixtures.js';
+
+/** Opens a real HTTP connection to the stream and collects its events as they arrive. */
+function openStream(port: number, path: string): Promise<{ response: IncomingMessage; events: { event: string; data: Record<string, unknown> }[]; waitFor(type: string): Promise<Record<string, unknown>>; close(): void }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ host: '127.0.0.1', port, path, headers: { accept: 'text/event-stream' } }, (response) => {
+      const events: { event: string; data: Record<string, unknown> }[] = [];
+      const waiters: { type: string; resolve: (data: Record<string, unknown>) => void }[] = [];
+      let buffer = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        buffer += chunk;
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(block)?.[1];
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (!event || !data) continue;
+          const parsed = { event, data: JSON.parse(data) as Record<string, unknown> };
+          events.push(parsed);
+          for (const waiter of waiters.filter((w) => w.type === event)) waiter.resolve(parsed.data);
+        }
+      });
+      resolve({
+        response,
+        events,
+        waitFor: (type) => {
+          const found = events.find((e) => e.event === type);
+          return found ? Promise.resolve(found.data) : new Promise((done) => waiters.push({ type, resolve: done }));
+        },
+        close: () => request.destroy(),
+      });
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+async function until(check: () => boolean, ms = 2000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('live updates over SSE', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await startTestApp();
+    await relax(t);
+  });
+  afterEach(() => t.close());
+
+  it('delivers a posted comment, edits, reactions and deletions to a client over real HTTP, then unsubscribes', async () => {
+    const article = await createTestArticle(t);
+    const reader = await createReader(t, 'Live Writer');
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    const channel = `article:${article.id}`;
+    const stream = await openStream(port, `/api/articles/${article.slug}/live`);
+    expect(stream.response.statusCode).toBe(200);
+    expect(stream.response.headers['content-type']).toContain('text/event-stream');
+    await until(() => t.runtime.events.listenerCount(channel) === 1);
+
+    const id = await postId(t, reader, article.slug, 'Hello, *live* world');
+    const created = await stream.waitFor('comment.created');
+    expect(created.comment).toMatchObject({ id, author: { name: 'Live Writer' }, mine: false, reacted: false });
+    expect((created.comment as { html: string }).html).toContain('<em>live</em>');
+    expect(created.comment).not.toHaveProperty('text');
+
+    await t.request({ method: 'PATCH', url: `/api/comments/${id}`, as: reader, payload: { text: 'Edited live' } });
+    expect(await stream.waitFor('comment.updated')).toMatchObject({ comment: { id, html: expect.stringContaining('Edited live') } });
+    await t.request({ method: 'POST', url: `/api/comments/${id}/reactions`, as: await createReader(t) });
+    expect(await stream.waitFor('reaction.changed')).toEqual({ type: 'reaction.changed', id, reactions: 1 });
+    await t.request({ method: 'DELETE', url: `/api/comments/${id}`, as: reader });
+    expect(await stream.waitFor('comment.deleted')).toMatchObject({ id, status: 'deleted' });
+
+    stream.close();
+    await until(() => t.runtime.events.listenerCount(channel) === 0);
+  });
+
+  it('keeps held comments off the stream until a moderator publishes them', async () => {
+    const article = await createTestArticle(t, { premoderate: true });
+    const reader = await createReader(t);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    const stream = await openStream(port, `/api/articles/${article.id}/live`);
+    await until(() => t.runtime.events.listenerCount(`article:${article.id}`) === 1);
+    const held = (await post(t, reader, article.slug, { text: 'Wait for it' })).json().comment;
+    expect(held.status).toBe('pending');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stream.events.filter((e) => e.event === 'comment.created')).toEqual([]);
+
+    await setCommentStatus(commentsDeps(t.runtime), held.id, 'published');
+    expect(await stream.waitFor('comment.created')).toMatchObject({ comment: { id: held.id, status: 'published' } });
+    await setCommentStatus(commentsDeps(t.runtime), held.id, 'rejected');
+    expect(await stream.waitFor('comment.deleted')).toMatchObject({ id: held.id, status: 'removed' });
+    stream.close();
+  });
+
+  it('sends heartbeats and ends open streams when the app closes', async () => {
+    const article = await createTestArticle(t);
+    const app = Fastify();
+    await app.register(liveRoutes, { ...commentsDeps(t.runtime), heartbeatMs: 20 });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    const stream = await openStream(port, `/api/articles/${article.slug}/live`);
+    let raw = '';
+    stream.response.on('data', (chunk: string) => (raw += chunk));
+    const ended = new Promise((resolve) => stream.response.on('end', resolve));
+    await until(() => raw.includes(': ping'));
+    expect(t.runtime.events.listenerCount(`article:${article.id}`)).toBe(1);
+    await app.close();
+    await ended;
+    expect(t.runtime.events.listenerCount(`article:${article.id}`)).toBe(0);
+  });
+});

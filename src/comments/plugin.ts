@@ -1,0 +1,59 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Mailer } from '../mail/index.js';
+import type { Deps } from '../runtime.js';
+import type { ArticleSlotContext, PageSlots } from '../web/slots.js';
+import { commentFormRoutes } from './form-routes.js';
+import { perReaderPostLimit } from './limits.js';
+import { liveRoutes } from './live.js';
+import { startReplyNotifier } from './notifications.js';
+import { publishedCounts } from './queries.js';
+import { commentApiRoutes } from './routes.js';
+import { renderCommentSection } from './section.js';
+import type { CommentsDeps } from './types.js';
+import { widgetRoute } from './widget-route.js';
+
+export interface CommentsPluginOptions {
+  deps: Pick<Deps, 'db' | 'now' | 'settings' | 'events' | 'config' | 'log'>;
+  mailer: Mailer;
+  /** How often the reply-notification outbox is checked. */
+  notifyIntervalMs?: number;
+  heartbeatMs?: number;
+}
+
+export function commentsDeps(deps: CommentsPluginOptions['deps']): CommentsDeps {
+  return { db: deps.db, now: deps.now, settings: deps.settings, events: deps.events, baseUrl: deps.config.baseUrl };
+}
+
+/** Threads API, no-JavaScript forms, the live stream, `/widget.js`, and the reply-notification sender. */
+export const commentsPlugin: FastifyPluginAsync<CommentsPluginOptions> = async (app, options) => {
+  const deps = commentsDeps(options.deps);
+  const secureCookies = options.deps.config.baseUrl.startsWith('https:');
+  const readerLimit = perReaderPostLimit(app, deps.settings);
+  await app.register(commentApiRoutes, { ...deps, secureCookies, readerLimit });
+  await app.register(commentFormRoutes, { ...deps, secureCookies, readerLimit });
+  await app.register(liveRoutes, { ...deps, heartbeatMs: options.heartbeatMs ?? 25_000 });
+  await app.register(widgetRoute);
+  const stopNotifier = startReplyNotifier(
+    { ...deps, mailer: options.mailer, secret: options.deps.config.secret, log: options.deps.log },
+    options.notifyIntervalMs ?? 30_000,
+  );
+  app.addHook('onClose', async () => {
+    stopNotifier();
+    options.mailer.close();
+  });
+};
+
+/** The comment section and counts other domains' pages draw. */
+export function commentSlots(pluginDeps: CommentsPluginOptions['deps']): Pick<PageSlots, 'articleComments' | 'commentCounts'> {
+  const deps = commentsDeps(pluginDeps);
+  return {
+    articleComments: (context: ArticleSlotContext) =>
+      renderCommentSection(deps, context, {
+        userId: context.viewer?.id ?? null,
+        role: context.viewer?.role ?? 'guest',
+        displayName: context.viewer?.displayName ?? null,
+        guestKey: null,
+      }),
+    commentCounts: (articleIds: string[]) => publishedCounts(deps.db, articleIds),
+  };
+}

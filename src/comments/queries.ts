@@ -1,0 +1,270 @@
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Database, NewRow, Row } from '../db/schema.js';
+import type { ThreadCursor } from './cursor.js';
+import type { CommentActor, CommentSort } from './types.js';
+
+type Db = Kysely<Database>;
+export type CommentRow = Row<'comments'>;
+
+/** Published comments and tombstones for everyone; pending ones only for their author. */
+export function visibleTo(actor: CommentActor) {
+  return (eb: ExpressionBuilder<Database, 'comments'>) => {
+    const shown = [eb('comments.status', 'in', ['published', 'deleted'])];
+    const own = [];
+    if (actor.userId) own.push(eb('comments.author_id', '=', actor.userId));
+    if (actor.guestKey) own.push(eb.and([eb('comments.author_id', 'is', null), eb('comments.guest_key', '=', actor.guestKey)]));
+    if (own.length > 0) shown.push(eb.and([eb('comments.status', '=', 'pending'), eb.or(own)]));
+    return eb.or(shown);
+  };
+}
+
+export function isVisibleTo(row: Pick<CommentRow, 'status' | 'author_id' | 'guest_key'>, actor: CommentActor): boolean {
+  if (row.status === 'published' || row.status === 'deleted') return true;
+  return row.status === 'pending' && isAuthor(row, actor);
+}
+
+export function isAuthor(row: Pick<CommentRow, 'author_id' | 'guest_key'>, actor: CommentActor): boolean {
+  if (row.author_id) return row.author_id === actor.userId;
+  return actor.guestKey !== null && row.guest_key === actor.guestKey;
+}
+
+export function findComment(db: Db, id: string) {
+  return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findComments(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([] as CommentRow[]);
+  return db.selectFrom('comments').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function insertComment(db: Db, row: NewRow<'comments'>): Promise<void> {
+  await db.insertInto('comments').values(row).execute();
+}
+
+/** One page of top-level comments, keyset-paginated so inserts between pages never shift it. */
+export function rootsPage(
+  db: Db,
+  options: { articleId: string; actor: CommentActor; sort: CommentSort; cursor: ThreadCursor | null; limit: number; excludeId?: string },
+) {
+  let query = db
+    .selectFrom('comments')
+    .selectAll()
+    .where('article_id', '=', options.articleId)
+    .where('depth', '=', 0)
+    .where(visibleTo(options.actor));
+  if (options.excludeId) query = query.where('id', '!=', options.excludeId);
+  const { cursor } = options;
+  if (options.sort === 'reacted') {
+    if (cursor?.sort === 'reacted') query = query.where((eb) => eb(eb.refTuple('reaction_count', 'id'), '<', eb.tuple(cursor.reactions, cursor.id)));
+    query = query.orderBy('reaction_count', 'desc').orderBy('id', 'desc');
+  } else if (options.sort === 'newest') {
+    if (cursor && cursor.sort !== 'reacted') query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(cursor.createdAt, cursor.id)));
+    query = query.orderBy('created_at', 'desc').orderBy('id', 'desc');
+  } else {
+    if (cursor && cursor.sort !== 'reacted') query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(cursor.createdAt, cursor.id)));
+    query = query.orderBy('created_at', 'asc').orderBy('id', 'asc');
+  }
+  return query.limit(options.limit).execute();
+}
+
+/**
+ * The first `limit` visible replies of each thread in conversation order, in one statement: a UNION ALL
+ * of per-thread index range scans, so a thread of 5,000 replies costs what one of 50 does.
+ */
+export async function firstReplies(db: Db, options: { rootIds: readonly string[]; actor: CommentActor; limit: number }): Promise<CommentRow[]> {
+  if (options.rootIds.length === 0 || options.limit <= 0) return [];
+  const parts = options.rootIds.map((rootId) =>
+    db
+      .selectFrom(
+        db
+          .selectFrom('comments')
+          .selectAll()
+          .where('root_id', '=', rootId)
+          .where('depth', '>', 0)
+          .where(visibleTo(options.actor))
+          .orderBy('path')
+          .limit(options.limit)
+          .as('thread'),
+      )
+      .selectAll(),
+  );
+  const rows = await parts.slice(1).reduce((union, part) => union.unionAll(part), parts[0]).execute();
+  return rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Visible replies after `afterPath` inside the subtree of the comment with path `path`. */
+export function subtreeAfter(db: Db, options: { rootId: string; path: string; afterPath: string | null; actor: CommentActor; limit: number }) {
+  // Ids use [0-9a-z] and '/' sorts just below '0', so the subtree of P is the range (P + '/', P + '0').
+  const lower = options.afterPath && options.afterPath > `${options.path}/` ? options.afterPath : `${options.path}/`;
+  return db
+    .selectFrom('comments')
+    .selectAll()
+    .where('root_id', '=', options.rootId)
+    .where('path', '>', lower)
+    .where('path', '<', `${options.path}0`)
+    .where(visibleTo(options.actor))
+    .orderBy('path')
+    .limit(options.limit)
+    .execute();
+}
+
+/** Visible replies per thread, in one grouped count over the thread index. */
+export async function countReplies(db: Db, options: { rootIds: readonly string[]; actor: CommentActor }): Promise<Map<string, number>> {
+  const counts = new Map<string, number>(options.rootIds.map((id) => [id, 0]));
+  if (options.rootIds.length === 0) return counts;
+  const rows = await db
+    .selectFrom('comments')
+    .select(['root_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('root_id', 'in', options.rootIds)
+    .where('depth', '>', 0)
+    .where(visibleTo(options.actor))
+    .groupBy('root_id')
+    .execute();
+  for (const row of rows) counts.set(row.root_id, Number(row.count));
+  return counts;
+}
+
+/** Visible replies in a subtree after `afterPath` (all of them when null), or up to and including `upToPath`. */
+export async function countSubtree(
+  db: Db,
+  options: { rootId: string; path: string; actor: CommentActor; afterPath?: string | null; upToPath?: string },
+): Promise<number> {
+  const lower = options.afterPath && options.afterPath > `${options.path}/` ? options.afterPath : `${options.path}/`;
+  let query = db
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('root_id', '=', options.rootId)
+    .where('path', '>', lower)
+    .where('path', '<', `${options.path}0`)
+    .where(visibleTo(options.actor));
+  if (options.upToPath) query = query.where('path', '<=', options.upToPath);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function authorsByIds(db: Db, ids: readonly string[]): Promise<Map<string, { name: string; role: string }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name', 'role']).where('id', 'in', unique).execute();
+  return new Map(rows.map((row) => [row.id, { name: row.display_name, role: row.role }]));
+}
+
+export async function reactedCommentIds(db: Db, reactorKeys: readonly string[], commentIds: readonly string[]): Promise<Set<string>> {
+  if (reactorKeys.length === 0 || commentIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('comment_reactions')
+    .select('comment_id')
+    .where('reactor_key', 'in', reactorKeys)
+    .where('comment_id', 'in', commentIds)
+    .execute();
+  return new Set(rows.map((row) => row.comment_id));
+}
+
+export async function publishedCounts(db: Db, articleIds: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>(articleIds.map((id) => [id, 0]));
+  if (articleIds.length === 0) return counts;
+  const rows = await db
+    .selectFrom('comments')
+    .select(['article_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('article_id', 'in', articleIds)
+    .where('status', '=', 'published')
+    .groupBy('article_id')
+    .execute();
+  for (const row of rows) counts.set(row.article_id, Number(row.count));
+  return counts;
+}
+
+export interface AuthorHistory {
+  approvedCount: number;
+  rejectedCount: number;
+  pendingCount: number;
+  recent: { text: string; createdAt: string }[];
+}
+
+/** A reader's (or guest cookie's) record, for moderation: counts by status and recent texts, newest first. */
+export async function authorHistory(db: Db, author: { userId: string } | { guestKey: string }, recentLimit = 20): Promise<AuthorHistory> {
+  const byAuthor = (eb: ExpressionBuilder<Database, 'comments'>) =>
+    'userId' in author ? eb('author_id', '=', author.userId) : eb.and([eb('author_id', 'is', null), eb('guest_key', '=', author.guestKey)]);
+  const counts = await db
+    .selectFrom('comments')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
+    .where(byAuthor)
+    .groupBy('status')
+    .execute();
+  const recent = await db
+    .selectFrom('comments')
+    .select(['body', 'created_at'])
+    .where(byAuthor)
+    .where('status', '!=', 'deleted')
+    .orderBy('created_at', 'desc')
+    .limit(recentLimit)
+    .execute();
+  const count = (status: string) => Number(counts.find((row) => row.status === status)?.count ?? 0);
+  return {
+    approvedCount: count('published'),
+    rejectedCount: count('rejected'),
+    pendingCount: count('pending'),
+    recent: recent.map((row) => ({ text: row.body, createdAt: row.created_at })),
+  };
+}
+
+/** Recounts from the reaction rows, so the counter cannot drift under concurrent toggles. */
+export async function refreshReactionCount(db: Db, commentId: string): Promise<number> {
+  await db
+    .updateTable('comments')
+    .set((eb) => ({
+      reaction_count: eb.selectFrom('comment_reactions').select(eb.fn.countAll<number>().as('n')).where('comment_id', '=', commentId),
+    }))
+    .where('id', '=', commentId)
+    .execute();
+  const row = await db.selectFrom('comments').select('reaction_count').where('id', '=', commentId).executeTakeFirstOrThrow();
+  return Number(row.reaction_count);
+}
+
+export async function refreshFlagCount(db: Db, commentId: string): Promise<number> {
+  await db
+    .updateTable('comments')
+    .set((eb) => ({
+      flag_count: eb.selectFrom('comment_flags').select(eb.fn.countAll<number>().as('n')).where('comment_id', '=', commentId),
+    }))
+    .where('id', '=', commentId)
+    .execute();
+  const row = await db.selectFrom('comments').select('flag_count').where('id', '=', commentId).executeTakeFirstOrThrow();
+  return Number(row.flag_count);
+}
+
+/** Whether a row with this unique key already exists, tolerating the engines' different conflict errors. */
+export function isUniqueViolation(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /UNIQUE constraint failed|duplicate key value/i.test(message);
+}
+
+
+/** The actor's own live comments on an article (for the widget to offer edit/delete and show held ones). */
+export function ownComments(db: Db, articleId: string, actor: CommentActor, limit = 100) {
+  return db
+    .selectFrom('comments')
+    .selectAll()
+    .where('article_id', '=', articleId)
+    .where('status', 'in', ['published', 'pending'])
+    .where((eb) =>
+      actor.userId
+        ? eb('author_id', '=', actor.userId)
+        : eb.and([eb('author_id', 'is', null), eb('guest_key', '=', actor.guestKey ?? '')]),
+    )
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function reactedOnArticle(db: Db, articleId: string, reactorKey: string, limit = 1000): Promise<string[]> {
+  const rows = await db
+    .selectFrom('comment_reactions')
+    .innerJoin('comments', 'comments.id', 'comment_reactions.comment_id')
+    .select('comment_reactions.comment_id')
+    .where('comment_reactions.reactor_key', '=', reactorKey)
+    .where('comments.article_id', '=', articleId)
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.comment_id);
+}

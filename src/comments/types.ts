@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import type { Database, Role } from '../db/schema.js';
+import type { EventBus } from '../events/index.js';
+import type { SettingsService } from '../settings/index.js';
+
+export type CommentSort = 'oldest' | 'newest' | 'reacted';
+export const COMMENT_SORTS: readonly CommentSort[] = ['oldest', 'newest', 'reacted'];
+
+/** What the comments domain needs from the runtime. */
+export interface CommentsDeps {
+  db: Kysely<Database>;
+  now: () => Date;
+  settings: SettingsService;
+  events: EventBus;
+  /** Public origin, for absolute permalinks in the JSON API and in mails. */
+  baseUrl: string;
+}
+
+/** Who acts: a signed-in user, a guest known by their cookie, or a reader with neither yet. */
+export interface CommentActor {
+  userId: string | null;
+  role: Role | 'guest';
+  displayName: string | null;
+  /** SHA-256 of the guest cookie, when the browser has one. */
+  guestKey: string | null;
+}
+
+export const NOBODY: CommentActor = { userId: null, role: 'guest', displayName: null, guestKey: null };
+
+/**
+ * A comment as readers see it (JSON API, live events, the widget). `removed` stands in for a comment
+ * that is not shown (rejected, or someone else's pending one) but has visible replies.
+ */
+export interface PublicComment {
+  id: string;
+  articleId: string;
+  parentId: string | null;
+  rootId: string;
+  depth: number;
+  /** The comment this one is drawn under: its parent, or for depth 3 and deeper its depth-2 ancestor. */
+  displayParentId: string | null;
+  /** Set for comments drawn flattened (depth 3 and deeper): whom they answer. */
+  replyingTo: string | null;
+  status: 'published' | 'pending' | 'deleted' | 'removed';
+  author: { name: string; staff: boolean };
+  html: string;
+  createdAt: string;
+  editedAt: string | null;
+  reactions: number;
+  reacted: boolean;
+  mine: boolean;
+  /** Until when the viewer may edit (their own comment inside the window), else null. */
+  editableUntil: string | null;
+  /** The Markdown source, only for the author's own comments (to edit them). */
+  text?: string;
+  permalink: string;
+}
+
+export interface ThreadView extends PublicComment {
+  /** Replies drawn nested (3 levels), deeper ones flattened under the third level. */
+  replies: ThreadReply[];
+  /** Visible replies in this thread not yet shown. */
+  moreReplies: number;
+  /** Cursor for `GET /api/comments/:rootId/replies` to load them. */
+  repliesCursor: string | null;
+}
+
+export interface ThreadReply extends PublicComment {
+  replies: ThreadReply[];
+}
+
+export interface ThreadPage {
+  threads: ThreadView[];
+  nextCursor: string | null;
+}

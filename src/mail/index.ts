@@ -1,0 +1,1 @@
+export { createMailer, mailboxDir, readMailbox, type MailMessage, type Mailer, type StoredMail } from './mailer.js';

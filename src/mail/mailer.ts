@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Config } from '../config.js';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** Extra headers, e.g. `List-Unsubscribe`. */
+  headers?: Record<string, string>;
+}
+
+/** A message as the file transport stores it: what tests and developers read. */
+export interface StoredMail extends MailMessage {
+  from: string;
+  date: string;
+  file: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+  close(): void;
+}
+
+/**
+ * `file:DIR` writes one JSON file per message (development and tests read them); `smtp://` and
+ * `smtps://` send through nodemailer's SMTP transport (options such as `?pool=true` go in the URL).
+ */
+export function createMailer(config: Pick<Config, 'mailTransport' | 'mailFrom'>): Mailer {
+  if (config.mailTransport.startsWith('file:')) return fileMailer(config.mailTransport.slice('file:'.length), config.mailFrom);
+  const transport = nodemailer.createTransport(config.mailTransport);
+  return {
+    async send(message) {
+      await transport.sendMail({ from: config.mailFrom, ...message });
+    },
+    close() {
+      transport.close();
+    },
+  };
+}
+
+function fileMailer(dir: string, from: string): Mailer {
+  let counter = 0;
+  return {
+    async send(message) {
+      mkdirSync(dir, { recursive: true });
+      counter += 1;
+      // Time first so a directory listing is in sending order; written then renamed so a reader never sees half a file.
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(counter).padStart(6, '0')}-${randomBytes(4).toString('hex')}.json`;
+      const stored = { from, date: new Date().toISOString(), ...message };
+      const temporary = join(dir, `.${name}.tmp`);
+      writeFileSync(temporary, JSON.stringify(stored, null, 2));
+      renameSync(temporary, join(dir, name));
+    },
+    close() {},
+  };
+}
+
+/** Every message a `file:` transport wrote to DIR, oldest first. */
+export function readMailbox(dir: string): StoredMail[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.endsWith('.json') && !name.startsWith('.'));
+  } catch {
+    return [];
+  }
+  return names.sort().map((file) => ({ ...(JSON.parse(readFileSync(join(dir, file), 'utf8')) as Omit<StoredMail, 'file'>), file }));
+}
+
+/** The folder a `file:DIR` transport writes to, or undefined for SMTP. */
+export function mailboxDir(config: Pick<Config, 'mailTransport'>): string | undefined {
+  return config.mailTransport.startsWith('file:') ? config.mailTransport.slice('file:'.length) : undefined;
+}

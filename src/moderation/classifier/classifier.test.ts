@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createClassifier } from './classifier.js';
+import { defaultClassifier } from './default-model.js';
+import { HEADS, encodeModel, loadModel, predict, type Model } from './model.js';
+import { prepareText } from './prepare.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const score = (text: string) => {
+  const prepared = prepareText(text);
+  return defaultClassifier().classify(prepared.canonical, prepared.hints).scores;
+};
+
+describe('classifier with the committed model', () => {
+  it('scores toxicity, threat and identity attack in 0..1', () => {
+    const scores = score('You are an idiot.');
+    expect(Object.keys(scores).sort()).toEqual(['identity_attack', 'threat', 'toxicity']);
+    for (const value of Object.values(scores)) expect(value >= 0 && value <= 1).toBe(true);
+  });
+
+  it('does not hold profanity alone', () => {
+    expect(score('f***ing great news').toxicity).toBeLessThan(0.5);
+    expect(score('This is fucking brilliant reporting.').toxicity).toBeLessThan(0.5);
+  });
+
+  it('ranks civil-sounding hate above profanity and counter-speech', () => {
+    const hate = score('I hate women.').toxicity;
+    expect(hate).toBeGreaterThan(score('fucking great').toxicity);
+    expect(hate).toBeGreaterThan(score('Saying women are vermin is disgusting.').toxicity);
+  });
+
+  it('scores threats and dehumanisation on their own heads', () => {
+    expect(score('liquidate them one by one').threat).toBeGreaterThanOrEqual(0.5);
+    expect(score('Kurdish orcs').identity_attack).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('caps the learned scores when the only hateful words are negated or condemned', () => {
+    expect(score("I don't hate Kurds.").toxicity).toBeLessThan(0.5);
+    expect(score('Saying Kurds are vermin is disgusting.').toxicity).toBeLessThan(0.5);
+  });
+});
+
+describe('model file format', () => {
+  it('round-trips weights through the int16 file within rounding', () => {
+    const weights = HEADS.map((_, head) => Float32Array.from({ length: 16 }, (_, i) => (i - 8) * 0.25 * (head + 1)));
+    const model: Model = { bits: 4, heads: HEADS, weights, biases: [0.1, -0.2, 0.3] };
+    const { meta, bytes } = encodeModel(model, { trainedOn: ['test'], examples: 1, createdAt: '2025-01-01T00:00:00Z' });
+    const dir = mkdtempSync(join(tmpdir(), 'tribune-model-'));
+    try {
+      writeFileSync(join(dir, 'weights.bin'), bytes);
+      writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta));
+      const loaded = loadModel(dir);
+      const features = { indices: [1, 5, 15], values: [1, 0.5, 2] };
+      predict(loaded, features).forEach((p, head) => expect(p).toBeCloseTo(predict(model, features)[head], 4));
+      expect(createClassifier(loaded).classify('hello').scores.toxicity).toBeGreaterThanOrEqual(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,126 @@
+import { INSULTS, PROFANITY, SECOND_PERSON } from './lexicon.js';
+import { analyse, type RuleResult } from './rules.js';
+import { isWord, tokenize, type Token } from './tokens.js';
+
+/** Sparse feature vector: bucket indices (hashed) and their values, parallel arrays. */
+export interface Features {
+  indices: number[];
+  values: number[];
+}
+
+export interface Analysis {
+  features: Features;
+  rules: RuleResult;
+  tokens: Token[];
+}
+
+export interface FeatureOptions {
+  /** log2 of the number of hash buckets. */
+  bits: number;
+  /** Weight of the character n-gram block against the word block (1 = equal). */
+  charWeight?: number;
+}
+
+/** Categories from the word scan that the features use; slurs matter, plain profanity less so. */
+export interface WordHints {
+  slurs: number;
+  profanity: number;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function hashString(seed: number, text: string): number {
+  let hash = seed;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, FNV_PRIME);
+  }
+  return hash >>> 0;
+}
+
+const SEED_WORD = hashString(FNV_OFFSET, 'w:');
+const SEED_NEGATED = hashString(SEED_WORD, 'n:');
+const SEED_BIGRAM = hashString(FNV_OFFSET, 'b:');
+const SEED_CHAR = hashString(FNV_OFFSET, 'c:');
+const SEED_TARGETED = hashString(FNV_OFFSET, 't:');
+
+/**
+ * Hashed word unigrams (negation-marked), bigrams and in-word character 3–5-grams, each block scaled to
+ * unit length so long comments do not shout, plus targeted features at full strength.
+ */
+export function extractFeatures(canonical: string, hints: WordHints, options: FeatureOptions): Analysis {
+  const mask = (1 << options.bits) - 1;
+  const tokens = tokenize(canonical);
+  const rules = analyse(tokens);
+  // Repeated indices are fine: a dot product sums them, and so does the gradient.
+  const indices: number[] = [];
+  const values: number[] = [];
+
+  const words = tokens.filter(isWord);
+  const wordScale = 1 / Math.sqrt(2 * words.length + 1);
+  let previous = -1;
+  for (const token of words) {
+    indices.push(hashString(token.negated ? SEED_NEGATED : SEED_WORD, token.text) & mask);
+    values.push(wordScale);
+    // The bigram "a b" hashed as one string, continued from the hash of "a" so nothing is concatenated.
+    if (previous >= 0) {
+      indices.push(hashString(Math.imul(previous ^ 32, FNV_PRIME) >>> 0, token.text) & mask);
+      values.push(wordScale);
+    }
+    previous = hashString(SEED_BIGRAM, token.text);
+  }
+
+  const charStart = indices.length;
+  for (const token of words) charNgrams(token.text, mask, indices);
+  const charScale = (options.charWeight ?? 1) / Math.sqrt(indices.length - charStart + 1);
+  for (let i = charStart; i < indices.length; i++) values.push(charScale);
+
+  for (const name of targetedFeatures(tokens, rules, hints)) {
+    indices.push(hashString(SEED_TARGETED, name) & mask);
+    values.push(1);
+  }
+  return { features: { indices, values }, rules, tokens };
+}
+
+/** FNV over "<word>" extended one char at a time: every 3-, 4- and 5-gram without building strings. */
+function charNgrams(word: string, mask: number, out: number[]): void {
+  const length = Math.min(word.length, 24) + 2;
+  for (let start = 0; start + 3 <= length; start++) {
+    let hash = SEED_CHAR;
+    const end = Math.min(length, start + 5);
+    for (let k = start; k < end; k++) {
+      hash ^= k === 0 ? 60 : k === length - 1 ? 62 : word.charCodeAt(k - 1);
+      hash = Math.imul(hash, FNV_PRIME);
+      if (k - start >= 2) out.push((hash >>> 0) & mask);
+    }
+  }
+}
+
+/** Named features for who is targeted and how; their weights are learned like any other. */
+export function targetedFeatures(tokens: Token[], rules: RuleResult, hints: WordHints): string[] {
+  const names: string[] = ['bias'];
+  if (rules.groups > 0) names.push('group');
+  if (rules.condemns) names.push('condemns');
+  for (const finding of rules.findings) {
+    const state = finding.negated ? 'negated' : finding.reported ? (rules.condemns ? 'countered' : 'reported') : 'active';
+    names.push(`${finding.kind}:${state}`);
+    if (state !== 'active') names.push('turned');
+  }
+  const words = tokens.filter(isWord).map((token) => token.text);
+  let insults = 0;
+  let aimedInsult = false;
+  words.forEach((word, i) => {
+    if (!INSULTS.has(word)) return;
+    insults++;
+    const near = words.slice(Math.max(0, i - 4), i + 3);
+    if (near.some((w) => SECOND_PERSON.has(w))) aimedInsult = true;
+  });
+  const profane = hints.profanity + words.filter((word) => PROFANITY.has(word)).length;
+  if (insults > 0) names.push('insult');
+  if (aimedInsult) names.push('insult:aimed');
+  if (profane > 0) names.push(insults === 0 && !aimedInsult ? 'profanity:only' : 'profanity');
+  if (hints.slurs > 0) names.push('slur', hints.slurs > 1 ? 'slur:many' : 'slur:one');
+  if (hints.slurs > 0 && rules.condemns) names.push('slur:condemned');
+  return names;
+}

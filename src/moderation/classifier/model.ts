@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Features } from './features.js';
+
+export const HEADS = ['toxicity', 'identity_attack', 'threat'] as const;
+export type Head = (typeof HEADS)[number];
+
+/** Logistic regression per head over one shared hashed feature space. */
+export interface Model {
+  bits: number;
+  /** Feature option the model was trained with; see `FeatureOptions`. */
+  charWeight?: number;
+  heads: readonly Head[];
+  weights: Float32Array[];
+  biases: number[];
+}
+
+export interface ModelMeta {
+  format: 'tribune-moderation/1';
+  bits: number;
+  charWeight?: number;
+  heads: Head[];
+  biases: number[];
+  /** Weights are stored as little-endian int16; weight = stored × scale. */
+  scales: number[];
+  trainedOn: string[];
+  examples: number;
+  createdAt: string;
+}
+
+export const WEIGHTS_FILE = 'weights.bin';
+export const META_FILE = 'meta.json';
+
+export function loadModel(dir: string): Model {
+  const meta = JSON.parse(readFileSync(join(dir, META_FILE), 'utf8')) as ModelMeta;
+  if (meta.format !== 'tribune-moderation/1') throw new Error(`unknown model format ${String(meta.format)} in ${dir}`);
+  const bytes = readFileSync(join(dir, WEIGHTS_FILE));
+  const size = 1 << meta.bits;
+  if (bytes.length !== size * meta.heads.length * 2) throw new Error(`weights file in ${dir} does not match its meta`);
+  const weights = meta.heads.map((_, head) => {
+    const out = new Float32Array(size);
+    const scale = meta.scales[head];
+    const offset = head * size * 2;
+    for (let i = 0; i < size; i++) out[i] = bytes.readInt16LE(offset + i * 2) * scale;
+    return out;
+  });
+  return { bits: meta.bits, charWeight: meta.charWeight, heads: meta.heads, weights, biases: meta.biases };
+}
+
+/** int16 keeps the file at 2 bytes a weight (1.5 MB for three heads of 2^18) with no loss that matters. */
+export function encodeModel(model: Model, info: Pick<ModelMeta, 'trainedOn' | 'examples' | 'createdAt'>): { meta: ModelMeta; bytes: Buffer } {
+  const size = 1 << model.bits;
+  const bytes = Buffer.alloc(size * model.heads.length * 2);
+  const scales = model.weights.map((weights, head) => {
+    let max = 0;
+    for (const weight of weights) max = Math.max(max, Math.abs(weight));
+    const scale = max > 0 ? max / 32767 : 1;
+    for (let i = 0; i < size; i++) bytes.writeInt16LE(Math.round(weights[i] / scale), (head * size + i) * 2);
+    return scale;
+  });
+  return {
+    meta: { format: 'tribune-moderation/1', bits: model.bits, charWeight: model.charWeight, heads: [...model.heads], biases: model.biases, scales, ...info },
+    bytes,
+  };
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** Probability per head. */
+export function predict(model: Model, features: Features): number[] {
+  return model.weights.map((weights, head) => {
+    let sum = model.biases[head];
+    for (let i = 0; i < features.indices.length; i++) sum += weights[features.indices[i]] * features.values[i];
+    return sigmoid(sum);
+  });
+}

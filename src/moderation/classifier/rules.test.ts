@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, type Finding } from './rules.js';
+import { tokenize } from './tokens.js';
+
+const findings = (text: string) => analyse(tokenize(text.toLowerCase()));
+/** Findings that count: not negated, not condemned counter-speech. */
+const active = (text: string): Finding[] => {
+  const result = findings(text);
+  return result.findings.filter((finding) => !finding.negated && !(finding.reported && result.condemns));
+};
+const kinds = (text: string) => active(text).map((finding) => finding.kind);
+
+describe('targeted rules', () => {
+  it.each([
+    ['Kurdish orcs', 'dehumanising'],
+    ['those people are vermin', 'dehumanising'],
+    ['Refugees are nothing but parasites', 'dehumanising'],
+    ['rats like the Jews', 'dehumanising'],
+    ['I hate Kurds', 'hate'],
+    ['Muslims are disgusting', 'hate'],
+    ['liquidate them one by one', 'threat'],
+    ['we should gas them all', 'threat'],
+    ['Ukrainians should be shot', 'threat'],
+    ['death to Armenians', 'threat'],
+    ['I hope you die', 'threat'],
+    ['I will kill you', 'threat'],
+  ])('finds "%s" as %s', (text, kind) => {
+    expect(kinds(text)).toContain(kind);
+  });
+
+  it.each([
+    'Saying Kurds are vermin is disgusting.',
+    "I don't hate Kurds.",
+    'Kurds are not vermin.',
+    'Nobody should kill civilians.',
+    'We should not shoot them.',
+    "Calling Russians 'orcs' is dehumanising.",
+    'Stop calling refugees parasites, it is racist.',
+  ])('turns around negation and counter-speech: "%s"', (text) => {
+    expect(active(text)).toEqual([]);
+    expect(findings(text).findings.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'Soldiers shot three protesters in the square.',
+    'The army killed forty fighters.',
+    'He was hanged in 1946.',
+    'Gas prices are killing us.',
+    'We should kill the bill in committee.',
+    'Let us hang out with them later.',
+    'Rats are spreading in the subway.',
+    'Kurds held a vigil in the city.',
+    'I hate this weather.',
+  ])('finds nothing in "%s"', (text) => {
+    expect(active(text)).toEqual([]);
+  });
+
+  it('marks words reported by someone else as reported', () => {
+    const [finding] = findings('He said Kurds are vermin.').findings;
+    expect(finding).toMatchObject({ kind: 'dehumanising', reported: true, negated: false });
+  });
+
+  it('counts group mentions', () => {
+    expect(findings('Kurds and Turks and Jewish people').groups).toBe(3);
+  });
+});

@@ -1,0 +1,215 @@
+import {
+  CONDEMNING, DEHUMANISING, DEMONSTRATIVES, GROUP_ADJECTIVES, GROUP_NOUNS, HATE_VERBS, MODALS,
+  NEGATIONS, NEGATIVE_ATTRIBUTES, PEOPLE_NOUNS, PERSON_TARGETS, REPORTING, VIOLENCE, VIOLENCE_DONE,
+} from './lexicon.js';
+import { isWord, type Token } from './tokens.js';
+
+/** One targeted finding: what kind, how sure, which words, and whether it was reported or negated. */
+export interface Finding {
+  kind: 'dehumanising' | 'hate' | 'threat';
+  score: number;
+  phrase: string;
+  /** Quoted, or after "saying"/"calling": someone else's words. */
+  reported: boolean;
+  negated: boolean;
+}
+
+export interface RuleResult {
+  findings: Finding[];
+  /** The text condemns something ("is disgusting", "racist"): reported hate in it is counter-speech. */
+  condemns: boolean;
+  /** Words in the text naming a people or identity group. */
+  groups: number;
+}
+
+// Words allowed between a group and what is said of it ("Kurds are nothing but filthy vermin").
+const FILLERS = new Set(`are is were was be been being just all nothing but like basically literally truly
+  simply the a an bunch of pack herd such so more no better than as same real total absolute kind breed
+  fucking filthy dirty bloody damn disgusting stinking dumb little these those them they're theyre that
+  who really only ever always still very mere mostly typical worse worst too`.split(/\s+/));
+const THREAT_TAIL = [['one', 'by', 'one'], ['every', 'last', 'one'], ['them', 'all'], ['all', 'of', 'them'], ['on', 'sight']];
+const NOT_VIOLENT_AFTER: Record<string, Set<string>> = {
+  hang: new Set(['out', 'on', 'in', 'around', 'up', 'onto', 'over', 'together', 'with']),
+  shoot: new Set(['for', 'me', 'down', 'the', 'a', 'an', 'up', 'back', 'film', 'video', 'photos', 'pictures']),
+  kill: new Set(['time', 'it', 'the', 'off', 'bill', 'deal']),
+  gas: new Set(['prices', 'price', 'supply', 'supplies', 'pipeline', 'station', 'bill', 'bills', 'up']),
+  burn: new Set(['out', 'calories', 'fuel', 'money', 'cash', 'bridges']),
+  bomb: new Set(['the', 'a']),
+  drown: new Set(['out']),
+  execute: new Set(['the', 'a', 'an', 'plan', 'plans', 'orders', 'order', 'policy', 'policies']),
+  eliminate: new Set(['the', 'a', 'waste', 'poverty', 'debt', 'taxes', 'tax']),
+  purge: new Set(['the']),
+  wipe: new Set(['the', 'a']),
+  beat: new Set([]),
+};
+
+export function analyse(tokens: Token[]): RuleResult {
+  const findings: Finding[] = [];
+  let groups = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const groupEnd = groupAt(tokens, i);
+    if (groupEnd > i) {
+      groups++;
+      findAfterGroup(tokens, i, groupEnd, findings);
+    }
+    const word = tokens[i].text;
+    if (DEHUMANISING.has(word)) findDehumanisingCompound(tokens, i, findings);
+    if (HATE_VERBS.has(word)) findHate(tokens, i, findings);
+    if (VIOLENCE.has(word) || word === 'die' || word === 'death') findThreat(tokens, i, findings);
+  }
+  const condemns = tokens.some((token) => CONDEMNING.has(token.text) && !token.quoted);
+  return { findings, condemns, groups };
+}
+
+/** End of a group mention at `i` ("Kurds", "Kurdish people", "those people"), or `i` when none. */
+export function groupAt(tokens: Token[], i: number): number {
+  const word = tokens[i]?.text;
+  if (!word) return i;
+  if (GROUP_NOUNS.has(word)) return i + 1;
+  const next = tokens[i + 1]?.text;
+  if (GROUP_ADJECTIVES.has(word) && next && PEOPLE_NOUNS.has(next)) return i + 2;
+  if (DEMONSTRATIVES.has(word) && next && ['people', 'folks', 'foreigners', 'immigrants'].includes(next)) return i + 2;
+  return i;
+}
+
+function isTarget(tokens: Token[], i: number): boolean {
+  const word = tokens[i]?.text;
+  return word !== undefined && (groupAt(tokens, i) > i || PERSON_TARGETS.has(word) || GROUP_ADJECTIVES.has(word));
+}
+
+function phraseOf(tokens: Token[], from: number, to: number): string {
+  return tokens.slice(Math.max(0, from), to).map((token) => token.text).join(' ');
+}
+
+function reportedAt(tokens: Token[], from: number, to: number): boolean {
+  if (tokens.slice(from, to).some((token) => token.quoted)) return true;
+  const sentence = tokens[from].sentence;
+  for (let k = from - 1; k >= 0 && tokens[k].sentence === sentence; k--) {
+    if (REPORTING.has(tokens[k].text)) {
+      // "I'm just saying", "I say": the writer's own words, not a report of someone else's.
+      const before = tokens[k - 1]?.text;
+      return !(before === 'just' || before === 'i' || before === "i'm" || before === 'im');
+    }
+  }
+  return false;
+}
+
+function negatedBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let k = Math.max(0, from); k <= to && k < tokens.length; k++) {
+    if (tokens[k].negated || (isNegationAt(tokens, k) && k < to)) return true;
+  }
+  return false;
+}
+
+function isNegationAt(tokens: Token[], k: number): boolean {
+  const word = tokens[k].text;
+  return (NEGATIONS.has(word) || word.endsWith("n't")) && !['but', 'more', 'less', 'better', 'short', 'only'].includes(tokens[k + 1]?.text ?? '');
+}
+
+function push(findings: Finding[], tokens: Token[], kind: Finding['kind'], score: number, from: number, to: number, negFrom = from): void {
+  findings.push({
+    kind,
+    score,
+    phrase: phraseOf(tokens, from, to),
+    reported: reportedAt(tokens, Math.max(0, from), to),
+    negated: negatedBetween(tokens, negFrom, to - 1),
+  });
+}
+
+/** "[group] are vermin", "[group] are disgusting", "[group] should be shot", "[group] must die". */
+function findAfterGroup(tokens: Token[], start: number, end: number, findings: Finding[]): void {
+  const sentence = tokens[start].sentence;
+  for (let k = end; k < Math.min(tokens.length, end + 7) && tokens[k].sentence === sentence; k++) {
+    const word = tokens[k].text;
+    if (!isWord(tokens[k])) break;
+    if (DEHUMANISING.has(word)) return push(findings, tokens, 'dehumanising', 0.93, start, k + 1);
+    if (NEGATIVE_ATTRIBUTES.has(word) && k - end <= 4 && copulaBetween(tokens, end, k)) {
+      return push(findings, tokens, 'hate', 0.82, start, k + 1);
+    }
+    if (MODALS.has(word)) return findNormativeViolence(tokens, start, k, findings);
+    if (!FILLERS.has(word) && !NEGATIONS.has(word) && !word.endsWith("n't")) return;
+  }
+}
+
+function copulaBetween(tokens: Token[], from: number, to: number): boolean {
+  return tokens.slice(from, to).some((token) => ['are', 'is', 'were', 'was', "they're", 'theyre', 'be', 'being'].includes(token.text));
+}
+
+/** "[target] should/must/deserve to be shot | die". */
+function findNormativeViolence(tokens: Token[], start: number, modal: number, findings: Finding[]): void {
+  for (let k = modal + 1; k < Math.min(tokens.length, modal + 6); k++) {
+    const word = tokens[k].text;
+    if (!isWord(tokens[k])) return;
+    if (VIOLENCE_DONE.has(word) || word === 'die' || word === 'dead') {
+      return push(findings, tokens, 'threat', 0.92, start, k + 1);
+    }
+  }
+}
+
+/** "Kurdish orcs", "those rats", "[group] ... like rats", "orcs like the Russians". */
+function findDehumanisingCompound(tokens: Token[], i: number, findings: Finding[]): void {
+  const previous = tokens[i - 1]?.text;
+  if (previous && GROUP_ADJECTIVES.has(previous) && !['white', 'black', 'brown', 'native', 'foreign', 'wild', 'mixed-race'].includes(previous)) {
+    return push(findings, tokens, 'dehumanising', 0.9, i - 1, i + 1);
+  }
+  const sentence = tokens[i].sentence;
+  for (let k = i + 1; k < Math.min(tokens.length, i + 4) && tokens[k].sentence === sentence; k++) {
+    if (groupAt(tokens, k) > k && ['like', 'called', 'the', 'i.e', 'aka', 'of'].some((w) => tokens.slice(i + 1, k).some((t) => t.text === w) || k === i + 1)) {
+      return push(findings, tokens, 'dehumanising', 0.85, i, groupAt(tokens, k));
+    }
+  }
+  // "they are vermin", "those people are animals": a people is meant, but which one is left unsaid.
+  const window = tokens.slice(Math.max(0, i - 4), i).map((token) => token.text);
+  if ((window.includes('they') || window.includes("they're") || window.includes('them')) && window.some((w) => ['are', "they're", 'like'].includes(w))) {
+    return push(findings, tokens, 'dehumanising', 0.7, i - 3, i + 1);
+  }
+}
+
+/** "I hate Kurds", "we despise all Muslims". */
+function findHate(tokens: Token[], i: number, findings: Finding[]): void {
+  for (let k = i + 1; k < Math.min(tokens.length, i + 4); k++) {
+    if (!isWord(tokens[k])) return;
+    if (groupAt(tokens, k) > k) return push(findings, tokens, 'hate', 0.85, i, groupAt(tokens, k), i - 3);
+  }
+}
+
+/** A call for violence: a violent verb aimed at people, framed as a wish, plan or order. */
+function findThreat(tokens: Token[], i: number, findings: Finding[]): void {
+  const word = tokens[i].text;
+  const next = tokens[i + 1]?.text ?? '';
+  if (NOT_VIOLENT_AFTER[word]?.has(next)) return;
+  const sentence = tokens[i].sentence;
+  const before = tokens.slice(Math.max(0, i - 5), i).filter((token) => token.sentence === sentence).map((token) => token.text);
+  if (word === 'death' && next === 'to' && isTarget(tokens, i + 2)) return push(findings, tokens, 'threat', 0.92, i, i + 3);
+  if (word === 'die' || word === 'dead') {
+    const wish = before.some((w) => ['hope', 'should', 'must', 'deserve', 'deserves', 'go', 'wish', 'all'].includes(w));
+    const aimed = before.some((w) => PERSON_TARGETS.has(w) || GROUP_NOUNS.has(w));
+    if (wish && aimed) push(findings, tokens, 'threat', 0.85, i - 4, i + 1);
+    return;
+  }
+  if (VIOLENCE_DONE.has(word) && !VIOLENCE.has(word)) return;
+  let target = -1;
+  for (let k = i + 1; k < Math.min(tokens.length, i + 5) && tokens[k].sentence === sentence; k++) {
+    if (isTarget(tokens, k)) {
+      target = k;
+      break;
+    }
+    if (!isWord(tokens[k])) break;
+  }
+  const tail = THREAT_TAIL.some((phrase) => containsPhrase(tokens, i + 1, i + 9, phrase));
+  if (target < 0 && !tail) return;
+  const sentenceStart = i === 0 || tokens[i - 1].sentence !== sentence || !isWord(tokens[i - 1]);
+  const framed = before.some((w) => MODALS.has(w) || w === 'to') || sentenceStart || tail;
+  // "killed", "shot": past tense reports what happened; a call for violence is a wish, plan or order.
+  const base = !/(?:ed|en)$/.test(word) && !['shot', 'hung', 'burnt'].includes(word);
+  if (!framed || !base) return;
+  const end = target >= 0 ? Math.max(target + 1, groupAt(tokens, target)) : i + 2;
+  push(findings, tokens, 'threat', tail ? 0.95 : 0.88, i - 2, end, i - 3);
+}
+
+function containsPhrase(tokens: Token[], from: number, to: number, phrase: string[]): boolean {
+  for (let k = from; k < Math.min(tokens.length, to); k++) {
+    if (phrase.every((word, offset) => tokens[k + offset]?.text === word)) return true;
+  }
+  return false;
+}

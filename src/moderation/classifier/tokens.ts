@@ -1,0 +1,73 @@
+import { NEGATIONS } from './lexicon.js';
+
+export interface Token {
+  /** Lower-case word, or a punctuation mark. */
+  text: string;
+  /** Inside quotation marks. */
+  quoted: boolean;
+  /** Inside the scope of a negation ("don't hate Kurds" negates "hate" and "kurds"). */
+  negated: boolean;
+  /** Index of the sentence this token belongs to. */
+  sentence: number;
+  /** A word (letters or digits), not punctuation. */
+  word: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|[.!?;:,"“”«»()]|(?<![\p{L}])'|'(?![\p{L}])/gu;
+const SENTENCE_END = new Set(['.', '!', '?', ';']);
+const SCOPE_END = new Set(['.', '!', '?', ';', ',', ':', '(', ')', 'but', 'however', 'yet', 'though', 'although']);
+const QUOTE = new Set(['"', '“', '”', '«', '»', "'"]);
+const NEGATION_REACH = 6;
+
+/** Tidies markup and addresses that say nothing about tone: links, @mentions, entities, retweet marks. */
+export function cleanText(text: string): string {
+  if (!/[&@']|http|www\.|rt /i.test(text)) return text;
+  return text
+    .replace(/&amp;/g, '&')
+    .replace(/&(?:lt|gt|quot|#\d+);/g, ' ')
+    .replace(/https?:\/\/\S+|www\.\S+/g, ' link ')
+    .replace(/(^|\s)rt\s+@\w+:?/gi, ' ')
+    .replace(/@\w+/g, ' @user ')
+    .replace(/’/g, "'");
+}
+
+export function tokenize(canonical: string): Token[] {
+  const raw: Omit<Token, 'negated'>[] = [];
+  let quoted = false;
+  let sentence = 0;
+  for (const match of cleanText(canonical).matchAll(TOKEN)) {
+    const text = match[0].replace(/’/g, "'");
+    if (QUOTE.has(text)) {
+      quoted = !quoted;
+      continue;
+    }
+    const code = text.charCodeAt(0);
+    const word = text.length > 1 || (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code > 127 && /[\p{L}\p{N}]/u.test(text));
+    raw.push({ text, quoted, sentence, word });
+    if (SENTENCE_END.has(text)) {
+      sentence++;
+      // An unclosed quote ends with its sentence, so one stray mark cannot swallow the whole comment.
+      quoted = false;
+    }
+  }
+  let negationLeft = 0;
+  return raw.map((token, i) => {
+    if (SCOPE_END.has(token.text)) negationLeft = 0;
+    const negated = negationLeft > 0;
+    if (negationLeft > 0) negationLeft--;
+    if (isNegation(token.text, raw[i + 1]?.text)) negationLeft = NEGATION_REACH;
+    return { ...token, negated };
+  });
+}
+
+// "nothing but vermin", "no better than rats", "not only": these intensify rather than negate.
+const NOT_NEGATING_NEXT = new Set(['but', 'more', 'less', 'better', 'short', 'only', 'doubt', 'wonder', 'matter']);
+
+function isNegation(word: string, next: string | undefined): boolean {
+  if (!(NEGATIONS.has(word) || word.endsWith("n't"))) return false;
+  return next === undefined || !NOT_NEGATING_NEXT.has(next);
+}
+
+export function isWord(token: Token | undefined): boolean {
+  return token !== undefined && token.word;
+}

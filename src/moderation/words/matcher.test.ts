@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createWordMatcher, sitePattern } from './matcher.js';
+
+const matcher = createWordMatcher({ bannedWords: [], suspectWords: [], allowedWords: [] });
+const found = (text: string) => matcher.scan(text).matches.map((match) => match.word);
+
+describe('word matcher (obscenity with our transformers and allow-list)', () => {
+  it.each([
+    ['f u c k', 'fuck'],
+    ['f.u.c.k', 'fuck'],
+    ['f-u-c-k off', 'fuck'],
+    ['phuck', 'fuck'],
+    ['fuuuuuuck', 'fuck'],
+    ['sh1t', 'shit'],
+    ['ʃ𝐟ʃὗƈｋ', 'fuck'],
+    ['fück', 'fuck'],
+    ['b!tch', 'bitch'],
+    ['a$$hole', 'ass'],
+    ['n1gg3r', 'nigger'],
+  ])('sees through "%s"', (text, word) => {
+    expect(found(text)).toContain(word);
+  });
+
+  it('reads "Americunt" as a slur, not just a swear word', () => {
+    expect(matcher.scan('Typical Americunt').matches).toMatchObject([{ word: 'americunt', category: 'slur', text: 'Americunt' }]);
+  });
+
+  it.each(['Scunthorpe', 'cockpit', 'the cockpits', 'Dick Cheney', 'Dick Smith said so', 'ok 455', 'in the 45s', 'Pakistan', 'assessment', 'grapes', 'a raccoon', 'shiitake', 'Hitchcock'])(
+    'does not match "%s"',
+    (text) => {
+      expect(found(text)).toEqual([]);
+    },
+  );
+
+  it('reports the text as written, for highlighting', () => {
+    expect(matcher.scan('you are a f.u.c.k').matches[0]).toMatchObject({ text: 'f.u.c.k', start: 10, end: 17 });
+  });
+
+  it('spells matches as their word for the classifier', () => {
+    expect(matcher.scan('f u c k you, phuck').canonical).toBe('fuck you, fuck');
+  });
+
+  it('adds site lists: banned and suspect words, whole words unless they end in *', () => {
+    const site = createWordMatcher({ bannedWords: ['grifter'], suspectWords: ['shill*'], allowedWords: [] });
+    expect(site.scan('GRIFTER').matches).toMatchObject([{ category: 'banned' }]);
+    expect(site.scan('grifters').matches).toEqual([]);
+    expect(site.scan('shilling').matches).toMatchObject([{ category: 'suspect' }]);
+  });
+
+  it('honours the site allow-list', () => {
+    const site = createWordMatcher({ bannedWords: [], suspectWords: [], allowedWords: ['dick tracy'] });
+    expect(site.scan('like dick tracy').matches).toEqual([]);
+  });
+
+  it('turns site words into safe patterns', () => {
+    expect(sitePattern(' Foo[bar] ')).toBe('|foo\\[bar\\]|');
+    expect(sitePattern('spam*')).toBe('|spam');
+    expect(sitePattern('  ')).toBeUndefined();
+  });
+});
