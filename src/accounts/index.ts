@@ -3,6 +3,7 @@ export { csrfToken, requireRole, requireViewer, sessionPlugin, setSessionCookie,
 export { accountRoutes as accountsPlugin } from './routes.js';
 export { STAFF_ROLES, findUserById, findUserByEmail, listStaff } from './queries.js';
 export { createStaffUser, startSession, type Viewer } from './service.js';
+export { changeStaffRole, removeStaff } from './staff.js';
 export { readerRoutes } from './reader-routes.js';
 export {
   nameSkeleton, readerErrors, readerProfile, unsubscribeToken, updateReaderProfile, validateDisplayName, verifyUnsubscribeToken,

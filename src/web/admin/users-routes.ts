@@ -1,10 +1,9 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { createStaffUser, csrfToken, listStaff, requireRole } from '../../accounts/index.js';
+import { changeStaffRole, createStaffUser, csrfToken, listStaff, removeStaff, requireRole } from '../../accounts/index.js';
 import type { Role } from '../../db/schema.js';
 import { AppError, httpErrors } from '../../errors.js';
 import type { Deps } from '../../runtime.js';
 import { adminPage } from '../admin-layout.js';
-import { changeStaffRole, removeStaff } from './staff.js';
 import { usersPage, type UsersPageInput } from './users-page.js';
 
 type Options = Pick<Deps, 'db' | 'dialect' | 'now' | 'settings'>;

@@ -1,12 +1,8 @@
 import type { Transaction } from 'kysely';
-import { accountErrors, STAFF_ROLES } from '../../accounts/index.js';
-import type { Database, Role } from '../../db/schema.js';
-import type { Deps } from '../../runtime.js';
-
-/*
- * Role changes and removals for /admin/users. The accounts domain had no such functions yet; these are
- * small and self-contained so they can move into src/accounts/service.ts unchanged.
- */
+import type { Database, Role } from '../db/schema.js';
+import type { Deps } from '../runtime.js';
+import { accountErrors } from './errors.js';
+import { STAFF_ROLES } from './queries.js';
 
 type StaffDeps = Pick<Deps, 'db' | 'dialect' | 'now'>;
 
