@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { authorsByIds, findComments, isAuthor, reactedCommentIds, type CommentRow } from './queries.js';
+import { authorsByIds, findComments, isAuthor, reactedCommentIds, type ShownRow } from './queries.js';
 import type { CommentActor, PublicComment } from './types.js';
 
 const STAFF = new Set(['admin', 'editor', 'moderator']);
@@ -29,14 +29,14 @@ export function pathIds(path: string): string[] {
 }
 
 /** Where a comment is drawn: nested under its parent down to depth 2, flattened under the depth-2 ancestor below that. */
-export function displayParentOf(row: Pick<CommentRow, 'parent_id' | 'depth' | 'path'>): string | null {
+export function displayParentOf(row: Pick<ShownRow, 'parent_id' | 'depth' | 'path'>): string | null {
   if (row.depth <= 2) return row.parent_id;
   return pathIds(row.path)[2];
 }
 
 export async function loadPresentContext(
   db: Kysely<Database>,
-  rows: readonly CommentRow[],
+  rows: readonly ShownRow[],
   options: { actor: CommentActor; slug: string; baseUrl: string; editWindowMinutes: number; now: Date },
 ): Promise<PresentContext> {
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -61,7 +61,7 @@ export async function loadPresentContext(
   return context;
 }
 
-export function authorName(row: CommentRow, context: Pick<PresentContext, 'authors'>): string {
+export function authorName(row: ShownRow, context: Pick<PresentContext, 'authors'>): string {
   if (row.status === 'deleted') return '';
   return (row.author_id && context.authors.get(row.author_id)?.name) || row.author_name;
 }
@@ -70,7 +70,7 @@ export function permalink(context: Pick<PresentContext, 'baseUrl' | 'slug'>, id:
   return `${context.baseUrl}/articles/${encodeURIComponent(context.slug)}#c-${id}`;
 }
 
-export function presentComment(row: CommentRow, context: PresentContext): PublicComment {
+export function presentComment(row: ShownRow, context: PresentContext): PublicComment {
   const mine = isAuthor(row, context.actor);
   const deleted = row.status === 'deleted';
   const editableUntil = new Date(new Date(row.created_at).getTime() + context.editWindowMs);

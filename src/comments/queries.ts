@@ -6,6 +6,13 @@ import type { CommentActor, CommentSort } from './types.js';
 type Db = Kysely<Database>;
 export type CommentRow = Row<'comments'>;
 
+/** The columns drawing a comment needs; moderation data and the guest's email stay in the table. */
+export const SHOWN_COLUMNS = [
+  'id', 'article_id', 'parent_id', 'root_id', 'depth', 'path', 'author_id', 'guest_key', 'author_name',
+  'body', 'body_html', 'status', 'reaction_count', 'created_at', 'edited_at',
+] as const;
+export type ShownRow = Pick<CommentRow, (typeof SHOWN_COLUMNS)[number]>;
+
 /** Published comments and tombstones for everyone; pending ones only for their author. */
 export function visibleTo(actor: CommentActor) {
   return (eb: ExpressionBuilder<Database, 'comments'>) => {
@@ -48,7 +55,7 @@ export function rootsPage(
 ) {
   let query = db
     .selectFrom('comments')
-    .selectAll()
+    .select(SHOWN_COLUMNS)
     .where('article_id', '=', options.articleId)
     .where('depth', '=', 0)
     .where(visibleTo(options.actor));
@@ -71,14 +78,14 @@ export function rootsPage(
  * The first `limit` visible replies of each thread in conversation order, in one statement: a UNION ALL
  * of per-thread index range scans, so a thread of 5,000 replies costs what one of 50 does.
  */
-export async function firstReplies(db: Db, options: { rootIds: readonly string[]; actor: CommentActor; limit: number }): Promise<CommentRow[]> {
+export async function firstReplies(db: Db, options: { rootIds: readonly string[]; actor: CommentActor; limit: number }): Promise<ShownRow[]> {
   if (options.rootIds.length === 0 || options.limit <= 0) return [];
   const parts = options.rootIds.map((rootId) =>
     db
       .selectFrom(
         db
           .selectFrom('comments')
-          .selectAll()
+          .select(SHOWN_COLUMNS)
           .where('root_id', '=', rootId)
           .where('depth', '>', 0)
           .where(visibleTo(options.actor))
@@ -98,7 +105,7 @@ export function subtreeAfter(db: Db, options: { rootId: string; path: string; af
   const lower = options.afterPath && options.afterPath > `${options.path}/` ? options.afterPath : `${options.path}/`;
   return db
     .selectFrom('comments')
-    .selectAll()
+    .select(SHOWN_COLUMNS)
     .where('root_id', '=', options.rootId)
     .where('path', '>', lower)
     .where('path', '<', `${options.path}0`)
@@ -244,7 +251,7 @@ export function isUniqueViolation(error: unknown): boolean {
 export function ownComments(db: Db, articleId: string, actor: CommentActor, limit = 100) {
   return db
     .selectFrom('comments')
-    .selectAll()
+    .select(SHOWN_COLUMNS)
     .where('article_id', '=', articleId)
     .where('status', 'in', ['published', 'pending'])
     .where((eb) =>

@@ -3,7 +3,7 @@ import { decodeReplyCursor, decodeThreadCursor, encodeReplyCursor, encodeThreadC
 import { commentErrors } from './errors.js';
 import { loadPresentContext, presentComment } from './present.js';
 import * as queries from './queries.js';
-import type { CommentRow } from './queries.js';
+import type { ShownRow } from './queries.js';
 import { containersOf, flattenReplies, nestReplies } from './threads.js';
 import type { CommentActor, CommentSort, CommentsDeps, PublicComment, ThreadPage, ThreadView } from './types.js';
 
@@ -36,8 +36,8 @@ export async function listThreads(deps: CommentsDeps, input: ListThreadsInput): 
   const cursor = input.cursor ? decodeThreadCursor(input.cursor, sort) : null;
   const { actor } = input;
 
-  let pinnedRoot: CommentRow | undefined;
-  let pinnedReplies: CommentRow[] = [];
+  let pinnedRoot: ShownRow | undefined;
+  let pinnedReplies: ShownRow[] = [];
   if (input.pin && !cursor) {
     const root = await queries.findComment(deps.db, input.pin.rootId);
     if (root && root.depth === 0 && root.article_id === input.article.id && queries.isVisibleTo(root, actor)) {
@@ -69,9 +69,9 @@ export async function listThreads(deps: CommentsDeps, input: ListThreadsInput): 
     now: deps.now(),
   });
 
-  const byRoot = new Map<string, CommentRow[]>();
+  const byRoot = new Map<string, ShownRow[]>();
   for (const row of replies) byRoot.set(row.root_id, [...(byRoot.get(row.root_id) ?? []), row]);
-  const thread = (root: CommentRow, shown: CommentRow[]): ThreadView => {
+  const thread = (root: ShownRow, shown: ShownRow[]): ThreadView => {
     const lastShown = shown[shown.length - 1];
     return {
       ...presentComment(root, context),
@@ -128,7 +128,7 @@ export async function listReplies(
 }
 
 /** One comment as its viewer sees it (after posting or editing), or undefined when hidden from them. */
-export async function viewComment(deps: CommentsDeps, row: CommentRow, slug: string, actor: CommentActor): Promise<PublicComment> {
+export async function viewComment(deps: CommentsDeps, row: ShownRow, slug: string, actor: CommentActor): Promise<PublicComment> {
   const { comments: settings } = await deps.settings.get();
   const context = await loadPresentContext(deps.db, [row], { actor, slug, baseUrl: deps.baseUrl, editWindowMinutes: settings.editWindowMinutes, now: deps.now() });
   return presentComment(row, context);

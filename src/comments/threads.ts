@@ -1,9 +1,9 @@
 import { displayParentOf, pathIds, presentComment, removedComment, type PresentContext } from './present.js';
-import type { CommentRow } from './queries.js';
+import type { ShownRow } from './queries.js';
 import type { PublicComment, ThreadReply } from './types.js';
 
 /** Ancestors a comment is drawn inside: depth 1 and 2 only, since deeper replies are flattened. */
-function containerIds(row: CommentRow): { id: string; parentId: string; depth: number }[] {
+function containerIds(row: ShownRow): { id: string; parentId: string; depth: number }[] {
   const ids = pathIds(row.path);
   const containers = [];
   for (let depth = 1; depth <= Math.min(2, row.depth - 1); depth++) containers.push({ id: ids[depth], parentId: ids[depth - 1], depth });
@@ -14,7 +14,7 @@ function containerIds(row: CommentRow): { id: string; parentId: string; depth: n
  * Nests a thread's replies (given in path order): three levels, then everything deeper in conversation
  * order under its depth-2 ancestor. A hidden ancestor that has shown replies becomes a placeholder.
  */
-export function nestReplies(rootId: string, rows: readonly CommentRow[], context: PresentContext): ThreadReply[] {
+export function nestReplies(rootId: string, rows: readonly ShownRow[], context: PresentContext): ThreadReply[] {
   const top: ThreadReply[] = [];
   const nodes = new Map<string, ThreadReply>();
   const childrenOf = (id: string | null) => (id === null || id === rootId ? top : nodes.get(id)?.replies ?? top);
@@ -39,7 +39,7 @@ export function nestReplies(rootId: string, rows: readonly CommentRow[], context
  * The same replies as a flat list for "Show more replies": each item names the comment it is drawn
  * under, and hidden containers not shown before come as placeholders just ahead of their replies.
  */
-export function flattenReplies(rows: readonly CommentRow[], shownElsewhere: ReadonlySet<string>, context: PresentContext): PublicComment[] {
+export function flattenReplies(rows: readonly ShownRow[], shownElsewhere: ReadonlySet<string>, context: PresentContext): PublicComment[] {
   const emitted = new Set(rows.map((row) => row.id));
   const out: PublicComment[] = [];
   for (const row of rows) {
@@ -54,7 +54,7 @@ export function flattenReplies(rows: readonly CommentRow[], shownElsewhere: Read
 }
 
 /** Ancestor ids a batch of replies may need drawn (for deciding which of them are placeholders). */
-export function containersOf(rows: readonly CommentRow[]): string[] {
+export function containersOf(rows: readonly ShownRow[]): string[] {
   const present = new Set(rows.map((row) => row.id));
   return [...new Set(rows.flatMap((row) => containerIds(row).map((container) => container.id)))].filter((id) => !present.has(id));
 }

@@ -27,6 +27,8 @@ export interface SiteSettings {
     repliesPerThread: number;
     /** Reply notifications wait this long so a busy thread sends one mail, not fifty. */
     notifyBatchMinutes: number;
+    /** When a reader deletes their account: keep their comments' text as "Deleted reader", or erase it. */
+    deletedReaderComments: 'anonymise' | 'remove';
   };
   moderation: {
     premoderateAll: boolean;
@@ -87,6 +89,7 @@ export const defaultSettings: SiteSettings = {
     threadsPerPage: 20,
     repliesPerThread: 5,
     notifyBatchMinutes: 10,
+    deletedReaderComments: 'anonymise',
   },
   moderation: {
     premoderateAll: false,
