@@ -1,6 +1,6 @@
 import { html, trusted, type Html } from '../web/html.js';
 import { FLAG_REASONS } from './reactions.js';
-import { exactTime, relativeTime } from './time-format.js';
+import { formatDateTime, formatRelativeTime } from '../web/dates.js';
 import type { PublicComment, ThreadReply, ThreadView } from './types.js';
 
 /** What drawing a comment needs to know about the page and the viewer. */
@@ -52,13 +52,13 @@ export function commentForm(context: RenderContext, options: { parentId?: string
 }
 
 function meta(comment: PublicComment, context: RenderContext): Html {
-  const exact = exactTime(comment.createdAt, context.locale, context.timeZone);
+  const exact = formatDateTime(comment.createdAt, context);
   return html`<header class="comment__meta">
     <strong class="comment__author" id="c-${comment.id}-author">${comment.author.name}</strong>
     ${comment.author.staff ? html`<span class="comment__badge">Staff</span>` : ''}
     ${comment.replyingTo !== null ? html`<span class="comment__replying">replying to ${comment.replyingTo || 'a removed comment'}</span>` : ''}
-    <a class="comment__time" href="${articlePath(context.slug)}#c-${comment.id}" title="${exact}"><time datetime="${comment.createdAt}">${relativeTime(comment.createdAt, context.now, context.locale)}</time></a>
-    ${comment.editedAt ? html`<span class="comment__edited" title="${exactTime(comment.editedAt, context.locale, context.timeZone)}">(edited)</span>` : ''}
+    <a class="comment__time" href="${articlePath(context.slug)}#c-${comment.id}" title="${exact}"><time datetime="${comment.createdAt}">${formatRelativeTime(comment.createdAt, context.now, context.locale)}</time></a>
+    ${comment.editedAt ? html`<span class="comment__edited" title="${formatDateTime(comment.editedAt, context)}">(edited)</span>` : ''}
     ${comment.status === 'pending' ? html`<span class="comment__pending">Awaiting review</span>` : ''}
   </header>`;
 }

@@ -1,3 +1,4 @@
+import { isValidTimeZone } from '../web/dates.js';
 import type { DrivePeriod } from '../db/schema.js';
 
 /** The half-open span [start, end) of ledger time a drive counts; null = unbounded on that side. */
@@ -26,12 +27,7 @@ const partFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** A zone Intl accepts, or UTC: a typo in settings must not take the donate page down. */
 export function safeTimeZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return timeZone;
-  } catch {
-    return 'UTC';
-  }
+  return isValidTimeZone(timeZone) ? timeZone : 'UTC';
 }
 
 function zonedParts(instant: Date, timeZone: string): ZonedParts {

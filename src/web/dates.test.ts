@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, fromWallTime, isValidTimeZone, toWallTime } from './dates.js';
+import { formatDateTime, fromWallTime, isValidTimeZone, toWallTime, formatRelativeTime } from './dates.js';
 
 describe('site time zone dates', () => {
   it('reads a datetime-local value as wall time in the zone, across DST', () => {
@@ -19,8 +19,17 @@ describe('site time zone dates', () => {
 
   it('shows stored UTC times as wall time and in the site locale', () => {
     expect(toWallTime('2025-07-15T07:30:00.000Z', 'Europe/Berlin')).toBe('2025-07-15T09:30');
-    expect(formatDateTime('2025-07-15T07:30:00.000Z', { name: '', description: '', logoUrl: '', timeZone: 'Europe/Berlin', locale: 'en-US' })).toBe('July 15, 2025 at 9:30 AM');
+    expect(formatDateTime('2025-07-15T07:30:00.000Z', { timeZone: 'Europe/Berlin', locale: 'en-US' })).toBe('July 15, 2025 at 9:30 AM');
     expect(isValidTimeZone('Asia/Kolkata')).toBe(true);
     expect(isValidTimeZone('Nowhere/Special')).toBe(false);
+  });
+});
+
+describe('formatRelativeTime', () => {
+  it('speaks in the largest whole unit, in the site language', () => {
+    const now = new Date('2026-05-10T12:00:00Z');
+    expect(formatRelativeTime('2026-05-10T09:00:00Z', now, 'en-US')).toBe('3 hours ago');
+    expect(formatRelativeTime('2026-05-10T11:59:30Z', now, 'en-US')).toBe('now');
+    expect(formatRelativeTime('2026-05-09T12:00:00Z', now, 'de-DE')).toBe('gestern');
   });
 });

@@ -17,27 +17,62 @@ function formatter(locale: string, timeZone: string, options: Intl.DateTimeForma
 }
 
 /** "March 3, 2025 at 9:30 AM" in the site's time zone and locale, for datelines. */
-export function formatDateTime(iso: string, site: SiteSettings['site']): string {
+export function formatDateTime(iso: string, site: Pick<SiteSettings['site'], 'locale' | 'timeZone'>): string {
   return formatter(site.locale, site.timeZone, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** "Mar 3, 2025, 9:30 AM", for tables. */
-export function formatShortDateTime(iso: string, site: SiteSettings['site']): string {
+export function formatShortDateTime(iso: string, site: Pick<SiteSettings['site'], 'locale' | 'timeZone'>): string {
   return formatter(site.locale, site.timeZone, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** "March 3, 2025", for lists. */
-export function formatDate(iso: string, site: SiteSettings['site']): string {
+export function formatDate(iso: string, site: Pick<SiteSettings['site'], 'locale' | 'timeZone'>): string {
   return formatter(site.locale, site.timeZone, { dateStyle: 'medium' }).format(new Date(iso));
 }
 
+const zoneValidity = new Map<string, boolean>();
+
 export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    zoneValidity.set(zone, valid);
   }
+  return valid;
+}
+
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86400],
+  ['month', 30 * 86400],
+  ['week', 7 * 86400],
+  ['day', 86400],
+  ['hour', 3600],
+  ['minute', 60],
+];
+const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
+
+/** "3 hours ago" in the site's language; "now" under a minute. */
+export function formatRelativeTime(iso: string, now: Date, locale: string): string {
+  let format = relativeFormatters.get(locale);
+  if (!format) {
+    try {
+      format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    } catch {
+      format = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
+    }
+    relativeFormatters.set(locale, format);
+  }
+  const seconds = Math.round((Date.parse(iso) - now.getTime()) / 1000);
+  for (const [unit, size] of RELATIVE_UNITS) {
+    if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
+  }
+  return format.format(0, 'second');
 }
 
 /** Milliseconds the zone's wall clock is ahead of UTC at `instant`. */
