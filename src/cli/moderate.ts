@@ -8,9 +8,12 @@ import { parseCommandArgs } from './args.js';
 
 const HELP = `usage: tribune moderate [--content-only] < comments.jsonl
 
-Reads JSON lines {"text": "...", "author": "..."} and writes one JSON line per input, in order:
+Reads JSON lines {"text": "...", "author": "...", "createdAt"?: ISO time} and writes one JSON line per
+input, in order:
 {"decision": "publish|hold|reject", "reasons": [...], "scores": {"toxicity": 0..1, ...}}.
 Uses the site's moderation settings when its database exists; writes nothing.
+Without --content-only each author's lines build a history (repeat, flood, link and new-reader rules),
+timed by createdAt or, when absent, by the clock.
   --content-only   judge the text alone (no reader history, link or pre-moderation rules)
 `;
 

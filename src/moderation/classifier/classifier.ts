@@ -34,7 +34,8 @@ export function createClassifier(model: Model): Classifier {
         if (finding.negated || (finding.reported && rules.condemns)) turned = true;
         else active.push({ ...finding, score: finding.reported ? finding.score * REPORTED_FACTOR : finding.score });
       }
-      if (turned && active.length === 0) {
+      // Hate that is only negated or condemned, or a sentence that reports words to condemn them.
+      if ((turned || rules.counterFrame) && active.length === 0 && hints.slurs === 0) {
         toxicity = Math.min(toxicity, TURNED_CAP);
         identity = Math.min(identity, TURNED_CAP);
         threat = Math.min(threat, TURNED_CAP);

@@ -102,6 +102,7 @@ export function targetedFeatures(tokens: Token[], rules: RuleResult, hints: Word
   const names: string[] = ['bias'];
   if (rules.groups > 0) names.push('group');
   if (rules.condemns) names.push('condemns');
+  if (rules.counterFrame) names.push('counter-frame');
   for (const finding of rules.findings) {
     const state = finding.negated ? 'negated' : finding.reported ? (rules.condemns ? 'countered' : 'reported') : 'active';
     names.push(`${finding.kind}:${state}`);

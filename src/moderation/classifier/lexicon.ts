@@ -123,12 +123,12 @@ export const CONDEMNING = words(`
 
 export const SECOND_PERSON = words("you you're youre your ur u ya yourself y'all");
 
+/** Abuse. Words of plain political criticism (liar, hypocrite, coward, traitor) are left to the n-grams. */
 export const INSULTS = words(`
   idiot idiots moron morons stupid dumb imbecile cretin loser losers pathetic fool fools clown clowns
-  retard retarded scum trash garbage worthless ignorant coward cowards liar liars hypocrite hypocrites
-  bitch bitches bastard bastards cunt cunts twat twats prick pricks dick dickhead asshole assholes arsehole
-  whore whores slut sluts jerk dumbass dipshit shithead pig pigs troll trolls freak freaks ugly fat
-  disgusting pig-headed brainless clueless traitor traitors scumbag scumbags filth vermin
+  retard retarded scum trash garbage worthless bitch bitches bastard bastards cunt cunts twat twats prick
+  pricks dick dickhead asshole assholes arsehole whore whores slut sluts jerk dumbass dipshit shithead
+  freak freaks brainless scumbag scumbags filth vermin halfwit dimwit numpty pillock tosser wanker
 `);
 
 export const PROFANITY = words('fuck fucking fucked fucker shit shitty crap damn bloody hell piss pissed ass arse bollocks');

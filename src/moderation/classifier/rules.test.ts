@@ -64,3 +64,14 @@ describe('targeted rules', () => {
     expect(findings('Kurds and Turks and Jewish people').groups).toBe(3);
   });
 });
+
+describe('counter-speech frame', () => {
+  it.each([
+    ['Calling every protester a terrorist is lazy and dangerous.', true],
+    ['To say that refugees are criminals is racist.', true],
+    ['Calling you an idiot is too kind.', false],
+    ['The protesters are terrorists.', false],
+  ])('"%s" opens by reporting and condemns: %s', (text, expected) => {
+    expect(findings(text).counterFrame).toBe(expected);
+  });
+});

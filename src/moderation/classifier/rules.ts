@@ -18,6 +18,8 @@ export interface RuleResult {
   findings: Finding[];
   /** The text condemns something ("is disgusting", "racist"): reported hate in it is counter-speech. */
   condemns: boolean;
+  /** A sentence opens by reporting words and condemns them: "Calling every protester a terrorist is lazy". */
+  counterFrame: boolean;
   /** Words in the text naming a people or identity group. */
   groups: number;
 }
@@ -58,7 +60,17 @@ export function analyse(tokens: Token[]): RuleResult {
     if (VIOLENCE.has(word) || word === 'die' || word === 'death') findThreat(tokens, i, findings);
   }
   const condemns = tokens.some((token) => CONDEMNING.has(token.text) && !token.quoted);
-  return { findings, condemns, groups };
+  return { findings, condemns, counterFrame: condemns && opensWithReport(tokens), groups };
+}
+
+const REPORT_OPENERS = new Set(['calling', 'saying', 'describing', 'labelling', 'labeling', 'comparing', 'claiming', 'branding']);
+
+function opensWithReport(tokens: Token[]): boolean {
+  return tokens.some((token, i) => {
+    const first = i === 0 || tokens[i - 1].sentence !== token.sentence;
+    const toSay = token.text === 'to' && ['say', 'call', 'claim', 'describe', 'compare'].includes(tokens[i + 1]?.text ?? '');
+    return first && (REPORT_OPENERS.has(token.text) || toSay || (token.text === 'stop' && REPORT_OPENERS.has(tokens[i + 1]?.text ?? '')));
+  });
 }
 
 /** End of a group mention at `i` ("Kurds", "Kurdish people", "those people"), or `i` when none. */

@@ -32,7 +32,7 @@ export function cleanText(text: string): string {
 }
 
 export function tokenize(canonical: string): Token[] {
-  const raw: Omit<Token, 'negated'>[] = [];
+  const tokens: Token[] = [];
   let quoted = false;
   let sentence = 0;
   for (const match of cleanText(canonical).matchAll(TOKEN)) {
@@ -43,7 +43,7 @@ export function tokenize(canonical: string): Token[] {
     }
     const code = text.charCodeAt(0);
     const word = text.length > 1 || (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code > 127 && /[\p{L}\p{N}]/u.test(text));
-    raw.push({ text, quoted, sentence, word });
+    tokens.push({ text, quoted, sentence, word, negated: false });
     if (SENTENCE_END.has(text)) {
       sentence++;
       // An unclosed quote ends with its sentence, so one stray mark cannot swallow the whole comment.
@@ -51,13 +51,13 @@ export function tokenize(canonical: string): Token[] {
     }
   }
   let negationLeft = 0;
-  return raw.map((token, i) => {
+  tokens.forEach((token, i) => {
     if (SCOPE_END.has(token.text)) negationLeft = 0;
-    const negated = negationLeft > 0;
+    token.negated = negationLeft > 0;
     if (negationLeft > 0) negationLeft--;
-    if (isNegation(token.text, raw[i + 1]?.text)) negationLeft = NEGATION_REACH;
-    return { ...token, negated };
+    if (isNegation(token.text, tokens[i + 1]?.text)) negationLeft = NEGATION_REACH;
   });
+  return tokens;
 }
 
 // "nothing but vermin", "no better than rats", "not only": these intensify rather than negate.

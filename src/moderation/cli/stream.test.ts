@@ -27,6 +27,9 @@ describe('moderate line judge', () => {
     const line = '{"text": "The minister should resign.", "author": "ann"}';
     expect(parse(run(line, 1)).decision).toBe('publish');
     expect(parse(run(line, 2)).reasons?.[0].code).toBe('REPEAT_POST');
+    const times = judge(false);
+    const post = (minute: number) => parse(times(`{"text": "comment ${minute}", "author": "bo", "createdAt": "2025-01-01T00:0${minute}:00Z"}`, minute));
+    expect([0, 2, 4, 6].map((minute) => post(minute).decision)).toEqual(['publish', 'publish', 'publish', 'publish']);
     const contentOnly = judge(true);
     contentOnly(line, 1);
     expect(parse(contentOnly(line, 2)).decision).toBe('publish');

@@ -19,7 +19,7 @@ const KEPT_RECENT = 20;
 /**
  * Judges one input line and returns one output line (no newline). Without `contentOnly`, each named
  * author builds a history within the run (repeats, floods, approved count for the link and new-reader
- * rules), as on the site; nothing is written anywhere.
+ * rules), as on the site, timed by an optional `createdAt` on each line; nothing is written anywhere.
  */
 export function createLineJudge({ assess, settings, contentOnly, now }: StreamOptions): (line: string, lineNumber: number) => string {
   const histories = new Map<string, AuthorHistory>();
@@ -33,10 +33,12 @@ export function createLineJudge({ assess, settings, contentOnly, now }: StreamOp
     if (typeof input !== 'object' || input === null || typeof (input as { text?: unknown }).text !== 'string') {
       return JSON.stringify({ error: `line ${lineNumber}: expected an object with a string "text"` });
     }
-    const { text, author } = input as { text: string; author?: unknown };
+    const { text, author, createdAt } = input as { text: string; author?: unknown; createdAt?: unknown };
     const name = typeof author === 'string' && author.length > 0 ? author : null;
     const history = name ? (histories.get(name) ?? { recent: [], approved: 0 }) : { recent: [], approved: 0 };
-    const at = now();
+    // A batch carries no posting times unless given; without them every line counts as posted now.
+    const given = typeof createdAt === 'string' ? new Date(createdAt) : undefined;
+    const at = given && !Number.isNaN(given.getTime()) ? given : now();
     const candidate: CommentCandidate = {
       text,
       author: {

@@ -21,7 +21,7 @@ export interface TrainingOptions {
   log?: (message: string) => void;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { bits: 18, charWeight: 1, epochs: 4, learningRate: 0.2, l2: 0.01, seed: 11, negativeBias: 1.3 };
+export const DEFAULT_TRAINING: TrainingOptions = { bits: 18, charWeight: 0.5, epochs: 4, learningRate: 0.2, l2: 0.02, seed: 11, negativeBias: 1.3 };
 
 export function featurise(texts: string[], options: Pick<TrainingOptions, 'bits' | 'charWeight'>): Features[] {
   return texts.map((text) => {
