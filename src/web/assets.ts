@@ -12,8 +12,11 @@ interface Asset {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** Theme files live beside the source; browser bundles are built by esbuild into `dist/client`. */
-const searchPaths = [join(here, 'assets'), join(here, '../../src/web/assets'), join(here, '../../dist/client'), join(here, '../client')];
+/**
+ * Theme files live beside this module (the build copies them into dist/). Browser bundles are built by
+ * esbuild into dist/client: beside dist/web when compiled, under dist/ when run from source.
+ */
+const searchPaths = [join(here, 'assets'), join(here, '../client'), join(here, '../../dist/client')];
 
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',

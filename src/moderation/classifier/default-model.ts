@@ -1,20 +1,16 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClassifier, type Classifier } from './classifier.js';
 import { META_FILE, loadModel } from './model.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/**
- * The committed weights live beside the source. A build copies only compiled code into dist/, so from
- * there the source folder of the same checkout is used.
- */
+/** The committed weights beside this module (the build copies them into dist/ too). */
 export function defaultModelDir(): string {
-  const candidates = [join(here, 'model'), resolve(here, '../../../src/moderation/classifier/model')];
-  const found = candidates.find((dir) => existsSync(join(dir, META_FILE)));
-  if (!found) throw new Error(`moderation model not found; looked in ${candidates.join(', ')}`);
-  return found;
+  const dir = join(here, 'model');
+  if (!existsSync(join(dir, META_FILE))) throw new Error(`moderation model not found in ${dir}; run npm run build`);
+  return dir;
 }
 
 let shared: Classifier | undefined;
