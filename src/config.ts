@@ -10,6 +10,8 @@ export interface Config {
   /** `sqlite:PATH` or `postgres://…`. */
   databaseUrl: string;
   redisUrl: string | undefined;
+  /** Prefix for this site's Redis channels and keys, so several sites can share one Redis. */
+  redisPrefix: string;
   dataDir: string;
   /** Signs cookies and CSRF tokens. Generated once into the data folder when not given. */
   secret: string;
@@ -69,6 +71,7 @@ export function loadConfig(env: Env = process.env): Config {
     baseUrl,
     databaseUrl,
     redisUrl,
+    redisPrefix: env.TRIBUNE_REDIS_PREFIX ?? '',
     dataDir,
     secret: env.TRIBUNE_SECRET ?? secretFromDataDir(dataDir),
     logLevel,

@@ -45,7 +45,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     const applied = await migrateToLatest(database);
     if (applied.length > 0) log.info({ applied }, 'database migrated');
   }
-  const redisNamespace = options.redisNamespace ?? '';
+  const redisNamespace = options.redisNamespace ?? config.redisPrefix;
   const events = config.redisUrl ? await createRedisEventBus(config.redisUrl, redisNamespace) : createLocalEventBus();
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3, enableOfflineQueue: true }) : undefined;
   const now = options.now ?? (() => new Date());

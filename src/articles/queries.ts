@@ -138,14 +138,15 @@ export async function deleteArticle(db: Db, id: string): Promise<boolean> {
  * Flips scheduled articles whose time has come to `published`, in one statement: instances that race
  * each update the same rows to the same value, so running it everywhere is harmless.
  */
-export async function publishDue(db: Kysely<Database>, now: Date): Promise<number> {
-  const result = await db
+/** Flips due scheduled articles in one statement; only the instance whose update changed a row gets it back. */
+export function publishDue(db: Kysely<Database>, now: Date): Promise<{ id: string; slug: string }[]> {
+  return db
     .updateTable('articles')
     .set({ status: 'published' })
     .where('status', '=', 'scheduled')
     .where('published_at', '<=', now.toISOString())
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .returning(['id', 'slug'])
+    .execute();
 }
 
 export interface AdminFilters {

@@ -14,17 +14,26 @@ export const SCHEDULER_INTERVAL_MS = 15_000;
 /**
  * Marks scheduled articles `published` once their time has passed. Pages never wait for it (a due
  * scheduled article is already public); it keeps the stored status honest for the newsroom's lists.
- * Every instance may run it: the update is one idempotent statement.
+ * Every instance may run it: the update is one statement, and only the instance that changed a row
+ * announces it (`article.published` on the `articles` channel).
  */
-export function createArticleScheduler(deps: Pick<Deps, 'db' | 'now' | 'log'>, intervalMs = SCHEDULER_INTERVAL_MS): ArticleScheduler {
+export const ARTICLES_CHANNEL = 'articles';
+
+export function createArticleScheduler(deps: Pick<Deps, 'db' | 'now' | 'log' | 'events'>, intervalMs = SCHEDULER_INTERVAL_MS): ArticleScheduler {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
 
   async function tick(): Promise<number> {
     // A slow database must not pile passes on top of each other.
-    running ??= publishDue(deps.db, deps.now()).finally(() => {
-      running = undefined;
-    });
+    running ??= publishDue(deps.db, deps.now())
+      .then(async (published) => {
+        // Exactly one instance's update changes each row, so each article is announced once.
+        for (const article of published) await deps.events.publish(ARTICLES_CHANNEL, { type: 'article.published', ...article });
+        return published.length;
+      })
+      .finally(() => {
+        running = undefined;
+      });
     return running;
   }
 

@@ -54,8 +54,12 @@ describe('scheduled publishing', () => {
     t.clock.advance(2 * HOUR);
     // Two instances running the same pass at once publish each article once, without error.
     const other = createArticleScheduler(t.runtime);
+    const announced: unknown[] = [];
+    const stop = t.runtime.events.subscribe('articles', (event) => announced.push(event));
     const counts = await Promise.all([scheduler.tick(), other.tick()]);
+    stop();
     expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(announced).toEqual([{ type: 'article.published', id: due.id, slug: due.slug }]);
 
     const status = async (id: string) => (await t.request({ url: `/api/admin/articles/${id}`, as: editor })).json();
     expect(await status(due.id)).toMatchObject({ status: 'published', publishedAt: '2025-03-01T09:00:00.000Z', public: true });
