@@ -1,5 +1,6 @@
-// Child process of bench/comments.ts: Tribune on a temporary SQLite file with one article holding a
-// 200-comment page (20 threads of 10), and a bare node:http server answering with that page's exact bytes.
+// Child process of bench/comments.ts: Tribune on a temporary SQLite file (or a fresh PostgreSQL schema
+// when BENCH_DATABASE_URL is postgres://…) with one article holding a 200-comment page (20 threads of
+// 10), and a bare node:http server answering with that page's exact bytes.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,12 +14,17 @@ import { commentsDeps } from '../src/comments/plugin.js';
 import { loadConfig } from '../src/config.js';
 import { newId } from '../src/db/ids.js';
 import { createRuntime } from '../src/runtime.js';
+import { createBenchSchema } from './postgres.js';
 
 const BENCH_ORIGIN = 'http://bench.local';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tribune-bench-comments-'));
-const config = loadConfig({ TRIBUNE_DATA_DIR: dataDir, TRIBUNE_LOG_LEVEL: 'silent', TRIBUNE_HOST: '127.0.0.1', TRIBUNE_PORT: '0' });
-const runtime = await createRuntime(config, { log: pino({ level: 'silent' }) });
+const postgres = process.env.BENCH_DATABASE_URL?.startsWith('postgres') ? await createBenchSchema(process.env.BENCH_DATABASE_URL) : undefined;
+const config = loadConfig({
+  TRIBUNE_DATA_DIR: dataDir, TRIBUNE_LOG_LEVEL: 'silent', TRIBUNE_HOST: '127.0.0.1', TRIBUNE_PORT: '0',
+  ...(postgres ? { TRIBUNE_DATABASE_URL: postgres.url } : {}),
+});
+const runtime = await createRuntime(config, { log: pino({ level: 'silent' }), schema: postgres?.schema });
 // The bench measures the server, not the abuse limits or the flood rule.
 await runtime.settings.update('comments', { postsPerMinutePerIp: 1e9, postsPerMinutePerReader: 1e9, embedOrigins: [BENCH_ORIGIN] });
 await runtime.settings.update('moderation', { floodCount: 0, repeatWindowMinutes: 0, linkMinApproved: 0 });
@@ -69,6 +75,7 @@ async function shutdown() {
   bare.close();
   await app.close();
   await runtime.close();
+  await postgres?.drop();
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);
 }

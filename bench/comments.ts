@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { BENCH_POSTGRES_URL, postgresReachable } from './postgres.js';
 import type { Bench } from './run.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
@@ -19,9 +20,12 @@ interface Servers {
   origin: string;
 }
 
-async function startServers() {
+async function startServers(databaseUrl?: string) {
   const script = fileURLToPath(new URL('./comments-servers.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...(databaseUrl ? { BENCH_DATABASE_URL: databaseUrl } : {}) },
+  });
   let buffered = '';
   child.stdout.setEncoding('utf8');
   const servers = await new Promise<Servers>((resolve, reject) => {
@@ -52,7 +56,7 @@ async function measureGet(label: string, url: string): Promise<number> {
 /**
  * Sustained posting: a few clients post distinct comments back to back (as an embedding site's readers
  * would, so the Origin stands in for the CSRF token) for the whole duration; every post is a real
- * assess() + insert + event on SQLite.
+ * assess() + insert + event.
  */
 async function measurePosts(servers: Servers): Promise<void> {
   const latencies: number[] = [];
@@ -88,18 +92,24 @@ async function widgetSize(): Promise<void> {
 
 export const commentsBench: Bench = {
   name: 'comments',
-  description: `a 200-comment thread page as JSON: Tribune vs bare node:http with the same bytes; sustained POST on SQLite; widget size (${DURATION_S} s each)`,
+  description: `a 200-comment thread page as JSON: Tribune vs bare node:http with the same bytes; sustained POST; on SQLite and PostgreSQL; widget size (${DURATION_S} s each)`,
   async run() {
     await widgetSize();
-    const { servers, stop } = await startServers();
-    try {
-      process.stdout.write(`thread page    ${servers.comments} comments, ${servers.bytes} bytes of JSON\n`);
-      const tribune = await measureGet('tribune GET', servers.getUrl);
-      const bare = await measureGet('bare http', servers.bareUrl);
-      process.stdout.write(`ratio          ${(tribune / bare).toFixed(3)} (Tribune / bare; 1.0 would be free)\n`);
-      await measurePosts(servers);
-    } finally {
-      await stop();
+    const engines: [string, string | undefined][] = [['SQLite', undefined]];
+    if (await postgresReachable()) engines.push(['PostgreSQL', BENCH_POSTGRES_URL]);
+    else process.stdout.write(`PostgreSQL at ${BENCH_POSTGRES_URL} is not reachable: measuring SQLite only\n`);
+    for (const [engine, databaseUrl] of engines) {
+      process.stdout.write(`-- ${engine}\n`);
+      const { servers, stop } = await startServers(databaseUrl);
+      try {
+        process.stdout.write(`thread page    ${servers.comments} comments, ${servers.bytes} bytes of JSON\n`);
+        const tribune = await measureGet('tribune GET', servers.getUrl);
+        const bare = await measureGet('bare http', servers.bareUrl);
+        process.stdout.write(`ratio          ${(tribune / bare).toFixed(3)} (Tribune / bare; 1.0 would be free)\n`);
+        await measurePosts(servers);
+      } finally {
+        await stop();
+      }
     }
   },
 };

@@ -31,6 +31,8 @@ export const comments: MigrationFactory = ({ sortableText }) => ({
     await db.schema.createIndex('comments_roots_reacted').on('comments').columns(['article_id', 'depth', 'reaction_count', 'id']).execute();
     // A thread (or any subtree) in conversation order.
     await db.schema.createIndex('comments_thread').on('comments').columns(['root_id', 'path']).execute();
+    // Reply counts per thread ("Show N more replies"): covering, so it wins over any status index.
+    await db.schema.createIndex('comments_reply_counts').on('comments').columns(['root_id', 'status', 'depth']).execute();
     await db.schema.createIndex('comments_article_status').on('comments').columns(['article_id', 'status']).execute();
     await db.schema.createIndex('comments_author').on('comments').columns(['author_id', 'created_at']).execute();
     await db.schema.createIndex('comments_guest').on('comments').columns(['guest_key', 'created_at']).execute();
