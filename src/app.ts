@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { accountsPlugin, sessionPlugin } from './accounts/index.js';
 import { articlesPlugin, createArticleScheduler } from './articles/index.js';
 import { httpErrors } from './errors.js';
@@ -9,12 +9,14 @@ import { installErrorHandling } from './http-errors.js';
 import { installMetrics } from './metrics.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { createDonations } from './donations/index.js';
+import { readerDataRoutes } from './transfer/index.js';
 import type { Deps } from './runtime.js';
 import { assetRoutes } from './web/assets.js';
 import { emptySlots, type PageSlots } from './web/slots.js';
 import { readerRoutes } from './accounts/index.js';
 import { commentSlots, commentsPlugin, embedCors } from './comments/index.js';
 import { createMailer } from './mail/index.js';
+import { moderationQueuePlugin, moderationSettingsSection } from './moderation/index.js';
 import { coreSettingsSections, settingsRoutes, usersRoutes } from './web/admin/index.js';
 
 /** The composition root: the only place that knows every domain and wires them together. */
@@ -24,8 +26,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     loggerInstance: deps.log,
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimit,
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false, allowUnionTypes: true } },
   });
 
   installErrorHandling(app, settings);
@@ -68,11 +70,16 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   Object.assign(slots, commentSlots(deps));
 
   // == moderation: queue, actions, settings ==
+  await app.register(moderationQueuePlugin, { ...deps, baseUrl: config.baseUrl, mailer });
+  settingsSections.push(moderationSettingsSection);
 
   // == donations: drives, meter, checkout, webhooks, ledger ==
   const donations = createDonations(deps);
   await app.register(donations.plugin);
   slots.articleSupport = donations.articleSupport;
+
+  // == transfer: reader data rights ==
+  await app.register(readerDataRoutes, { ...deps, baseUrl: config.baseUrl });
 
   app.get('/healthz', { schema: { response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } }, async () => {
     await deps.db.selectFrom('settings').select('key').limit(1).execute();
