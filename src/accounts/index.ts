@@ -10,3 +10,4 @@ export {
   type ReaderProfile,
 } from './readers.js';
 export { consumeMagicLink, requestMagicLink, MAGIC_LINK_MINUTES } from './magic-links.js';
+export { effectiveStatus, findReaderStanding, findReaderStandings, setReaderStanding, type ReaderStanding, type StandingChange } from './reader-moderation.js';

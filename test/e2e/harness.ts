@@ -1,4 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -43,17 +45,75 @@ export async function launchBrowser(): Promise<Browser> {
   }
 }
 
-/** A page whose failures fail the test: uncaught page errors and dialogs are collected. */
-export async function openPage(context: BrowserContext): Promise<Page & { errors: string[]; dialogs: string[] }> {
-  const page = (await context.newPage()) as Page & { errors: string[]; dialogs: string[] };
+export type TestPage = Page & {
+  errors: string[];
+  dialogs: string[];
+  /** Answers the next dialog (e.g. a delete confirmation) instead of recording it as a failure. */
+  acceptNextDialog(messagePattern: RegExp): void;
+};
+
+/** A page whose failures fail the test: uncaught page errors and unexpected dialogs are collected. */
+export async function openPage(context: BrowserContext): Promise<TestPage> {
+  const page = (await context.newPage()) as TestPage;
+  // A missing element fails in seconds, not at the test's timeout.
+  page.setDefaultTimeout(10_000);
   page.errors = [];
   page.dialogs = [];
+  let expected: RegExp | null = null;
+  page.acceptNextDialog = (pattern) => {
+    expected = pattern;
+  };
   page.on('pageerror', (error) => page.errors.push(error.message));
   page.on('dialog', (dialog) => {
+    if (expected?.test(dialog.message())) {
+      expected = null;
+      void dialog.accept().catch(() => undefined);
+      return;
+    }
     page.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss();
+    void dialog.dismiss().catch(() => undefined);
   });
   return page;
+}
+
+/** Signs in through the login form, as a person would. */
+export async function signInInBrowser(page: Page, siteUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${siteUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Every URL the page requests, to prove nothing left the site (e.g. no video host before a click). */
+export function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
+export interface OtherOrigin {
+  /** e.g. http://127.0.0.1:40123: another origin on loopback. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A plain web server on another loopback port: a partner's page embedding the widget, or an attacker's. */
+export async function startOtherOrigin(pages: Record<string, string>): Promise<OtherOrigin> {
+  const server: Server = createServer((request, response) => {
+    const body = pages[(request.url ?? '/').split('?')[0]];
+    response.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(body ?? 'not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
 }
 
 /** Saves a screenshot of each page under test-results/ when the current test fails. */
