@@ -14,9 +14,9 @@ import type { Deps } from './runtime.js';
 import { assetRoutes } from './web/assets.js';
 import { emptySlots, type PageSlots } from './web/slots.js';
 import { readerRoutes } from './accounts/index.js';
-import { commentSlots, commentsPlugin, embedCors } from './comments/index.js';
+import { commentSlots, commentsPlugin, embedCors, isEmbedPath } from './comments/index.js';
 import { createMailer } from './mail/index.js';
-import { moderationQueuePlugin, moderationSettingsSection } from './moderation/index.js';
+import { moderationQueuePlugin, moderationSettingsSection, rejectedCommentsFor, renderRejectedComments } from './moderation/index.js';
 import { coreSettingsSections, settingsRoutes, usersRoutes } from './web/admin/index.js';
 
 /** The composition root: the only place that knows every domain and wires them together. */
@@ -43,7 +43,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
         retryAfter: Math.ceil(context.ttl / 1000),
       }),
   });
-  await app.register(sessionPlugin, { db: deps.db, now: deps.now, settings, baseUrl: config.baseUrl });
+  await app.register(sessionPlugin, {
+    db: deps.db,
+    now: deps.now,
+    baseUrl: config.baseUrl,
+    trustsCrossOrigin: async (origin, url) => isEmbedPath(url) && (await settings.get()).comments.embedOrigins.includes(origin),
+  });
 
   installSecurityHeaders(app, config.baseUrl.startsWith('https:'));
 
@@ -65,7 +70,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // == comments: threads, readers, live stream, widget ==
   const mailer = createMailer(config);
   await app.register(embedCors, { settings });
-  await app.register(readerRoutes, { ...deps, mailer });
+  await app.register(readerRoutes, {
+    ...deps,
+    mailer,
+    accountSections: [async (userId) => renderRejectedComments(await rejectedCommentsFor(deps, userId))],
+  });
   await app.register(commentsPlugin, { deps, mailer });
   Object.assign(slots, commentSlots(deps));
 

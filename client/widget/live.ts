@@ -25,7 +25,10 @@ export function connectLive(ctx: Ctx): void {
   bar.addEventListener('click', () => {
     let first: HTMLElement | null = null;
     // Parents before replies, so a reply to a new comment finds its place.
-    for (const comment of waiting.sort((a, b) => a.depth - b.depth || (a.id < b.id ? -1 : 1))) first ??= insertComment(ctx, comment);
+    for (const comment of waiting.sort((a, b) => a.depth - b.depth || (a.id < b.id ? -1 : 1))) {
+      const inserted = insertComment(ctx, comment);
+      first ??= inserted;
+    }
     waiting.length = 0;
     refresh();
     if (first) focusComment(first);

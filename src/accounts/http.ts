@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHook
 import fp from 'fastify-plugin';
 import type { Role } from '../db/schema.js';
 import { httpErrors } from '../errors.js';
-import type { SettingsService } from '../settings/index.js';
 import { SESSION_DAYS, viewerForSession, type AccountsDeps, type Viewer } from './service.js';
 
 export const SESSION_COOKIE = 'tribune_session';
@@ -19,22 +18,23 @@ declare module 'fastify' {
 }
 
 export interface SessionPluginOptions extends AccountsDeps {
-  settings: SettingsService;
   baseUrl: string;
+  /** Whether a state-changing request from this other origin to this URL needs no CSRF token. */
+  trustsCrossOrigin: (origin: string, url: string) => Promise<boolean>;
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/**
- * Resolves the session cookie into `request.viewer` for every request, and demands a CSRF token on
- * every state-changing request, except from an origin the site allows to embed its widget (the
- * browser sets Origin itself, and CORS already limits those origins to the comment API).
- */
 const CSRF_COOKIE = 'tribune_csrf';
 const csrfTokens = Tokens();
 /** Secrets issued during this request, before the browser has sent the cookie back. */
 const issuedSecrets = new WeakMap<FastifyRequest, string>();
 
+/**
+ * Resolves the session cookie into `request.viewer` for every request, and demands a CSRF token on
+ * every state-changing request, except where `trustsCrossOrigin` vouches for the request's Origin
+ * (a site embedding the comment widget, on the widget's own routes: browsers set Origin themselves).
+ */
 export const sessionPlugin = fp<SessionPluginOptions>(async (app, options) => {
   const ownOrigin = new URL(options.baseUrl).origin;
 
@@ -47,10 +47,7 @@ export const sessionPlugin = fp<SessionPluginOptions>(async (app, options) => {
   app.addHook('preHandler', async (request) => {
     if (!UNSAFE_METHODS.has(request.method) || request.routeOptions.config?.csrf === false) return;
     const origin = request.headers.origin;
-    if (origin && origin !== ownOrigin && request.url.startsWith('/api/')) {
-      const { comments } = await options.settings.get();
-      if (comments.embedOrigins.includes(origin)) return;
-    }
+    if (origin && origin !== ownOrigin && (await options.trustsCrossOrigin(origin, request.url))) return;
     const secret = csrfSecret(request);
     const token = submittedCsrfToken(request);
     if (!secret || !token || !csrfTokens.verify(secret, token)) throw httpErrors.raise('CSRF_INVALID');

@@ -18,7 +18,7 @@ export function signInByEmailForm(options: { csrf: string; returnTo?: string | n
 </section>`;
 }
 
-export function accountForm(options: { csrf: string; profile: ReaderProfile; saved?: boolean; error?: string; displayName?: string }): Html {
+export function accountForm(options: { csrf: string; profile: ReaderProfile; saved?: boolean; error?: string; displayName?: string; extra?: Html }): Html {
   const { profile } = options;
   return html`<section class="narrow-form">
   <h1>Your reader account</h1>
@@ -33,6 +33,12 @@ export function accountForm(options: { csrf: string; profile: ReaderProfile; sav
     <p><label class="checkbox"><input type="checkbox" name="notifyReplies" value="1"${profile.notifyReplies ? html` checked` : ''}> Email me when someone replies to my comments (at most one mail per conversation every few minutes)</label></p>
     <p><button type="submit">Save</button></p>
   </form>
+  ${options.extra ?? ''}
+  <section aria-labelledby="your-data-title">
+    <h2 id="your-data-title">Your data</h2>
+    <p><a href="/account/data.json" download>Download everything we hold about you</a> (comments, reactions, reports, donations) as JSON.</p>
+    <p><a href="/account/delete">Delete your account</a></p>
+  </section>
 </section>`;
 }
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, httpErrors } from '../errors.js';
 import type { Mailer } from '../mail/index.js';
 import type { Deps } from '../runtime.js';
-import type { Html } from '../web/html.js';
+import { html, type Html } from '../web/html.js';
 import { page } from '../web/layout.js';
 import { csrfToken, setSessionCookie } from './http.js';
 import { consumeMagicLink, requestMagicLink, safeReturnTo } from './magic-links.js';
@@ -10,7 +10,10 @@ import { accountForm, messagePage, signInByEmailForm } from './reader-pages.js';
 import { readerProfile, updateReaderProfile, verifyUnsubscribeToken } from './readers.js';
 import { startSession } from './service.js';
 
-type Options = Pick<Deps, 'db' | 'now' | 'settings' | 'config'> & { mailer: Mailer };
+/** A part of the reader's account page drawn by another domain (e.g. comments not published, and why). */
+export type AccountSection = (userId: string) => Promise<Html>;
+
+type Options = Pick<Deps, 'db' | 'now' | 'settings' | 'config'> & { mailer: Mailer; accountSections?: AccountSection[] };
 
 const magicLinkBody = {
   type: 'object',
@@ -82,7 +85,9 @@ export const readerRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
       const returnTo = safeReturnTo(request.query.returnTo);
       return render(request, reply, 'Sign in', (csrf) => signInByEmailForm({ csrf, returnTo, sent: request.query.sent === '1' }));
     }
-    return render(request, reply, 'Your account', (csrf) => accountForm({ csrf, profile, saved: request.query.saved === '1' }));
+    const viewerId = request.viewer!.id;
+    const extra = html`${await Promise.all((deps.accountSections ?? []).map((section) => section(viewerId)))}`;
+    return render(request, reply, 'Your account', (csrf) => accountForm({ csrf, profile, saved: request.query.saved === '1', extra }));
   });
 
   app.post<{ Body: { displayName?: string; notifyReplies?: string } }>(

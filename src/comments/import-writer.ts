@@ -51,7 +51,7 @@ export async function commentPlaces(db: Db, ids: readonly string[]): Promise<Map
   return new Map(rows.map((row) => [row.id, { ...row, depth: Number(row.depth) }]));
 }
 
-/** Inserts a batch in one statement; the caller holds the transaction. */
+/** Inserts a batch; the caller holds the transaction. */
 export async function insertImportedComments(db: Db, comments: readonly ImportedComment[]): Promise<void> {
   if (comments.length === 0) return;
   const rows = comments.map((comment) => {
@@ -74,8 +74,11 @@ export async function insertImportedComments(db: Db, comments: readonly Imported
       deleted_at: deleted ? comment.createdAt : null,
     };
   });
-  await db.insertInto('comments').values(rows).execute();
+  // Several statements when needed: both engines cap the parameters one statement may bind.
+  for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT) await db.insertInto('comments').values(rows.slice(at, at + ROWS_PER_STATEMENT)).execute();
 }
+
+const ROWS_PER_STATEMENT = 500;
 
 export interface ReaderCommentData {
   comments: {

@@ -1,5 +1,6 @@
 export { commentErrors } from './errors.js';
 export { embedCors } from './cors.js';
+export { isEmbedPath } from './embed-paths.js';
 export { commentSlots, commentsDeps, commentsPlugin, type CommentsPluginOptions } from './plugin.js';
 export { getCommentsByIds, readerCommentHistory, setCommentStatus } from './status.js';
 export { postComment, editComment, deleteComment } from './service.js';

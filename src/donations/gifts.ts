@@ -40,6 +40,14 @@ export function articleSlug(value: unknown): string | null {
   return slug;
 }
 
+/** A typed amount from the form (text) or an API client (a number); anything else is refused, never ignored. */
+function customAmountText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  throw donationErrors.raise('DONATION_FIELD_INVALID', 'customAmount must be an amount such as 25 or 25.50.', 'customAmount');
+}
+
 /** Validates a gift and stores it as an intent: our own id, later the checkout's idempotency key. */
 export async function createIntent(ctx: DonationsContext, input: GiftInput, provider: DonationProvider): Promise<Intent> {
   const settings = await ctx.settings.get();
@@ -49,7 +57,7 @@ export async function createIntent(ctx: DonationsContext, input: GiftInput, prov
     throw donationErrors.raise('DONATION_CURRENCY_MISMATCH', `This drive collects in ${drive.currency}.`, 'currency');
   }
   const bounds = { minimum: Math.max(1, settings.donations.minimumAmount), maximum: settings.donations.maximumAmount };
-  const custom = typeof input.customAmount === 'string' ? input.customAmount.trim() : '';
+  const custom = customAmountText(input.customAmount);
   let amount: number;
   if (custom !== '') amount = parseMajorAmount(custom, currency, bounds, 'customAmount');
   else if (input.amount === undefined || input.amount === null || input.amount === '') {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage, screenshotOnFailure, signInInBrowser, startOtherOrigin, startSite, type OtherOrigin, type Site } from './harness.js';
-import { DEMO_ADMIN, SiteClient, saveCommentSettings } from './site-client.js';
+import { DEMO_ADMIN, SiteClient, saveCommentSettings } from '../../src/testing/site-client.js';
 
 /** A page that posts a form to the site as soon as it loads: the classic cross-site request forgery. */
 function autoSubmit(action: string, fields: Record<string, string>): string {

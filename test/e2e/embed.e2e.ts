@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage, screenshotOnFailure, signInInBrowser, startOtherOrigin, startSite, type OtherOrigin, type Site } from './harness.js';
-import { DEMO_ADMIN, SiteClient } from './site-client.js';
+import { DEMO_ADMIN, SiteClient } from '../../src/testing/site-client.js';
 
 const SLUG = 'river-cleanup-sediment-tests';
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { SiteClient } from './site-client.js';
+import { SiteClient } from '../../src/testing/site-client.js';
 import { XSS_PAYLOADS } from './xss-payloads.js';
 
 /** A payload cut to a field's length (a cut payload is still hostile; the field's limit is not the test). */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, openPage, screenshotOnFailure, signInInBrowser, startSite, type Site, type TestPage } from './harness.js';
-import { DEMO_ADMIN, SiteClient, saveCommentSettings } from './site-client.js';
+import { DEMO_ADMIN, SiteClient, saveCommentSettings } from '../../src/testing/site-client.js';
 import { FORBIDDEN_DOM_CHECK, XSS_PAYLOADS } from './xss-payloads.js';
 import { seedHostileArticles, seedHostileComments, seedHostileGifts, seedHostileReports } from './xss-seed.js';
 

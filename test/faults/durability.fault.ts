@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ServerProcess } from '../../src/testing/server-process.js';
-import { SiteClient } from '../e2e/site-client.js';
+import { SiteClient } from '../../src/testing/site-client.js';
 import { adminSetsComments, LEAD_SLUG, openSiteDb, serveDemo, tempDataDir, waitUntil } from './support.js';
 
 const WRITERS = 8;

@@ -3,7 +3,7 @@ import { articleChannel } from '../../src/comments/events.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { startTestApp, type TestApp } from '../../src/testing/test-app.js';
 import type { ServerProcess } from '../../src/testing/server-process.js';
-import { SiteClient } from '../e2e/site-client.js';
+import { SiteClient } from '../../src/testing/site-client.js';
 import { LEAD_SLUG, MB, openStream, processMetrics, serveDemo, summarise, tempDataDir, waitUntil, type Stream } from './support.js';
 
 const OPEN_STREAMS = 300;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { startServerProcess, type ServerProcess } from '../../src/testing/server-process.js';
-import { DEMO_ADMIN, SiteClient, saveCommentSettings, type CommentSettingsForm } from '../e2e/site-client.js';
+import { DEMO_ADMIN, SiteClient, saveCommentSettings, type CommentSettingsForm } from '../../src/testing/site-client.js';
 
 export const LEAD_SLUG = 'river-cleanup-sediment-tests';
 

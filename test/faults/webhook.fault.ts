@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startFakeStripe, TEST_WEBHOOK_SECRET, type FakeStripe } from '../../src/donations/testing/fake-stripe.js';
 import { charge, checkoutSession, event, ids, invoice } from '../../src/donations/testing/stripe-fixtures.js';
 import type { ServerProcess } from '../../src/testing/server-process.js';
-import { SiteClient } from '../e2e/site-client.js';
+import { SiteClient } from '../../src/testing/site-client.js';
 import { openSiteDb, serveDemo, tempDataDir } from './support.js';
 
 const DEMO_RAISED = 143_700;

@@ -47,6 +47,14 @@ describe('word matcher (obscenity with our transformers and allow-list)', () => 
     expect(site.scan('shilling').matches).toMatchObject([{ category: 'suspect' }]);
   });
 
+  it('matches site words with doubled letters, however the text stretches them', () => {
+    const site = createWordMatcher({ bannedWords: ['spammer', 'forbiddenword'], suspectWords: ['kill*'], allowedWords: [] });
+    expect(site.scan('what a spammer').matches).toMatchObject([{ word: 'spammer', category: 'banned' }]);
+    expect(site.scan('what a spammmmer').matches).toMatchObject([{ word: 'spammer' }]);
+    expect(site.scan('FORBIDDENWORD here').matches).toMatchObject([{ word: 'forbiddenword' }]);
+    expect(site.scan('killing').matches).toMatchObject([{ category: 'suspect' }]);
+  });
+
   it('honours the site allow-list', () => {
     const site = createWordMatcher({ bannedWords: [], suspectWords: [], allowedWords: ['dick tracy'] });
     expect(site.scan('like dick tracy').matches).toEqual([]);

@@ -37,14 +37,18 @@ export interface WordMatcher {
 
 // Leetspeak is read by `deobfuscate` only inside words with letters, so obscenity's own leetspeak
 // transformer (which turns "ok 455" into "ok ass") is left out on purpose.
+/** Letters that may stay doubled ("boob", "feel", "ass"); any other run collapses to one letter. */
+const DOUBLE_LETTERS = new Map([['b', 2], ['e', 2], ['o', 2], ['l', 2], ['s', 2], ['g', 2], ['z', 2]]);
 const BLACKLIST_TRANSFORMERS = [
   resolveConfusablesTransformer(),
   toAsciiLowerCaseTransformer(),
-  collapseDuplicatesTransformer({
-    defaultThreshold: 1,
-    customThresholds: new Map([['b', 2], ['e', 2], ['o', 2], ['l', 2], ['s', 2], ['g', 2], ['z', 2]]),
-  }),
+  collapseDuplicatesTransformer({ defaultThreshold: 1, customThresholds: DOUBLE_LETTERS }),
 ];
+
+/** A listed word as the matcher will see text: runs of letters collapsed the same way, or it never matches. */
+function collapseRuns(word: string): string {
+  return word.replace(/(.)\1+/g, (run, char: string) => char.repeat(Math.min(run.length, DOUBLE_LETTERS.get(char) ?? 1)));
+}
 const WHITELIST_TRANSFORMERS = [
   toAsciiLowerCaseTransformer(),
   collapseDuplicatesTransformer({ defaultThreshold: Number.POSITIVE_INFINITY, customThresholds: new Map([[' ', 1]]) }),
@@ -54,7 +58,7 @@ const WHITELIST_TRANSFORMERS = [
 export function sitePattern(word: string): string | undefined {
   const trimmed = word.trim().toLowerCase();
   const open = trimmed.endsWith('*');
-  const core = (open ? trimmed.slice(0, -1) : trimmed).trim();
+  const core = collapseRuns((open ? trimmed.slice(0, -1) : trimmed).trim());
   if (core.length === 0) return undefined;
   const escaped = core.replace(/[\\[\]?|]/g, (char) => `\\${char}`);
   return open ? `|${escaped}` : `|${escaped}|`;

@@ -137,6 +137,9 @@ describe('moderator actions', () => {
       expect.objectContaining({ commentId: refused.json().commentId, reason: 'Uses a word this site does not allow.' }),
       expect.objectContaining({ commentId: id, reason: 'Off topic — Please stay on the story', article: { title: expect.any(String), url: `/articles/${article.slug}` } }),
     ]);
+    const accountPage = await t.request({ url: '/account', as: reader, headers: { accept: 'text/html' } });
+    expect(accountPage.body).toContain('Comments not published');
+    expect(accountPage.body).toContain('Off topic — Please stay on the story');
     expect((await t.request({ url: '/api/account/rejected-comments' })).statusCode).toBe(401);
     expect((await t.request({ url: '/api/account/rejected-comments', as: await createReader(t) })).json().items).toEqual([]);
   });
