@@ -88,7 +88,10 @@ describe('requests forged by other origins while a staff member is signed in', (
     await page.waitForFunction(() => document.title !== 'pending');
     const outcome = await page.title();
     const list = (await admin.get('/api/admin/articles?q=takeover')).json<{ total: number }>();
-    expect({ outcome, created: list.total }).toEqual({ outcome: 'status 403', created: 0 });
+    // The browser refuses the cross-origin call outright (no CORS for staff routes), or the server
+    // answers 403 for want of a CSRF token; either way nothing is created and nothing is read.
+    expect(outcome).toMatch(/^(blocked TypeError|status 403)$/);
+    expect(list.total).toBe(0);
     await context.close();
   });
 });
