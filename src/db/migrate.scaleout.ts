@@ -23,4 +23,23 @@ describe('migrations on PostgreSQL', () => {
       await Promise.all(handles.map((handle) => handle.destroy()));
     }
   });
+
+  it('ignores the migration tables of a neighbouring schema on the same database', async () => {
+    requireScaleOutEnv();
+    const neighbour = await createTestDatabase();
+    const neighbourHandle = openDatabase(neighbour.url, { schema: neighbour.schema });
+    try {
+      await migrateToLatest(neighbourHandle);
+      database = await createTestDatabase();
+      const own = openDatabase(database.url, { schema: database.schema });
+      try {
+        expect(await migrateToLatest(own)).toEqual(Object.keys(migrations));
+      } finally {
+        await own.destroy();
+      }
+    } finally {
+      await neighbourHandle.destroy();
+      await neighbour.drop();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { Migrator, type Migration } from 'kysely';
+import { Migrator, sql, type Migration } from 'kysely';
 import type { Db } from './database.js';
 import { migrationContext } from './migrations/context.js';
 import { migrations } from './migrations/index.js';
@@ -11,6 +11,9 @@ export async function migrateToLatest({ db, dialect }: Db): Promise<string[]> {
   const context = migrationContext(dialect);
   const migrator = new Migrator({
     db,
+    // Kysely looks for its bookkeeping tables in every schema unless told which one is ours; a
+    // neighbouring schema's tables (another site, another test) must not count as ours.
+    ...(dialect === 'postgres' ? { migrationTableSchema: await currentSchema(db) } : {}),
     provider: {
       async getMigrations() {
         const built: Record<string, Migration> = {};
@@ -26,4 +29,9 @@ export async function migrateToLatest({ db, dialect }: Db): Promise<string[]> {
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${cause}`, { cause: error });
   }
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}
+
+async function currentSchema(db: Db['db']): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0].schema;
 }
