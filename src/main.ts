@@ -17,6 +17,12 @@ const USAGE = `usage: tribune <command>
   seed-demo               fill an empty database with the demo newsroom
   user add --email E --role admin|editor|moderator [--name N] [--password P]
   backup FILE             copy the SQLite database while the site runs
+  import disqus FILE.xml  import Disqus comments (threads matched to articles); safe to run again
+  import wordpress FILE.xml
+                          import WordPress posts, authors, topics and comments (WXR); safe to run again
+  import tribune FILE.json.gz
+                          restore a Tribune export into an empty database
+  export FILE.json.gz     write the whole site to one file (docs/export-format.md)
 `;
 
 type Command = (config: Config, args: string[]) => Promise<void>;
@@ -45,6 +51,8 @@ const commands: Record<string, Command> = {
   user: userCommand,
   moderate: async (config, args) => (await import('./cli/moderate.js')).moderateCommand(config, args),
   backup: backupCommand,
+  import: async (config, args) => (await import('./cli/import.js')).importCommand(config, args),
+  export: async (config, args) => (await import('./cli/export.js')).exportCommand(config, args),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -5,9 +5,10 @@ import type { CommentsTables } from './tables/comments.js';
 import type { DonationsTables } from './tables/donations.js';
 import type { InstancesTables } from './tables/instances.js';
 import type { ModerationTables } from './tables/moderation.js';
+import type { TransferTables } from './tables/transfer.js';
 
 /** Every table, one file of column types per owning domain under `tables/`. */
-export interface Database extends AccountsTables, ArticlesTables, CommentsTables, ModerationTables, DonationsTables, InstancesTables {}
+export interface Database extends AccountsTables, ArticlesTables, CommentsTables, ModerationTables, DonationsTables, InstancesTables, TransferTables {}
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
 export type NewRow<T extends keyof Database> = Insertable<Database[T]>;

@@ -5,6 +5,7 @@ import { comments } from './0003-comments.js';
 import { moderation } from './0004-moderation.js';
 import { donations } from './0005-donations.js';
 import { instances } from './0006-instances.js';
+import { transfer } from './0007-transfer.js';
 
 /** Applied in key order; a published migration is never edited, a new one is added. */
 export const migrations: Record<string, MigrationFactory> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, MigrationFactory> = {
   '0004-moderation': moderation,
   '0005-donations': donations,
   '0006-instances': instances,
+  '0007-transfer': transfer,
 };

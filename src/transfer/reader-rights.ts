@@ -1,0 +1,93 @@
+import { accountData, deleteReaderAccount, type AccountData } from '../accounts/reader-data.js';
+import { articleRefs } from '../articles/import-writer.js';
+import { forgetReaderComments, readerCommentData, type DeletedReaderComments } from '../comments/import-writer.js';
+import type { TransferDeps } from './types.js';
+
+/**
+ * Where a reader's gifts would come from. Donations are not linked to reader accounts today (a gift
+ * records no user and no address), so none is wired and the download says so; the donations domain
+ * can provide this once checkout remembers the signed-in reader.
+ */
+export interface ReaderDonations {
+  forReader(userId: string): Promise<unknown[]>;
+  /** Blanks the public name and message of their gifts; the money records stay. */
+  anonymiseForReader(userId: string): Promise<number>;
+}
+
+export interface ReaderDataOptions {
+  baseUrl: string;
+  donations?: ReaderDonations;
+}
+
+export const READER_DATA_FORMAT = 'tribune-reader-data';
+
+export interface ReaderData {
+  format: typeof READER_DATA_FORMAT;
+  version: 1;
+  exportedAt: string;
+  site: { name: string; url: string };
+  account: AccountData;
+  comments: {
+    id: string;
+    article: { slug: string; title: string; url: string } | null;
+    parentId: string | null;
+    status: string;
+    text: string;
+    createdAt: string;
+    editedAt: string | null;
+    deletedAt: string | null;
+  }[];
+  reactions: { commentId: string; createdAt: string }[];
+  flags: { commentId: string; reason: string; note: string; createdAt: string }[];
+  donations: { records: unknown[]; note?: string };
+}
+
+/** Everything the site holds about one reader, as they download it from their account page. */
+export async function collectReaderData(deps: TransferDeps, userId: string, options: ReaderDataOptions): Promise<ReaderData | undefined> {
+  const account = await accountData(deps.db, userId);
+  if (!account) return undefined;
+  const { site } = await deps.settings.get();
+  const held = await readerCommentData(deps.db, userId);
+  const articles = await articleRefs(deps.db, held.comments.map((comment) => comment.articleId));
+  return {
+    format: READER_DATA_FORMAT,
+    version: 1,
+    exportedAt: deps.now().toISOString(),
+    site: { name: site.name, url: options.baseUrl },
+    account,
+    comments: held.comments.map(({ articleId, ...comment }) => {
+      const article = articles.get(articleId);
+      return { ...comment, article: article ? { ...article, url: `${options.baseUrl}/articles/${article.slug}` } : null };
+    }),
+    reactions: held.reactions,
+    flags: held.flags,
+    donations: options.donations
+      ? { records: await options.donations.forReader(userId) }
+      : { records: [], note: 'Gifts are not linked to reader accounts on this site, so none are listed; ask the site for any record of a gift.' },
+  };
+}
+
+export interface DeletionResult {
+  comments: number;
+  reactions: number;
+  flags: number;
+  donations: number;
+  mode: DeletedReaderComments;
+}
+
+/**
+ * Deletes a reader's account in one transaction: their comments anonymised or removed (the site's
+ * `comments.deletedReaderComments`), reactions gone, reports no longer naming them, every session
+ * ended, the account row removed. Donations stay in the ledger (money records), their public name blanked.
+ */
+export async function deleteReader(deps: TransferDeps, userId: string, options: Pick<ReaderDataOptions, 'donations'>): Promise<DeletionResult> {
+  const { comments } = await deps.settings.get();
+  const mode: DeletedReaderComments = comments.deletedReaderComments === 'remove' ? 'remove' : 'anonymise';
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const forgotten = await forgetReaderComments(trx, userId, mode, deps.now());
+    await deleteReaderAccount(trx, userId);
+    return forgotten;
+  });
+  const donations = options.donations ? await options.donations.anonymiseForReader(userId) : 0;
+  return { ...result, donations, mode };
+}
