@@ -98,7 +98,7 @@ function follow(onMeter: (data: MeterData | null) => void): void {
   const source = new EventSource(`${origin}/api/drives/current/live`);
   source.addEventListener('meter', (event) => {
     try {
-      onMeter(JSON.parse((event as MessageEvent<string>).data) as MeterData | null);
+      onMeter((JSON.parse((event as MessageEvent<string>).data) as { meter: MeterData | null }).meter);
     } catch {
       // A malformed message is skipped; the next one replaces it.
     }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { currentMeter, DRIVES_CHANNEL, driveChannel, type DonationsContext } from './context.js';
+import { eventStreams } from '../web/sse.js';
 import { meterJson } from './meter-view.js';
 
 const HEARTBEAT_MS = 25_000;
@@ -10,23 +11,11 @@ const HEARTBEAT_MS = 25_000;
  * Every subscription is dropped when the stream closes.
  */
 export function registerLiveMeter(app: FastifyInstance, ctx: DonationsContext): void {
-  const open = new Set<() => void>();
-  // Streams never end by themselves; close them so the server can stop.
-  app.addHook('preClose', async () => {
-    for (const close of [...open]) close();
-  });
+  // The meter holds nothing private, so any site may show it live.
+  const openStream = eventStreams(app, { heartbeatMs: HEARTBEAT_MS, headers: { 'access-control-allow-origin': '*' } });
 
   app.get('/api/drives/current/live', async (request, reply) => {
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-      'access-control-allow-origin': '*',
-    });
-    let closed = false;
+    const stream = openStream(reply);
     let unfollow = () => {};
     let sending: Promise<void> = Promise.resolve();
 
@@ -37,9 +26,9 @@ export function registerLiveMeter(app: FastifyInstance, ctx: DonationsContext): 
           new Promise<void>((resolve) => {
             setImmediate(async () => {
               try {
-                if (closed) return;
+                if (stream.closed) return;
                 const meter = await currentMeter(ctx);
-                if (!closed) res.write(`event: meter\ndata: ${JSON.stringify(meter ? meterJson(meter, ctx.config.baseUrl) : null)}\n\n`);
+                stream.send({ type: 'meter', meter: meter ? meterJson(meter, ctx.config.baseUrl) : null });
               } catch (error) {
                 request.log.warn({ err: error }, 'live meter update failed');
               } finally {
@@ -53,32 +42,17 @@ export function registerLiveMeter(app: FastifyInstance, ctx: DonationsContext): 
       unfollow();
       unfollow = driveId ? ctx.events.subscribe(driveChannel(driveId), send) : () => {};
     };
-    const unsubscribeDrives = ctx.events.subscribe(DRIVES_CHANNEL, (event) => {
-      follow(typeof event.driveId === 'string' ? event.driveId : null);
-      send();
-    });
-    const heartbeat = setInterval(() => {
-      if (!closed) res.write(': keep-alive\n\n');
-    }, HEARTBEAT_MS);
-    heartbeat.unref();
+    stream.onClose(() => unfollow());
+    stream.onClose(
+      ctx.events.subscribe(DRIVES_CHANNEL, (event) => {
+        follow(typeof event.driveId === 'string' ? event.driveId : null);
+        send();
+      }),
+    );
 
-    const close = () => {
-      if (closed) return;
-      closed = true;
-      clearInterval(heartbeat);
-      unfollow();
-      unsubscribeDrives();
-      open.delete(close);
-      if (!res.writableEnded) res.end();
-    };
-    open.add(close);
-    // The response's close, not the request's: a GET's request "closes" as soon as it was read.
-    res.on('close', close);
-
-    res.write('retry: 5000\n\n');
     const meter = await currentMeter(ctx).catch(() => null);
-    if (closed) return;
+    if (stream.closed) return;
     follow(meter?.driveId ?? null);
-    res.write(`event: meter\ndata: ${JSON.stringify(meter ? meterJson(meter, ctx.config.baseUrl) : null)}\n\n`);
+    stream.send({ type: 'meter', meter: meter ? meterJson(meter, ctx.config.baseUrl) : null });
   });
 }

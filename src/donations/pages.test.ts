@@ -159,7 +159,7 @@ describe('public donation pages', () => {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const data = block.split('\n').find((line) => line.startsWith('data: '));
-        if (block.includes('event: meter') && data) events.push(JSON.parse(data.slice(6)));
+        if (block.includes('event: meter') && data) events.push(JSON.parse(data.slice(6)).meter);
       }
     });
     await waitFor(() => events.length === 1);

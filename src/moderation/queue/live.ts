@@ -1,8 +1,8 @@
-import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsync } from 'fastify';
 import { requireRole } from '../../accounts/index.js';
 import { getCommentsByIds, MODERATION_CHANNEL } from '../../comments/index.js';
 import type { TribuneEvent } from '../../events/index.js';
+import { eventStreams } from '../../web/sse.js';
 import { queueCounts } from './service.js';
 import type { QueueDeps } from './types.js';
 
@@ -19,33 +19,15 @@ export interface LiveQueueOptions extends QueueDeps {
  */
 export const moderationLive: FastifyPluginAsync<LiveQueueOptions> = async (app, deps) => {
   app.addHook('preHandler', requireRole('moderator'));
-  const open = new Set<ServerResponse>();
-  app.addHook('preClose', async () => {
-    for (const stream of open) stream.end();
-  });
+  const openStream = eventStreams(app, { heartbeatMs: deps.heartbeatMs });
 
   app.get('/api/admin/moderation/live', async (request, reply) => {
-    reply.hijack();
-    const stream = reply.raw;
-    const headers: Record<string, string | number | string[]> = {};
-    for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) headers[name] = value;
-    stream.writeHead(200, {
-      ...headers,
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-store, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-      'x-content-type-options': 'nosniff',
-    });
-    stream.write('retry: 5000\n: connected\n\n');
-    let closed = false;
-    const write = (event: TribuneEvent) => {
-      if (!closed) stream.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-    };
+    const stream = openStream(reply);
+    const write = (event: TribuneEvent) => stream.send(event);
 
     let countsTimer: NodeJS.Timeout | undefined;
     const scheduleCounts = () => {
-      if (countsTimer || closed) return;
+      if (countsTimer || stream.closed) return;
       countsTimer = setTimeout(() => {
         countsTimer = undefined;
         queueCounts(deps).then((counts) => write({ type: 'counts', ...counts }), (error: unknown) => request.log.warn({ err: error }, 'moderation live: counts failed'));
@@ -68,19 +50,9 @@ export const moderationLive: FastifyPluginAsync<LiveQueueOptions> = async (app, 
     const unsubscribe = deps.events.subscribe(MODERATION_CHANNEL, (event) => {
       forward(event).catch((error: unknown) => request.log.warn({ err: error }, 'moderation live: event failed'));
     });
-    const heartbeat = setInterval(() => stream.write(': ping\n\n'), deps.heartbeatMs);
-    heartbeat.unref();
-    open.add(stream);
-    const close = () => {
-      if (closed) return;
-      closed = true;
-      clearInterval(heartbeat);
+    stream.onClose(unsubscribe);
+    stream.onClose(() => {
       if (countsTimer) clearTimeout(countsTimer);
-      unsubscribe();
-      open.delete(stream);
-    };
-    request.raw.once('close', close);
-    stream.once('close', close);
-    stream.once('error', close);
+    });
   });
 };
