@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SiteClient } from '../test/e2e/site-client.js';
+import { SiteClient } from './testing/site-client.js';
 import { DEMO_MAIN_ARTICLE_SLUG } from './articles/index.js';
 import { openDatabase } from './db/database.js';
 import { newId } from './db/ids.js';
