@@ -8,7 +8,7 @@ import { httpErrors } from './errors.js';
 import { installErrorHandling } from './http-errors.js';
 import { installMetrics } from './metrics.js';
 import { installSecurityHeaders } from './security-headers.js';
-import { createDonations } from './donations/index.js';
+import { createDonations, readerGifts } from './donations/index.js';
 import { readerDataRoutes } from './transfer/index.js';
 import type { Deps } from './runtime.js';
 import { assetRoutes } from './web/assets.js';
@@ -88,7 +88,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   slots.articleSupport = donations.articleSupport;
 
   // == transfer: reader data rights ==
-  await app.register(readerDataRoutes, { ...deps, baseUrl: config.baseUrl });
+  await app.register(readerDataRoutes, { ...deps, baseUrl: config.baseUrl, donations: readerGifts(deps.db) });
 
   app.get('/healthz', { schema: { response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } }, async () => {
     await deps.db.selectFrom('settings').select('key').limit(1).execute();

@@ -49,7 +49,7 @@ function customAmountText(value: unknown): string {
 }
 
 /** Validates a gift and stores it as an intent: our own id, later the checkout's idempotency key. */
-export async function createIntent(ctx: DonationsContext, input: GiftInput, provider: DonationProvider): Promise<Intent> {
+export async function createIntent(ctx: DonationsContext, input: GiftInput, provider: DonationProvider, userId: string | null = null): Promise<Intent> {
   const settings = await ctx.settings.get();
   const drive = await findCurrentDrive(ctx.db);
   const currency = input.currency === undefined || input.currency === '' ? drive?.currency ?? normaliseCurrency(settings.donations.currency) : normaliseCurrency(input.currency);
@@ -79,6 +79,7 @@ export async function createIntent(ctx: DonationsContext, input: GiftInput, prov
     provider,
     checkout_session_id: null,
     created_at: ctx.now().toISOString(),
+    user_id: userId,
   };
   await insertIntent(ctx.db, intent);
   return intent;

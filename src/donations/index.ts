@@ -9,6 +9,7 @@ import { webhookRoutes } from './webhook-routes.js';
 export { donationErrors } from './errors.js';
 export { seedDemoDonations } from './seed.js';
 export { formatMoney, type MoneyFormat } from './money.js';
+export { readerGifts } from './reader-gifts.js';
 
 export interface DonationsDomain {
   /** Every donations route: `/donate`, `/embed/meter`, `/api/drives/*`, the Stripe webhook, `/admin/donations`. */

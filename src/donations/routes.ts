@@ -74,7 +74,7 @@ export function publicRoutes(ctx: DonationsContext): FastifyPluginAsync {
       try {
         if (provider === 'stripe' && !ctx.stripe) throw donationErrors.raise('CHECKOUT_UNAVAILABLE');
         if (provider === 'demo' && (ctx.stripe || !ctx.config.demo)) throw donationErrors.raise('DEMO_CHECKOUT_DISABLED');
-        const intent = await createIntent(ctx, giftInput(body), provider);
+        const intent = await createIntent(ctx, giftInput(body), provider, request.viewer?.id ?? null);
         let url: string;
         if (provider === 'stripe') url = await startCheckout(ctx, intent);
         else {

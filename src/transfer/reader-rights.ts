@@ -3,11 +3,7 @@ import { articleRefs } from '../articles/import-writer.js';
 import { forgetReaderComments, readerCommentData, type DeletedReaderComments } from '../comments/import-writer.js';
 import type { TransferDeps } from './types.js';
 
-/**
- * Where a reader's gifts would come from. Donations are not linked to reader accounts today (a gift
- * records no user and no address), so none is wired and the download says so; the donations domain
- * can provide this once checkout remembers the signed-in reader.
- */
+/** A reader's gifts: those given while signed in (the donations domain's `readerGifts`). */
 export interface ReaderDonations {
   forReader(userId: string): Promise<unknown[]>;
   /** Blanks the public name and message of their gifts; the money records stay. */
@@ -83,11 +79,12 @@ export interface DeletionResult {
 export async function deleteReader(deps: TransferDeps, userId: string, options: Pick<ReaderDataOptions, 'donations'>): Promise<DeletionResult> {
   const { comments } = await deps.settings.get();
   const mode: DeletedReaderComments = comments.deletedReaderComments === 'remove' ? 'remove' : 'anonymise';
+  // Gifts first: removing the account unlinks them from the reader.
+  const donations = options.donations ? await options.donations.anonymiseForReader(userId) : 0;
   const result = await deps.db.transaction().execute(async (trx) => {
     const forgotten = await forgetReaderComments(trx, userId, mode, deps.now());
     await deleteReaderAccount(trx, userId);
     return forgotten;
   });
-  const donations = options.donations ? await options.donations.anonymiseForReader(userId) : 0;
   return { ...result, donations, mode };
 }

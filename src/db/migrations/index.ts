@@ -5,6 +5,7 @@ import { comments } from './0003-comments.js';
 import { moderation } from './0004-moderation.js';
 import { donations } from './0005-donations.js';
 import { instances } from './0006-instances.js';
+import { donorReaders } from './0008-donor-readers.js';
 import { transfer } from './0007-transfer.js';
 
 /** Applied in key order; a published migration is never edited, a new one is added. */
@@ -16,4 +17,5 @@ export const migrations: Record<string, MigrationFactory> = {
   '0005-donations': donations,
   '0006-instances': instances,
   '0007-transfer': transfer,
+  '0008-donor-readers': donorReaders,
 };

@@ -43,6 +43,8 @@ export interface DonationIntentsTable {
   provider: DonationProvider;
   checkout_session_id: string | null;
   created_at: string;
+  /** The reader signed in while giving, if any. */
+  user_id: Generated<string | null>;
 }
 
 /** One gift (a one-off payment or a monthly subscription), keyed by the provider's reference. */
