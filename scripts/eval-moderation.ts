@@ -1,17 +1,23 @@
 /**
  * Measures the committed moderation classifier on the test split that training never sees, the civil
  * false-hold rate, and generalisation: for each set X, a model trained without X is measured on X.
+ * Last, the blind fixtures (fixtures/blind-*.ts, frozen before the model was tuned): civil news comments
+ * that must publish and functional hate-speech probes. Pass --skip-blind while iterating on the model,
+ * so its choices are never made by looking at them.
  *
- *   npm run eval:moderation -- --data ../shared/datasets [--threshold 0.5] [--skip-loo]
+ *   npm run eval:moderation -- --data ../shared/datasets [--threshold 0.5] [--skip-loo] [--skip-blind] [--verbose]
+ *     [--model DIR]   (measure weights in DIR instead of the committed ones)
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createClassifier, defaultClassifier, type Classifier } from '../src/moderation/classifier/index.js';
+import { createClassifier, defaultClassifier, loadModel, type Classifier } from '../src/moderation/classifier/index.js';
 import { generateExamples } from '../src/moderation/classifier/training/augment.js';
 import { SOURCES, isTestExample, loadAll, type Example } from '../src/moderation/classifier/training/datasets.js';
 import { REPORT_HEADER, evaluate, falseHoldRate, formatReport, headFor, scoreTexts } from '../src/moderation/classifier/training/evaluate.js';
 import { rocAuc } from '../src/moderation/classifier/training/metrics.js';
-import { DEFAULT_TRAINING, train } from '../src/moderation/classifier/training/train.js';
+import { blindReport, formatBlindReport } from '../src/moderation/classifier/training/blind.js';
+import { trainCalibrated } from '../src/moderation/classifier/training/fit.js';
+import { DEFAULT_TRAINING } from '../src/moderation/classifier/training/train.js';
 import { defaultSettings } from '../src/settings/defaults.js';
 import { CIVIL, COUNTER_SPEECH, FUNCTIONAL_PROBE, MUST_HOLD } from '../src/moderation/fixtures/corpus.js';
 
@@ -21,10 +27,12 @@ const { values } = parseArgs({
     threshold: { type: 'string' },
     'skip-loo': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
+    'skip-blind': { type: 'boolean', default: false },
+    model: { type: 'string' },
   },
 });
 if (!values.data) {
-  process.stderr.write('usage: npm run eval:moderation -- --data ../shared/datasets [--threshold 0.5] [--skip-loo] [--verbose]\n');
+  process.stderr.write('usage: npm run eval:moderation -- --data ../shared/datasets [--threshold 0.5] [--skip-loo] [--skip-blind] [--verbose]\n');
   process.exit(2);
 }
 const threshold = values.threshold ? Number(values.threshold) : defaultSettings.moderation.holdThreshold;
@@ -69,7 +77,7 @@ const bySource = (examples: Example[]) => new Map(SOURCES.map((source) => [sourc
 
 out(`hold threshold ${threshold}; test split = 15% of each set by post/user/comment, never trained on`);
 out();
-const committed = defaultClassifier();
+const committed = values.model ? createClassifier(loadModel(resolve(values.model))) : defaultClassifier();
 reportSplit('== committed model, in-domain test split', committed, bySource(test));
 civilReport(committed);
 
@@ -80,11 +88,16 @@ if (!values['skip-loo']) {
   for (const held of SOURCES) {
     process.stderr.write(`training without ${held}...\n`);
     const training = all.filter((example) => example.source !== held && !isTestExample(example));
-    models.set(held, createClassifier(train([...training, ...generated], DEFAULT_TRAINING)));
+    models.set(held, createClassifier(trainCalibrated(training, generated, DEFAULT_TRAINING)));
     loo.set(held, all.filter((example) => example.source === held));
   }
   out('== leave one dataset out: trained without X, measured on all of X');
   out(REPORT_HEADER);
   for (const [source, examples] of loo) reportSet(`${source} (unseen)`, source, models.get(source)!, examples);
   out();
+}
+
+if (!values['skip-blind']) {
+  out('== blind fixtures (frozen before the model was tuned; committed model)');
+  for (const line of formatBlindReport(blindReport(committed, threshold), values.verbose ?? false)) out(line);
 }

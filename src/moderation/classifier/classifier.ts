@@ -19,9 +19,10 @@ const TURNED_CAP = 0.35;
 const REPORTED_FACTOR = 0.5;
 
 export function createClassifier(model: Model): Classifier {
+  const options = { bits: model.bits, charWeight: model.charWeight, ...model.features };
   return {
     classify(canonical, hints = { slurs: 0, profanity: 0 }) {
-      const { features, rules } = extractFeatures(canonical, hints, { bits: model.bits, charWeight: model.charWeight });
+      const { features, rules } = extractFeatures(canonical, hints, options);
       const learned = predict(model, features);
       const score = (head: Head) => learned[model.heads.indexOf(head)] ?? 0;
       let toxicity = score('toxicity');
@@ -31,7 +32,7 @@ export function createClassifier(model: Model): Classifier {
       const active: Finding[] = [];
       let turned = false;
       for (const finding of rules.findings) {
-        if (finding.negated || (finding.reported && rules.condemns)) turned = true;
+        if (finding.negated || finding.countered) turned = true;
         else active.push({ ...finding, score: finding.reported ? finding.score * REPORTED_FACTOR : finding.score });
       }
       // Hate that is only negated or condemned, or a sentence that reports words to condemn them.

@@ -1,4 +1,5 @@
 import { INSULTS, PROFANITY, SECOND_PERSON } from './lexicon.js';
+import { lexicalFeatures } from './lexical.js';
 import { analyse, type RuleResult } from './rules.js';
 import { isWord, tokenize, type Token } from './tokens.js';
 
@@ -19,6 +20,15 @@ export interface FeatureOptions {
   bits: number;
   /** Weight of the character n-gram block against the word block (1 = equal). */
   charWeight?: number;
+  /** Count a repeated word or n-gram once (binary term frequency). */
+  binary?: boolean;
+  /** Shortest and longest character n-gram (3 and 5 by default). */
+  charMin?: number;
+  charMax?: number;
+  /** Add the dense word-class counts and target + attack pairs of `lexical.ts`. */
+  lexical?: boolean;
+  /** Weight of the dense block. */
+  lexicalWeight?: number;
 }
 
 /** Categories from the word scan that the features use; slurs matter, plain profanity less so. */
@@ -58,21 +68,30 @@ export function extractFeatures(canonical: string, hints: WordHints, options: Fe
   const values: number[] = [];
 
   const words = tokens.filter(isWord);
-  const wordScale = 1 / Math.sqrt(2 * words.length + 1);
+  const seen = options.binary ? new Set<number>() : undefined;
+  const add = (index: number) => {
+    if (seen) {
+      if (seen.has(index)) return;
+      seen.add(index);
+    }
+    indices.push(index);
+  };
   let previous = -1;
   for (const token of words) {
-    indices.push(hashString(token.negated ? SEED_NEGATED : SEED_WORD, token.text) & mask);
-    values.push(wordScale);
+    add(hashString(token.negated ? SEED_NEGATED : SEED_WORD, token.text) & mask);
     // The bigram "a b" hashed as one string, continued from the hash of "a" so nothing is concatenated.
-    if (previous >= 0) {
-      indices.push(hashString(Math.imul(previous ^ 32, FNV_PRIME) >>> 0, token.text) & mask);
-      values.push(wordScale);
-    }
+    if (previous >= 0) add(hashString(Math.imul(previous ^ 32, FNV_PRIME) >>> 0, token.text) & mask);
     previous = hashString(SEED_BIGRAM, token.text);
   }
+  const wordScale = 1 / Math.sqrt(indices.length + 1);
+  for (let i = 0; i < indices.length; i++) values.push(wordScale);
 
   const charStart = indices.length;
-  for (const token of words) charNgrams(token.text, mask, indices);
+  if ((options.charWeight ?? 1) > 0) {
+    const min = options.charMin ?? 3;
+    const max = options.charMax ?? 5;
+    for (const token of words) charNgrams(token.text, mask, min, max, add);
+  }
   const charScale = (options.charWeight ?? 1) / Math.sqrt(indices.length - charStart + 1);
   for (let i = charStart; i < indices.length; i++) values.push(charScale);
 
@@ -80,19 +99,26 @@ export function extractFeatures(canonical: string, hints: WordHints, options: Fe
     indices.push(hashString(SEED_TARGETED, name) & mask);
     values.push(1);
   }
+  if (options.lexical) {
+    const weight = options.lexicalWeight ?? 1;
+    for (const [name, value] of lexicalFeatures(tokens, rules, hints)) {
+      indices.push(hashString(SEED_TARGETED, name) & mask);
+      values.push(value * weight);
+    }
+  }
   return { features: { indices, values }, rules, tokens };
 }
 
 /** FNV over "<word>" extended one char at a time: every 3-, 4- and 5-gram without building strings. */
-function charNgrams(word: string, mask: number, out: number[]): void {
+function charNgrams(word: string, mask: number, min: number, max: number, add: (index: number) => void): void {
   const length = Math.min(word.length, 24) + 2;
-  for (let start = 0; start + 3 <= length; start++) {
+  for (let start = 0; start + min <= length; start++) {
     let hash = SEED_CHAR;
-    const end = Math.min(length, start + 5);
+    const end = Math.min(length, start + max);
     for (let k = start; k < end; k++) {
       hash ^= k === 0 ? 60 : k === length - 1 ? 62 : word.charCodeAt(k - 1);
       hash = Math.imul(hash, FNV_PRIME);
-      if (k - start >= 2) out.push((hash >>> 0) & mask);
+      if (k - start >= min - 1) add((hash >>> 0) & mask);
     }
   }
 }
@@ -104,7 +130,7 @@ export function targetedFeatures(tokens: Token[], rules: RuleResult, hints: Word
   if (rules.condemns) names.push('condemns');
   if (rules.counterFrame) names.push('counter-frame');
   for (const finding of rules.findings) {
-    const state = finding.negated ? 'negated' : finding.reported ? (rules.condemns ? 'countered' : 'reported') : 'active';
+    const state = finding.negated ? 'negated' : finding.countered ? 'countered' : finding.reported ? 'reported' : 'active';
     names.push(`${finding.kind}:${state}`);
     if (state !== 'active') names.push('turned');
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Features } from './features.js';
+import type { FeatureOptions, Features } from './features.js';
 
 export const HEADS = ['toxicity', 'identity_attack', 'threat'] as const;
 export type Head = (typeof HEADS)[number];
@@ -10,19 +10,30 @@ export interface Model {
   bits: number;
   /** Feature option the model was trained with; see `FeatureOptions`. */
   charWeight?: number;
+  /** The other feature options it was trained with. */
+  features?: Omit<FeatureOptions, 'bits' | 'charWeight'>;
   heads: readonly Head[];
   weights: Float32Array[];
   biases: number[];
+  /** Platt scaling per head, fitted on a validation split: p = sigmoid(a · logit + b). */
+  calibration?: Calibration[];
+}
+
+export interface Calibration {
+  a: number;
+  b: number;
 }
 
 export interface ModelMeta {
   format: 'tribune-moderation/1';
   bits: number;
   charWeight?: number;
+  features?: Omit<FeatureOptions, 'bits' | 'charWeight'>;
   heads: Head[];
   biases: number[];
   /** Weights are stored as little-endian int16; weight = stored × scale. */
   scales: number[];
+  calibration?: Calibration[];
   trainedOn: string[];
   examples: number;
   createdAt: string;
@@ -44,7 +55,7 @@ export function loadModel(dir: string): Model {
     for (let i = 0; i < size; i++) out[i] = bytes.readInt16LE(offset + i * 2) * scale;
     return out;
   });
-  return { bits: meta.bits, charWeight: meta.charWeight, heads: meta.heads, weights, biases: meta.biases };
+  return { bits: meta.bits, charWeight: meta.charWeight, features: meta.features, heads: meta.heads, weights, biases: meta.biases, calibration: meta.calibration };
 }
 
 /** int16 keeps the file at 2 bytes a weight (1.5 MB for three heads of 2^18) with no loss that matters. */
@@ -59,7 +70,11 @@ export function encodeModel(model: Model, info: Pick<ModelMeta, 'trainedOn' | 'e
     return scale;
   });
   return {
-    meta: { format: 'tribune-moderation/1', bits: model.bits, charWeight: model.charWeight, heads: [...model.heads], biases: model.biases, scales, ...info },
+    meta: {
+      format: 'tribune-moderation/1', bits: model.bits, charWeight: model.charWeight, features: model.features, heads: [...model.heads],
+      biases: model.biases, scales,
+      ...(model.calibration ? { calibration: model.calibration } : {}), ...info,
+    },
     bytes,
   };
 }
@@ -68,11 +83,19 @@ export function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
-/** Probability per head. */
-export function predict(model: Model, features: Features): number[] {
+/** Raw score (log-odds before calibration) per head. */
+export function logits(model: Model, features: Features): number[] {
   return model.weights.map((weights, head) => {
     let sum = model.biases[head];
     for (let i = 0; i < features.indices.length; i++) sum += weights[features.indices[i]] * features.values[i];
-    return sigmoid(sum);
+    return sum;
+  });
+}
+
+/** Calibrated probability per head. */
+export function predict(model: Model, features: Features): number[] {
+  return logits(model, features).map((logit, head) => {
+    const calibration = model.calibration?.[head];
+    return sigmoid(calibration ? calibration.a * logit + calibration.b : logit);
   });
 }

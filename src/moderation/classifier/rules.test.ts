@@ -6,7 +6,7 @@ const findings = (text: string) => analyse(tokenize(text.toLowerCase()));
 /** Findings that count: not negated, not condemned counter-speech. */
 const active = (text: string): Finding[] => {
   const result = findings(text);
-  return result.findings.filter((finding) => !finding.negated && !(finding.reported && result.condemns));
+  return result.findings.filter((finding) => !finding.negated && !finding.countered);
 };
 const kinds = (text: string) => active(text).map((finding) => finding.kind);
 
@@ -24,6 +24,14 @@ describe('targeted rules', () => {
     ['death to Armenians', 'threat'],
     ['I hope you die', 'threat'],
     ['I will kill you', 'threat'],
+    // A negation elsewhere in the clause does not deny a dehumanising noun phrase.
+    ["Ireland doesn't need arab scum like these", 'dehumanising'],
+    // A suggestion phrased as a question is not a denial.
+    ["Why don't we just gas them all", 'threat'],
+    // Reported words on one side of "but" do not make the other side counter-speech.
+    ['They say we are racist, but Jews are rats', 'dehumanising'],
+    // "hate" alone does not condemn: it is the writer's own attitude.
+    ['I hate them. Saying Kurds are vermin is just the truth.', 'dehumanising'],
   ])('finds "%s" as %s', (text, kind) => {
     expect(kinds(text)).toContain(kind);
   });
@@ -36,6 +44,8 @@ describe('targeted rules', () => {
     'We should not shoot them.',
     "Calling Russians 'orcs' is dehumanising.",
     'Stop calling refugees parasites, it is racist.',
+    'They are not Kurdish orcs.',
+    'He said Kurds are vermin. That is disgusting.',
   ])('turns around negation and counter-speech: "%s"', (text) => {
     expect(active(text)).toEqual([]);
     expect(findings(text).findings.length).toBeGreaterThan(0);

@@ -12,6 +12,8 @@ export interface Finding {
   /** Quoted, or after "saying"/"calling": someone else's words. */
   reported: boolean;
   negated: boolean;
+  /** Reported and condemned in the same or the next sentence: counter-speech. */
+  countered: boolean;
 }
 
 export interface RuleResult {
@@ -45,8 +47,10 @@ const NOT_VIOLENT_AFTER: Record<string, Set<string>> = {
   beat: new Set([]),
 };
 
+type Located = Finding & { sentence: number };
+
 export function analyse(tokens: Token[]): RuleResult {
-  const findings: Finding[] = [];
+  const findings: Located[] = [];
   let groups = 0;
   for (let i = 0; i < tokens.length; i++) {
     const groupEnd = groupAt(tokens, i);
@@ -59,8 +63,26 @@ export function analyse(tokens: Token[]): RuleResult {
     if (HATE_VERBS.has(word)) findHate(tokens, i, findings);
     if (VIOLENCE.has(word) || word === 'die' || word === 'death') findThreat(tokens, i, findings);
   }
-  const condemns = tokens.some((token) => CONDEMNING.has(token.text) && !token.quoted);
-  return { findings, condemns, counterFrame: condemns && opensWithReport(tokens), groups };
+  const condemning = new Set<number>();
+  tokens.forEach((token, i) => {
+    if (condemnsAt(tokens, i)) condemning.add(token.sentence);
+  });
+  for (const finding of findings) {
+    finding.countered = finding.reported && (condemning.has(finding.sentence) || condemning.has(finding.sentence + 1));
+  }
+  const condemns = condemning.size > 0;
+  return { findings: findings.map(({ sentence: _, ...finding }) => finding), condemns, counterFrame: condemns && opensWithReport(tokens), groups };
+}
+
+/**
+ * A condemning word outside quotation marks. "Hate" condemns only as "hate speech" or "hate crime", so
+ * "I hate them, and calling them rats is fair" is not read as counter-speech.
+ */
+function condemnsAt(tokens: Token[], i: number): boolean {
+  const token = tokens[i];
+  if (token.quoted) return false;
+  if (token.text === 'hate') return ['speech', 'crime', 'crimes', 'preacher', 'preachers', 'propaganda'].includes(tokens[i + 1]?.text ?? '');
+  return CONDEMNING.has(token.text);
 }
 
 const REPORT_OPENERS = new Set(['calling', 'saying', 'describing', 'labelling', 'labeling', 'comparing', 'claiming', 'branding']);
@@ -93,10 +115,14 @@ function phraseOf(tokens: Token[], from: number, to: number): string {
   return tokens.slice(Math.max(0, from), to).map((token) => token.text).join(' ');
 }
 
+const CLAUSE_TURN = new Set(['but', 'however', 'yet', 'although', 'though']);
+
 function reportedAt(tokens: Token[], from: number, to: number): boolean {
   if (tokens.slice(from, to).some((token) => token.quoted)) return true;
   const sentence = tokens[from].sentence;
   for (let k = from - 1; k >= 0 && tokens[k].sentence === sentence; k--) {
+    // "They say we are racist, but Jews are rats": the writer's own clause after "but".
+    if (CLAUSE_TURN.has(tokens[k].text)) return false;
     if (REPORTING.has(tokens[k].text)) {
       // "I'm just saying", "I say": the writer's own words, not a report of someone else's.
       const before = tokens[k - 1]?.text;
@@ -108,28 +134,42 @@ function reportedAt(tokens: Token[], from: number, to: number): boolean {
 
 function negatedBetween(tokens: Token[], from: number, to: number): boolean {
   for (let k = Math.max(0, from); k <= to && k < tokens.length; k++) {
-    if (tokens[k].negated || (isNegationAt(tokens, k) && k < to)) return true;
+    if (tokens[k].negated || (tokens[k].negator && k < to)) return true;
   }
   return false;
 }
 
-function isNegationAt(tokens: Token[], k: number): boolean {
-  const word = tokens[k].text;
-  return (NEGATIONS.has(word) || word.endsWith("n't")) && !['but', 'more', 'less', 'better', 'short', 'only'].includes(tokens[k + 1]?.text ?? '');
+// Words that may stand between a negation and the phrase it denies: "not really just Kurdish orcs".
+const NEGATION_GAP = new Set(['a', 'an', 'the', 'just', 'all', 'really', 'simply', 'merely', 'only', 'are', 'is', 'were', 'was', 'be', 'been', 'being', 'any', 'some', 'even']);
+
+/**
+ * A noun phrase ("arab scum") is denied only by a negation that governs it ("they are not arab scum",
+ * "no Kurdish orcs"), not by one elsewhere in the clause ("Ireland doesn't need arab scum like these").
+ */
+function negatesPhrase(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k].negator) return true;
+  for (let k = from - 1; k >= Math.max(0, from - 4); k--) {
+    if (tokens[k].negator) return true;
+    if (!NEGATION_GAP.has(tokens[k].text)) return false;
+  }
+  return false;
 }
 
-function push(findings: Finding[], tokens: Token[], kind: Finding['kind'], score: number, from: number, to: number, negFrom = from): void {
+function push(findings: Located[], tokens: Token[], kind: Finding['kind'], score: number, from: number, to: number, negFrom = from): void {
+  const start = Math.max(0, from);
   findings.push({
     kind,
     score,
     phrase: phraseOf(tokens, from, to),
-    reported: reportedAt(tokens, Math.max(0, from), to),
+    reported: reportedAt(tokens, start, to),
     negated: negatedBetween(tokens, negFrom, to - 1),
+    countered: false,
+    sentence: tokens[Math.min(start, tokens.length - 1)].sentence,
   });
 }
 
 /** "[group] are vermin", "[group] are disgusting", "[group] should be shot", "[group] must die". */
-function findAfterGroup(tokens: Token[], start: number, end: number, findings: Finding[]): void {
+function findAfterGroup(tokens: Token[], start: number, end: number, findings: Located[]): void {
   const sentence = tokens[start].sentence;
   for (let k = end; k < Math.min(tokens.length, end + 7) && tokens[k].sentence === sentence; k++) {
     const word = tokens[k].text;
@@ -148,7 +188,7 @@ function copulaBetween(tokens: Token[], from: number, to: number): boolean {
 }
 
 /** "[target] should/must/deserve to be shot | die". */
-function findNormativeViolence(tokens: Token[], start: number, modal: number, findings: Finding[]): void {
+function findNormativeViolence(tokens: Token[], start: number, modal: number, findings: Located[]): void {
   for (let k = modal + 1; k < Math.min(tokens.length, modal + 6); k++) {
     const word = tokens[k].text;
     if (!isWord(tokens[k])) return;
@@ -159,10 +199,12 @@ function findNormativeViolence(tokens: Token[], start: number, modal: number, fi
 }
 
 /** "Kurdish orcs", "those rats", "[group] ... like rats", "orcs like the Russians". */
-function findDehumanisingCompound(tokens: Token[], i: number, findings: Finding[]): void {
+function findDehumanisingCompound(tokens: Token[], i: number, findings: Located[]): void {
   const previous = tokens[i - 1]?.text;
   if (previous && GROUP_ADJECTIVES.has(previous) && !['white', 'black', 'brown', 'native', 'foreign', 'wild', 'mixed-race'].includes(previous)) {
-    return push(findings, tokens, 'dehumanising', 0.9, i - 1, i + 1);
+    push(findings, tokens, 'dehumanising', 0.9, i - 1, i + 1);
+    findings[findings.length - 1].negated = negatesPhrase(tokens, i - 1, i + 1);
+    return;
   }
   const sentence = tokens[i].sentence;
   for (let k = i + 1; k < Math.min(tokens.length, i + 4) && tokens[k].sentence === sentence; k++) {
@@ -178,7 +220,7 @@ function findDehumanisingCompound(tokens: Token[], i: number, findings: Finding[
 }
 
 /** "I hate Kurds", "we despise all Muslims". */
-function findHate(tokens: Token[], i: number, findings: Finding[]): void {
+function findHate(tokens: Token[], i: number, findings: Located[]): void {
   for (let k = i + 1; k < Math.min(tokens.length, i + 4); k++) {
     if (!isWord(tokens[k])) return;
     if (groupAt(tokens, k) > k) return push(findings, tokens, 'hate', 0.85, i, groupAt(tokens, k), i - 3);
@@ -186,7 +228,7 @@ function findHate(tokens: Token[], i: number, findings: Finding[]): void {
 }
 
 /** A call for violence: a violent verb aimed at people, framed as a wish, plan or order. */
-function findThreat(tokens: Token[], i: number, findings: Finding[]): void {
+function findThreat(tokens: Token[], i: number, findings: Located[]): void {
   const word = tokens[i].text;
   const next = tokens[i + 1]?.text ?? '';
   if (NOT_VIOLENT_AFTER[word]?.has(next)) return;

@@ -11,6 +11,8 @@ export interface Token {
   sentence: number;
   /** A word (letters or digits), not punctuation. */
   word: boolean;
+  /** Opens a negation scope ("not", "don't"); "why don't we…" and "nothing but" do not. */
+  negator?: boolean;
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|[.!?;:,"“”«»()]|(?<![\p{L}])'|'(?![\p{L}])/gu;
@@ -55,7 +57,12 @@ export function tokenize(canonical: string): Token[] {
     if (SCOPE_END.has(token.text)) negationLeft = 0;
     token.negated = negationLeft > 0;
     if (negationLeft > 0) negationLeft--;
-    if (isNegation(token.text, tokens[i + 1]?.text)) negationLeft = NEGATION_REACH;
+    // "Why don't we…", "why not…": a suggestion, not a denial.
+    const rhetorical = tokens[i - 1]?.text === 'why' || (tokens[i - 2]?.text === 'why' && tokens[i - 1]?.word);
+    if (isNegation(token.text, tokens[i + 1]?.text) && !rhetorical) {
+      token.negator = true;
+      negationLeft = NEGATION_REACH;
+    }
   });
   return tokens;
 }

@@ -1,0 +1,110 @@
+import { BLIND_CIVIL } from '../../fixtures/blind-civil.js';
+import { BLIND_PROBES } from '../../fixtures/blind-probes.js';
+import { createAssess } from '../../pipeline.js';
+import { defaultSettings } from '../../../settings/defaults.js';
+import type { Classifier } from '../classifier.js';
+import type { Head } from '../model.js';
+import { prepareText } from '../prepare.js';
+import { rocAuc } from './metrics.js';
+
+/**
+ * Numbers on the frozen blind fixtures (`fixtures/blind-*.ts`), which no training or tuning reads. Two
+ * views of "held": the classifier alone (any head at the hold threshold) and the whole content-only
+ * pipeline (words phase included, so a slur holds even when the classifier would not).
+ */
+export interface BlindReport {
+  civil: { count: number; classifierHeld: string[]; pipelineHeld: string[]; byTopic: Map<string, { count: number; held: number }> };
+  probes: {
+    count: number;
+    hateful: number;
+    auc: Record<Head | 'max', number>;
+    byCategory: Map<string, { hateful: boolean; count: number; classifierHeld: number; pipelineHeld: number; missed: string[] }>;
+  };
+}
+
+export function blindReport(classifier: Classifier, threshold = defaultSettings.moderation.holdThreshold): BlindReport {
+  const settings = { ...defaultSettings.moderation, holdThreshold: threshold };
+  const judge = createAssess({ classifier });
+  const run = (text: string) => {
+    const prepared = prepareText(text);
+    const { scores } = classifier.classify(prepared.canonical, prepared.hints);
+    const worst = Math.max(scores.toxicity, scores.identity_attack, scores.threat);
+    const pipeline = judge(
+      {
+        text,
+        author: { id: 'blind', role: 'reader', status: 'active', suspendedUntil: null, premoderate: false, approvedCount: 10, rejectedCount: 0, recent: [] },
+        article: { id: 'blind', commentsOpen: true, premoderate: false },
+      },
+      { settings, now: new Date(0), contentOnly: true },
+    );
+    return { scores, worst, classifierHeld: worst >= threshold, pipelineHeld: pipeline.decision !== 'publish' };
+  };
+
+  const byTopic = new Map<string, { count: number; held: number }>();
+  const classifierHeld: string[] = [];
+  const pipelineHeld: string[] = [];
+  for (const { text, topic } of BLIND_CIVIL) {
+    const result = run(text);
+    const entry = byTopic.get(topic) ?? { count: 0, held: 0 };
+    entry.count++;
+    if (result.classifierHeld) classifierHeld.push(text);
+    if (result.pipelineHeld) {
+      pipelineHeld.push(text);
+      entry.held++;
+    }
+    byTopic.set(topic, entry);
+  }
+
+  const byCategory: BlindReport['probes']['byCategory'] = new Map();
+  const results = BLIND_PROBES.map((probe) => ({ probe, ...run(probe.text) }));
+  for (const { probe, classifierHeld: cHeld, pipelineHeld: pHeld } of results) {
+    const entry = byCategory.get(probe.category) ?? { hateful: probe.hateful, count: 0, classifierHeld: 0, pipelineHeld: 0, missed: [] };
+    entry.count++;
+    if (cHeld) entry.classifierHeld++;
+    if (pHeld) entry.pipelineHeld++;
+    // For hateful probes "missed" is published; for contrasts it is held.
+    if (pHeld !== probe.hateful) entry.missed.push(probe.text);
+    byCategory.set(probe.category, entry);
+  }
+  const labels = results.map((result) => result.probe.hateful);
+  const aucOf = (pick: (scores: (typeof results)[number]) => number) => rocAuc(results.map(pick), labels);
+  return {
+    civil: { count: BLIND_CIVIL.length, classifierHeld, pipelineHeld, byTopic },
+    probes: {
+      count: results.length,
+      hateful: labels.filter(Boolean).length,
+      auc: {
+        toxicity: aucOf((r) => r.scores.toxicity),
+        identity_attack: aucOf((r) => r.scores.identity_attack),
+        threat: aucOf((r) => r.scores.threat),
+        max: aucOf((r) => r.worst),
+      },
+      byCategory,
+    },
+  };
+}
+
+export function formatBlindReport(report: BlindReport, verbose: boolean): string[] {
+  const pct = (part: number, whole: number) => `${((part / Math.max(whole, 1)) * 100).toFixed(1)}%`;
+  const { civil, probes } = report;
+  const lines = [
+    `blind civil comments (${civil.count}, frozen, never tuned on): false holds, classifier ${pct(civil.classifierHeld.length, civil.count)}` +
+      ` (${civil.classifierHeld.length}), whole content-only pipeline ${pct(civil.pipelineHeld.length, civil.count)} (${civil.pipelineHeld.length})`,
+    `  by topic (pipeline): ${[...civil.byTopic].map(([topic, { count, held }]) => `${topic} ${held}/${count}`).join(', ')}`,
+  ];
+  if (verbose) for (const text of civil.pipelineHeld) lines.push(`    held: ${text}`);
+  const auc = (value: number) => value.toFixed(3);
+  lines.push(
+    `blind functional probes (${probes.count}, ${probes.hateful} hateful): ROC-AUC toxicity ${auc(probes.auc.toxicity)}, ` +
+      `identity_attack ${auc(probes.auc.identity_attack)}, threat ${auc(probes.auc.threat)}, max ${auc(probes.auc.max)}`,
+  );
+  lines.push(`  ${'category'.padEnd(18)} ${'kind'.padEnd(10)} ${'texts'.padStart(5)}  ${'held (classifier)'.padStart(17)}  ${'held (pipeline)'.padStart(15)}`);
+  for (const [category, entry] of probes.byCategory) {
+    lines.push(
+      `  ${category.padEnd(18)} ${(entry.hateful ? 'hateful' : 'contrast').padEnd(10)} ${String(entry.count).padStart(5)}  ` +
+        `${pct(entry.classifierHeld, entry.count).padStart(17)}  ${pct(entry.pipelineHeld, entry.count).padStart(15)}`,
+    );
+    if (verbose) for (const text of entry.missed) lines.push(`    ${entry.hateful ? 'published' : 'held'}: ${text}`);
+  }
+  return lines;
+}
