@@ -2,7 +2,7 @@ import type { SettingsGroup, SiteSettings } from '../../settings/index.js';
 import { isValidTimeZone } from '../dates.js';
 import { html, type Html } from '../html.js';
 import { settingsErrors } from './errors.js';
-import { checkbox, textArea, textField, type FormError } from './form.js';
+import { checkbox, selectField, textArea, textField, type FormError } from './form.js';
 
 /** A form's fields as strings, the way the browser sends them (a checkbox is '1' or absent). */
 export type FormValues = Record<string, string | undefined>;
@@ -94,6 +94,7 @@ export const commentsSection: SettingsSection = {
     embedOrigins: comments.embedOrigins.join('\n'),
     postsPerMinutePerIp: String(comments.postsPerMinutePerIp),
     postsPerMinutePerReader: String(comments.postsPerMinutePerReader),
+    deletedReaderComments: comments.deletedReaderComments,
   }),
   fields: (values, error) => html`
     ${checkbox({ name: 'guestsAllowed', label: 'Readers may comment without an account', checked: values.guestsAllowed !== undefined })}
@@ -102,7 +103,8 @@ export const commentsSection: SettingsSection = {
     ${textField({ name: 'autoCloseDays', label: 'Close comments after (days)', type: 'number', value: values.autoCloseDays ?? '', error, hint: '0 keeps them open.', attrs: html` min="0" max="3650"` })}
     ${textField({ name: 'postsPerMinutePerIp', label: 'Comments per minute from one address', type: 'number', value: values.postsPerMinutePerIp ?? '', error, attrs: html` min="1" max="1000"` })}
     ${textField({ name: 'postsPerMinutePerReader', label: 'Comments per minute from one reader', type: 'number', value: values.postsPerMinutePerReader ?? '', error, attrs: html` min="1" max="1000"` })}
-    ${textArea({ name: 'embedOrigins', label: 'Sites that may embed the comments', value: values.embedOrigins ?? '', error, rows: 3, hint: 'One origin per line, e.g. https://news.example.org' })}`,
+    ${textArea({ name: 'embedOrigins', label: 'Sites that may embed the comments', value: values.embedOrigins ?? '', error, rows: 3, hint: 'One origin per line, e.g. https://news.example.org' })}
+    ${selectField({ name: 'deletedReaderComments', label: 'When a reader deletes their account, their comments', value: values.deletedReaderComments ?? 'anonymise', error, choices: DELETED_READER_CHOICES })}`,
   parse(values) {
     const origins = (values.embedOrigins ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
     const embedOrigins = origins.map((origin) => {
@@ -125,9 +127,15 @@ export const commentsSection: SettingsSection = {
       embedOrigins: [...new Set(embedOrigins)],
       postsPerMinutePerIp: integerSetting(values, 'postsPerMinutePerIp', 1, 1000),
       postsPerMinutePerReader: integerSetting(values, 'postsPerMinutePerReader', 1, 1000),
+      deletedReaderComments: values.deletedReaderComments === 'remove' ? ('remove' as const) : ('anonymise' as const),
     };
   },
 };
+
+const DELETED_READER_CHOICES = [
+  { value: 'anonymise', label: 'stay, shown as by “deleted reader”' },
+  { value: 'remove', label: 'are removed (replies stay, under a tombstone)' },
+];
 
 export const donationCurrencySection: SettingsSection = {
   id: 'donation-currency',

@@ -46,10 +46,10 @@ describe('/admin/settings', () => {
   });
 
   it('saves comment defaults and the donation currency with their own checks', async () => {
-    const comments = { maxLength: '2000', editWindowMinutes: '10', autoCloseDays: '30', postsPerMinutePerIp: '5', postsPerMinutePerReader: '3', embedOrigins: 'https://news.example.org\nhttps://blog.example.org/' };
+    const comments = { maxLength: '2000', editWindowMinutes: '10', autoCloseDays: '30', postsPerMinutePerIp: '5', postsPerMinutePerReader: '3', embedOrigins: 'https://news.example.org\nhttps://blog.example.org/', deletedReaderComments: 'remove' };
     expect((await post('/admin/settings/comments', comments)).statusCode).toBe(303);
     expect((await t.runtime.settings.get()).comments).toMatchObject({
-      guestsAllowed: false, maxLength: 2000, embedOrigins: ['https://news.example.org', 'https://blog.example.org'],
+      guestsAllowed: false, maxLength: 2000, embedOrigins: ['https://news.example.org', 'https://blog.example.org'], deletedReaderComments: 'remove',
     });
     const badOrigin = await post('/admin/settings/comments', { ...comments, embedOrigins: 'https://example.org/path' });
     expect(badOrigin.statusCode).toBe(400);
