@@ -1,33 +1,9 @@
-/** The JSON the comment API sends (a subset of the server's PublicComment). */
-export interface Comment {
-  id: string;
-  parentId: string | null;
-  rootId: string;
-  depth: number;
-  displayParentId: string | null;
-  replyingTo: string | null;
-  status: 'published' | 'pending' | 'deleted' | 'removed';
-  author: { name: string; staff: boolean };
-  html: string;
-  createdAt: string;
-  editedAt: string | null;
-  reactions: number;
-  reacted: boolean;
-  mine: boolean;
-  editableUntil: string | null;
-  text?: string;
-  permalink: string;
-}
+import type { PublicComment, ThreadReply, ThreadView } from '../../src/comments/types.js';
 
-export interface Thread extends Comment {
-  replies: Reply[];
-  moreReplies?: number;
-  repliesCursor?: string | null;
-}
-
-export interface Reply extends Comment {
-  replies?: Reply[];
-}
+/** The JSON the comment API sends: the server's own types, so the two cannot drift apart. */
+export type Comment = PublicComment;
+export type Thread = ThreadView;
+export type Reply = ThreadReply;
 
 /** Everything the widget knows about the section it drives. */
 export interface Ctx {
