@@ -21,7 +21,6 @@ interface ExportDocument {
 
 const read = (file: string) => JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as ExportDocument;
 
-// One site at a time: the migrator on PostgreSQL mistakes another live test schema's tables for its own.
 describe('tribune export and tribune import tribune', () => {
   let dir: string;
   let first: string;

@@ -41,18 +41,18 @@ export async function restoreDatabase(deps: TransferDeps, file: string, options:
   }
   const { size } = await stat(file);
   const progress = options.progress ? createProgress({ label: 'restore', totalBytes: size, output: options.progress, everyItems: 10_000 }) : undefined;
+  // No 'data' listener here: it would start the stream flowing before the reader is attached, and on a
+  // slow connection the first chunks would be lost. The stream counts its own bytes.
   const input = createReadStream(file);
-  let bytes = 0;
-  input.on('data', (chunk) => (bytes += chunk.length));
   let rows = 0;
   try {
     return await deps.db.transaction().execute(async (trx) => {
-      const restore = new TableWriter(trx, tables, () => progress?.update(++rows, bytes));
+      const restore = new TableWriter(trx, tables, () => progress?.update(++rows, input.bytesRead));
       return restore.run(readLines(input));
     });
   } finally {
     input.destroy();
-    progress?.finish(rows, bytes);
+    progress?.finish(rows, input.bytesRead);
   }
 }
 
