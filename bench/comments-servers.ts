@@ -12,8 +12,8 @@ import { buildApp } from '../src/app.js';
 import { postComment } from '../src/comments/index.js';
 import { commentsDeps } from '../src/comments/plugin.js';
 import { loadConfig } from '../src/config.js';
-import { newId } from '../src/db/ids.js';
 import { createRuntime } from '../src/runtime.js';
+import { insertBenchArticle } from './fixtures.js';
 import { createBenchSchema } from './postgres.js';
 
 const BENCH_ORIGIN = 'http://bench.local';
@@ -30,17 +30,8 @@ await runtime.settings.update('comments', { postsPerMinutePerIp: 1e9, postsPerMi
 await runtime.settings.update('moderation', { floodCount: 0, repeatWindowMinutes: 0, linkMinApproved: 0 });
 
 const authorId = await createStaffUser(runtime, { email: 'bench@example.org', role: 'editor', password: 'bench-password-long' });
-async function article(slug: string): Promise<string> {
-  const time = new Date(Date.now() - 60_000).toISOString();
-  const id = newId();
-  await runtime.db.insertInto('articles').values({
-    id, slug, title: slug, summary: '', body_md: '', author_id: authorId, status: 'published', published_at: time,
-    created_at: time, updated_at: time, comments_open: 1, comments_close_after_days: 0, premoderate: 0,
-  }).execute();
-  return id;
-}
-await article('thread-page');
-await article('post-target');
+await insertBenchArticle(runtime, authorId, 'thread-page');
+await insertBenchArticle(runtime, authorId, 'post-target');
 
 const deps = commentsDeps(runtime);
 const sentences = ['The numbers in the second table do not add up for me.', 'Thanks for the *careful* reporting.', 'Has the council answered yet?', 'I live two streets from there and can confirm.', 'Link to the report: https://example.org/report.pdf'];

@@ -12,6 +12,7 @@ import { loadConfig } from '../src/config.js';
 import { newId } from '../src/db/ids.js';
 import { renderMarkdown } from '../src/text/markdown.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
+import { insertBenchArticle } from './fixtures.js';
 import { BENCH_POSTGRES_URL, createBenchSchema, postgresReachable } from './postgres.js';
 import type { Bench } from './run.js';
 
@@ -20,15 +21,6 @@ const LARGE = Number(process.env.BENCH_SCALE_ROWS ?? 1_000_000);
 const READS = 300;
 const BATCH = 500;
 
-async function insertArticle(runtime: Runtime, authorId: string, slug: string): Promise<string> {
-  const time = new Date(Date.now() - 60_000).toISOString();
-  const id = newId();
-  await runtime.db.insertInto('articles').values({
-    id, slug, title: slug, summary: '', body_md: '', author_id: authorId, status: 'published', published_at: time,
-    created_at: time, updated_at: time, comments_open: 1, comments_close_after_days: 0, premoderate: 0,
-  }).execute();
-  return id;
-}
 
 /** Filler comments on other articles, written in batches straight into the table (no moderation). */
 async function fill(runtime: Runtime, articleIds: string[], count: number): Promise<void> {
@@ -70,8 +62,8 @@ async function runEngine(engine: string, databaseUrl: string | undefined): Promi
     await runtime.settings.update('comments', { postsPerMinutePerIp: 1e9, postsPerMinutePerReader: 1e9 });
     await runtime.settings.update('moderation', { floodCount: 0, repeatWindowMinutes: 0, linkMinApproved: 0 });
     const authorId = await createStaffUser(runtime, { email: 'bench@example.org', role: 'editor', password: 'bench-password-long' });
-    await insertArticle(runtime, authorId, 'target');
-    const others = await Promise.all(Array.from({ length: 200 }, (_, i) => insertArticle(runtime, authorId, `other-${i}`)));
+    await insertBenchArticle(runtime, authorId, 'target');
+    const others = await Promise.all(Array.from({ length: 200 }, (_, i) => insertBenchArticle(runtime, authorId, `other-${i}`)));
     const deps = commentsDeps(runtime);
     for (let thread = 0; thread < 40; thread++) {
       const actor = { userId: null, role: 'guest' as const, displayName: null, guestKey: `guest-${thread}` };

@@ -1,49 +1,13 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStream } from '../testing/sse-client.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { setCommentStatus } from './index.js';
 import { liveRoutes } from './live.js';
 import { commentsDeps } from './plugin.js';
 import { createReader, createTestArticle, post, postId, relax } from './test-fixtures.js';
 
-/** Opens a real HTTP connection to the stream and collects its events as they arrive. */
-function openStream(port: number, path: string): Promise<{ response: IncomingMessage; events: { event: string; data: Record<string, unknown> }[]; waitFor(type: string): Promise<Record<string, unknown>>; close(): void }> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: '127.0.0.1', port, path, headers: { accept: 'text/event-stream' } }, (response) => {
-      const events: { event: string; data: Record<string, unknown> }[] = [];
-      const waiters: { type: string; resolve: (data: Record<string, unknown>) => void }[] = [];
-      let buffer = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (!event || !data) continue;
-          const parsed = { event, data: JSON.parse(data) as Record<string, unknown> };
-          events.push(parsed);
-          for (const waiter of waiters.filter((w) => w.type === event)) waiter.resolve(parsed.data);
-        }
-      });
-      resolve({
-        response,
-        events,
-        waitFor: (type) => {
-          const found = events.find((e) => e.event === type);
-          return found ? Promise.resolve(found.data) : new Promise((done) => waiters.push({ type, resolve: done }));
-        },
-        close: () => request.destroy(),
-      });
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
 
 async function until(check: () => boolean, ms = 2000): Promise<void> {
   const start = Date.now();

@@ -1,4 +1,3 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createReader, createTestArticle, post, relax } from '../../../comments/test-fixtures.js';
 import { readMailbox, mailboxDir, type StoredMail } from '../../../mail/index.js';
@@ -58,51 +57,10 @@ export async function newArticleAndReader(t: TestApp, name?: string) {
   return { article: await createTestArticle(t), reader: await createReader(t, name) };
 }
 
-export interface Stream {
-  response: IncomingMessage;
-  events: { event: string; data: Record<string, unknown> }[];
-  waitFor(type: string, match?: (data: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
-  close(): void;
-}
+export { openStream, type Stream } from '../../../testing/sse-client.js';
 
 export async function listen(t: TestApp): Promise<number> {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   return (t.app.server.address() as AddressInfo).port;
 }
 
-/** A real HTTP connection to an SSE endpoint, collecting events as they arrive. */
-export function openStream(port: number, path: string, cookie?: string): Promise<Stream> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: '127.0.0.1', port, path, headers: { accept: 'text/event-stream', ...(cookie ? { cookie } : {}) } }, (response) => {
-      const events: Stream['events'] = [];
-      const waiters: { type: string; match: (data: Record<string, unknown>) => boolean; resolve: (data: Record<string, unknown>) => void }[] = [];
-      let buffer = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (!event || !data) continue;
-          const parsed = { event, data: JSON.parse(data) as Record<string, unknown> };
-          events.push(parsed);
-          for (const waiter of waiters.filter((w) => w.type === event && w.match(parsed.data))) waiter.resolve(parsed.data);
-        }
-      });
-      resolve({
-        response,
-        events,
-        waitFor: (type, match = () => true) => {
-          const found = events.find((e) => e.event === type && match(e.data));
-          return found ? Promise.resolve(found.data) : new Promise((done) => waiters.push({ type, match, resolve: done }));
-        },
-        close: () => request.destroy(),
-      });
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
