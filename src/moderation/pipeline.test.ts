@@ -59,6 +59,16 @@ describe('assess pipeline', () => {
     expect(calm(candidate, contextWith()).decision).toBe('reject');
   });
 
+  it('lets a slur through when it is only quoted to condemn it, and notes it', () => {
+    const quoted = calm(candidateWith({ text: 'He called my neighbours "k1kes". That is disgusting and racist.' }), contextWith());
+    expect(quoted.decision).toBe('publish');
+    expect(quoted.reasons).toMatchObject([{ code: 'SLUR_QUOTED' }]);
+    const used = calm(candidateWith({ text: 'My neighbours are k1kes. Disgusting.' }), contextWith());
+    expect(used).toMatchObject({ decision: 'hold', reasons: [{ code: 'SLUR' }] });
+    const reportedUncondemned = calm(candidateWith({ text: 'He called my neighbours "k1kes" and he is right.' }), contextWith());
+    expect(reportedUncondemned.decision).toBe('hold');
+  });
+
   it('rejects site-banned words even in content-only mode', () => {
     const result = calm(candidateWith({ text: 'you grifter' }), contextWith({ bannedWords: ['grifter'] }, { contentOnly: true }));
     expect(result).toMatchObject({ decision: 'reject', reasons: [{ code: 'BANNED_WORD' }] });

@@ -28,7 +28,7 @@ export function contextWith(settings: Partial<AssessContext['settings']> = {}, e
 }
 
 export function quietClassification(scores: Partial<Classification['scores']> = {}): Classification {
-  return { scores: { toxicity: 0.01, identity_attack: 0.01, threat: 0.01, ...scores }, findings: [] };
+  return { scores: { toxicity: 0.01, identity_attack: 0.01, threat: 0.01, ...scores }, findings: [], slursCountered: false };
 }
 
 export function phaseInput(candidate = candidateWith(), context = contextWith(), classification = quietClassification()): PhaseInput {

@@ -35,6 +35,8 @@ export interface FeatureOptions {
 export interface WordHints {
   slurs: number;
   profanity: number;
+  /** The listed slurs found, so the rules can tell a quoted, condemned slur from one used. */
+  slurWords?: string[];
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -62,7 +64,7 @@ const SEED_TARGETED = hashString(FNV_OFFSET, 't:');
 export function extractFeatures(canonical: string, hints: WordHints, options: FeatureOptions): Analysis {
   const mask = (1 << options.bits) - 1;
   const tokens = tokenize(canonical);
-  const rules = analyse(tokens);
+  const rules = analyse(tokens, hints.slurWords);
   // Repeated indices are fine: a dot product sums them, and so does the gradient.
   const indices: number[] = [];
   const values: number[] = [];
@@ -149,5 +151,6 @@ export function targetedFeatures(tokens: Token[], rules: RuleResult, hints: Word
   if (profane > 0) names.push(insults === 0 && !aimedInsult ? 'profanity:only' : 'profanity');
   if (hints.slurs > 0) names.push('slur', hints.slurs > 1 ? 'slur:many' : 'slur:one');
   if (hints.slurs > 0 && rules.condemns) names.push('slur:condemned');
+  if (rules.slursCountered) names.push('slur:countered');
   return names;
 }

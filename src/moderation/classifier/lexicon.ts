@@ -81,15 +81,31 @@ export const VIOLENCE = words(`
   destroy wipe strangle shot hanged killed murdered gassed slaughtered executed burned burnt lynched
   drowned stabbed beheaded purged wiped eradicated exterminated liquidated butchered massacred
   annihilated eliminated tortured raped hunted destroyed strangled die dead genocide castrate sterilize
-  sterilise deport
+  sterilise deport whip flog cull euthanize euthanise crucify neuter
 `);
 
 /** Violence past participles used after "be": "should be shot". */
 export const VIOLENCE_DONE = words(`
   shot hanged hung killed murdered gassed slaughtered executed burned burnt lynched drowned stabbed beheaded
   purged wiped eradicated exterminated liquidated butchered massacred annihilated eliminated tortured
-  raped hunted destroyed strangled castrated sterilized sterilised nuked bombed
+  raped hunted destroyed strangled castrated sterilized sterilised nuked bombed beaten whipped flogged
+  stoned skinned culled euthanized euthanised neutered caged crucified electrocuted
 `);
+
+/** Said of a group after a modal, these make it the victim: "[group] should hang", "will burn". */
+export const DOOM = words('hang burn rot perish fry swing die suffer starve choke');
+
+/** Doom verbs that are also plain predictions ("will suffer from the sanctions"): threats only when wished. */
+export const DOOM_ONLY_WISHED = words('die suffer starve choke');
+
+/** Places a group is said to belong in or be put into: cages, camps, ovens. */
+export const CONFINEMENT = words(`
+  cage cages zoo zoos camp camps oven ovens chamber chambers kennel kennels gutter gutters sewer sewers
+  ghetto ghettos kitchen kitchens jail jails prison prisons
+`);
+
+/** Modals that state what will happen rather than what should: "will be killed" may be news. */
+export const PREDICTIVE = words("will shall gonna going they'll you'll he'll she'll");
 
 export const MODALS = words(`
   should must need needs have has ought will shall gonna going let's lets lemme wanna want deserve
@@ -110,6 +126,15 @@ export const REPORTING = words(`
   describing described label labels labelling labeling labelled labeled refer refers referring compare
   compares comparing compared statements statement comments comment words rhetoric remarks remark tweet
   tweets chant chants chanting slogan slogans propaganda quote quotes quoting posters signs wrote
+  hear hearing heard read reading idea ideas notion myth myths stereotype stereotypes trope tropes
+  narrative belief beliefs think thinks thought believe believes believed assume assumes imagine
+  imagines pretend pretends insist insists
+`);
+
+/** Verbs that report someone else only when someone else says them: "I think X" is the writer's own view. */
+export const OWN_VOICE_VERBS = words(`
+  say says saying said think thinks thought believe believes believed assume assumes imagine imagines
+  insist insists claim claims calling call
 `);
 
 /** Words that condemn what was reported: the sentence is counter-speech. */
@@ -118,7 +143,9 @@ export const CONDEMNING = words(`
   shameful dehumanising dehumanizing dehumanisation dehumanization disgraceful appalling hurtful offensive
   horrible terrible sickening despicable inexcusable outrageous condemn condemns condemned dangerous
   genocidal xenophobic islamophobic antisemitic antisemitism homophobic transphobic misogynistic sexist
-  inhumane stop ashamed unacceptable nonsense lies ignorant ignorance propaganda fascist nazi
+  inhumane stop ashamed unacceptable nonsense lies ignorant ignorance propaganda fascist nazi banned
+  slur slurs insult insulting myth myths lie incitement arrested prosecuted punished jailed stereotype
+  stereotypes trope tropes debunked untrue false
 `);
 
 export const SECOND_PERSON = words("you you're youre your ur u ya yourself y'all");

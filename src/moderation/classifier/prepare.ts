@@ -8,13 +8,13 @@ export interface Prepared {
 
 /** What the classifier reads: the de-obfuscated text and what the word scan found in it. */
 export function prepareFromScan(scan: WordScan): Prepared {
-  let slurs = 0;
+  const slurWords: string[] = [];
   let profanity = 0;
   for (const match of scan.matches) {
-    if (match.category === 'slur') slurs++;
+    if (match.category === 'slur') slurWords.push(match.word.replace(/[\s*]+/g, ''));
     else if (match.category === 'profanity' || match.category === 'sexual') profanity++;
   }
-  return { canonical: scan.canonical, hints: { slurs, profanity } };
+  return { canonical: scan.canonical, hints: { slurs: slurWords.length, profanity, slurWords } };
 }
 
 const NO_SITE_WORDS = { bannedWords: [], suspectWords: [], allowedWords: [] };

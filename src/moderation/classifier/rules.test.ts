@@ -32,6 +32,17 @@ describe('targeted rules', () => {
     ['They say we are racist, but Jews are rats', 'dehumanising'],
     // "hate" alone does not condemn: it is the writer's own attitude.
     ['I hate them. Saying Kurds are vermin is just the truth.', 'dehumanising'],
+    // The writer's own belief is not a report of someone else's.
+    ['I really think Jews are greedy. It is not a myth.', 'hate'],
+    ['We believe immigrants are parasites.', 'dehumanising'],
+    ['Refugees should be beaten.', 'threat'],
+    ['Gay people will burn for this.', 'threat'],
+    ['Trans people will hang for this.', 'threat'],
+    ['Immigrants should hang, every one of them.', 'threat'],
+    ['Muslims have to be locked in camps.', 'threat'],
+    ['Jews should be put down like dogs.', 'threat'],
+    ['Gypsies belong in cages.', 'dehumanising'],
+    ['Women belong in the kitchen.', 'dehumanising'],
   ])('finds "%s" as %s', (text, kind) => {
     expect(kinds(text)).toContain(kind);
   });
@@ -46,6 +57,11 @@ describe('targeted rules', () => {
     'Stop calling refugees parasites, it is racist.',
     'They are not Kurdish orcs.',
     'He said Kurds are vermin. That is disgusting.',
+    'Why do people still believe that Jews are greedy? It is an old antisemitic myth.',
+    "I'm sick of hearing that trans people are mentally ill.",
+    'People who think Muslims should be shot are bigots.',
+    'The idea that refugees are rapists is a lie.',
+    'Using the phrase "Kurdish orcs" is never okay.',
   ])('turns around negation and counter-speech: "%s"', (text) => {
     expect(active(text)).toEqual([]);
     expect(findings(text).findings.length).toBeGreaterThan(0);
@@ -61,6 +77,12 @@ describe('targeted rules', () => {
     'Rats are spreading in the subway.',
     'Kurds held a vigil in the city.',
     'I hate this weather.',
+    // Reports and predictions of violence against a people are news, not calls for it.
+    'Kurds have been killed by the thousands in Syria.',
+    'Palestinians will be killed if the offensive continues.',
+    'Ukrainians will suffer if the aid stops.',
+    'Uyghurs have been sent to camps by the government.',
+    'Refugees belong in our community.',
   ])('finds nothing in "%s"', (text) => {
     expect(active(text)).toEqual([]);
   });
@@ -72,6 +94,26 @@ describe('targeted rules', () => {
 
   it('counts group mentions', () => {
     expect(findings('Kurds and Turks and Jewish people').groups).toBe(3);
+  });
+});
+
+describe('slurs quoted to condemn them', () => {
+  const countered = (text: string, slur: string) => analyse(tokenize(text.toLowerCase()), [slur]).slursCountered;
+
+  it.each([
+    ['He shouted "chink" at my daughter. Absolutely disgusting.', 'chink'],
+    ['Using the word "fag" is never okay.', 'fag'],
+    ['If you call someone a tranny you should be banned.', 'tranny'],
+  ])('"%s" condemns it', (text, slur) => {
+    expect(countered(text, slur)).toBe(true);
+  });
+
+  it.each([
+    ['Those chinks are disgusting.', 'chink'],
+    ['He called them "chinks" and he was right.', 'chink'],
+    ['"Chinks" is what they are.', 'chink'],
+  ])('"%s" uses it', (text, slur) => {
+    expect(countered(text, slur)).toBe(false);
   });
 });
 

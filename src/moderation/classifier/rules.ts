@@ -1,6 +1,7 @@
 import {
-  CONDEMNING, DEHUMANISING, DEMONSTRATIVES, GROUP_ADJECTIVES, GROUP_NOUNS, HATE_VERBS, MODALS,
-  NEGATIONS, NEGATIVE_ATTRIBUTES, PEOPLE_NOUNS, PERSON_TARGETS, REPORTING, VIOLENCE, VIOLENCE_DONE,
+  CONDEMNING, CONFINEMENT, DEHUMANISING, DEMONSTRATIVES, DOOM, DOOM_ONLY_WISHED, GROUP_ADJECTIVES, GROUP_NOUNS,
+  HATE_VERBS, MODALS, NEGATIONS, NEGATIVE_ATTRIBUTES, OWN_VOICE_VERBS, PEOPLE_NOUNS, PERSON_TARGETS, PREDICTIVE,
+  REPORTING, VIOLENCE, VIOLENCE_DONE,
 } from './lexicon.js';
 import { isWord, type Token } from './tokens.js';
 
@@ -24,6 +25,8 @@ export interface RuleResult {
   counterFrame: boolean;
   /** Words in the text naming a people or identity group. */
   groups: number;
+  /** Every slur in the text is quoted or reported, and condemned: "He called them 'X'. Disgusting." */
+  slursCountered: boolean;
 }
 
 // Words allowed between a group and what is said of it ("Kurds are nothing but filthy vermin").
@@ -49,7 +52,8 @@ const NOT_VIOLENT_AFTER: Record<string, Set<string>> = {
 
 type Located = Finding & { sentence: number };
 
-export function analyse(tokens: Token[]): RuleResult {
+/** `slurs`: the listed slurs the word scan found, as spelled in the canonical text. */
+export function analyse(tokens: Token[], slurs: readonly string[] = []): RuleResult {
   const findings: Located[] = [];
   let groups = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -71,7 +75,26 @@ export function analyse(tokens: Token[]): RuleResult {
     finding.countered = finding.reported && (condemning.has(finding.sentence) || condemning.has(finding.sentence + 1));
   }
   const condemns = condemning.size > 0;
-  return { findings: findings.map(({ sentence: _, ...finding }) => finding), condemns, counterFrame: condemns && opensWithReport(tokens), groups };
+  return {
+    findings: findings.map(({ sentence: _, ...finding }) => finding),
+    condemns,
+    counterFrame: condemns && opensWithReport(tokens),
+    groups,
+    slursCountered: slurs.length > 0 && slursAreCountered(tokens, slurs, condemning),
+  };
+}
+
+function slursAreCountered(tokens: Token[], slurs: readonly string[], condemning: Set<number>): boolean {
+  let seen = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const text = tokens[i].text;
+    if (!slurs.some((slur) => text.startsWith(slur))) continue;
+    seen++;
+    const { sentence } = tokens[i];
+    const condemned = condemning.has(sentence) || condemning.has(sentence + 1) || condemning.has(sentence - 1);
+    if (!condemned || !reportedAt(tokens, i, i + 1)) return false;
+  }
+  return seen > 0;
 }
 
 /**
@@ -82,8 +105,14 @@ function condemnsAt(tokens: Token[], i: number): boolean {
   const token = tokens[i];
   if (token.quoted) return false;
   if (token.text === 'hate') return ['speech', 'crime', 'crimes', 'preacher', 'preachers', 'propaganda'].includes(tokens[i + 1]?.text ?? '');
+  // "is never okay", "not acceptable": approval denied.
+  if (APPROVAL.has(token.text)) return token.negated;
+  // "sick of hearing", "tired of", "fed up with".
+  if (['sick', 'tired', 'fed'].includes(token.text)) return ['of', 'up'].includes(tokens[i + 1]?.text ?? '');
   return CONDEMNING.has(token.text);
 }
+
+const APPROVAL = new Set(['okay', 'ok', 'acceptable', 'fine', 'appropriate', 'alright', 'funny', 'cool', 'excusable', 'normal', 'tolerated']);
 
 const REPORT_OPENERS = new Set(['calling', 'saying', 'describing', 'labelling', 'labeling', 'comparing', 'claiming', 'branding']);
 
@@ -99,9 +128,10 @@ function opensWithReport(tokens: Token[]): boolean {
 export function groupAt(tokens: Token[], i: number): number {
   const word = tokens[i]?.text;
   if (!word) return i;
-  if (GROUP_NOUNS.has(word)) return i + 1;
   const next = tokens[i + 1]?.text;
+  // "trans people": the adjective reading first, so the noun does not end the group early.
   if (GROUP_ADJECTIVES.has(word) && next && PEOPLE_NOUNS.has(next)) return i + 2;
+  if (GROUP_NOUNS.has(word)) return i + 1;
   if (DEMONSTRATIVES.has(word) && next && ['people', 'folks', 'foreigners', 'immigrants'].includes(next)) return i + 2;
   return i;
 }
@@ -115,6 +145,8 @@ function phraseOf(tokens: Token[], from: number, to: number): string {
   return tokens.slice(Math.max(0, from), to).map((token) => token.text).join(' ');
 }
 
+const OWN_VOICE = new Set(['just', 'i', "i'm", 'im', 'we', "we're"]);
+
 const CLAUSE_TURN = new Set(['but', 'however', 'yet', 'although', 'though']);
 
 function reportedAt(tokens: Token[], from: number, to: number): boolean {
@@ -124,9 +156,9 @@ function reportedAt(tokens: Token[], from: number, to: number): boolean {
     // "They say we are racist, but Jews are rats": the writer's own clause after "but".
     if (CLAUSE_TURN.has(tokens[k].text)) return false;
     if (REPORTING.has(tokens[k].text)) {
-      // "I'm just saying", "I say": the writer's own words, not a report of someone else's.
-      const before = tokens[k - 1]?.text;
-      return !(before === 'just' || before === 'i' || before === "i'm" || before === 'im');
+      // "I'm just saying", "I say", "we really think": the writer's own words, not a report of someone else's.
+      if (!OWN_VOICE_VERBS.has(tokens[k].text)) return true;
+      return ![tokens[k - 1]?.text, tokens[k - 2]?.text].some((word) => word !== undefined && OWN_VOICE.has(word));
     }
   }
   return false;
@@ -178,7 +210,11 @@ function findAfterGroup(tokens: Token[], start: number, end: number, findings: L
     if (NEGATIVE_ATTRIBUTES.has(word) && k - end <= 4 && copulaBetween(tokens, end, k)) {
       return push(findings, tokens, 'hate', 0.82, start, k + 1);
     }
-    if (MODALS.has(word)) return findNormativeViolence(tokens, start, k, findings);
+    if (word === 'belong' || word === 'belongs') return findBelonging(tokens, start, k, findings);
+    if (MODALS.has(word)) {
+      const force = modalForce(tokens, k);
+      return force ? findNormativeViolence(tokens, start, k, force, findings) : undefined;
+    }
     if (!FILLERS.has(word) && !NEGATIONS.has(word) && !word.endsWith("n't")) return;
   }
 }
@@ -187,15 +223,48 @@ function copulaBetween(tokens: Token[], from: number, to: number): boolean {
   return tokens.slice(from, to).some((token) => ['are', 'is', 'were', 'was', "they're", 'theyre', 'be', 'being'].includes(token.text));
 }
 
-/** "[target] should/must/deserve to be shot | die". */
-function findNormativeViolence(tokens: Token[], start: number, modal: number, findings: Located[]): void {
+type Force = 'wish' | 'prediction';
+
+/**
+ * "should", "must", "have to", "let's" wish for something; "will" and "going to" may only predict it, and
+ * "have been" reports it: "Kurds have been killed by the thousands" is news, not a threat.
+ */
+function modalForce(tokens: Token[], k: number): Force | undefined {
+  const word = tokens[k].text;
+  const next = tokens[k + 1]?.text;
+  if (word === 'have' || word === 'has') return next === 'to' ? 'wish' : undefined;
+  if (word === 'going') return next === 'to' ? 'prediction' : undefined;
+  return PREDICTIVE.has(word) ? 'prediction' : 'wish';
+}
+
+/** "[group] should/must/deserve to be shot | die | hang", "[group] should be put in camps". */
+function findNormativeViolence(tokens: Token[], start: number, modal: number, force: Force, findings: Located[]): void {
   for (let k = modal + 1; k < Math.min(tokens.length, modal + 6); k++) {
     const word = tokens[k].text;
     if (!isWord(tokens[k])) return;
-    if (VIOLENCE_DONE.has(word) || word === 'die' || word === 'dead') {
-      return push(findings, tokens, 'threat', 0.92, start, k + 1);
+    const tail = THREAT_TAIL.some((phrase) => containsPhrase(tokens, k + 1, k + 5, phrase));
+    if (VIOLENCE_DONE.has(word) || word === 'dead') {
+      if (force === 'wish' || tail) push(findings, tokens, 'threat', 0.92, start, k + 1);
+      return;
+    }
+    if (DOOM.has(word) && tokens[k - 1]?.text !== 'be') {
+      if (force === 'wish' || tail) push(findings, tokens, 'threat', 0.9, start, k + 1);
+      else if (!DOOM_ONLY_WISHED.has(word)) push(findings, tokens, 'threat', 0.8, start, k + 1);
+      return;
+    }
+    if (force === 'wish' && ['put', 'locked', 'thrown', 'sent', 'kept', 'herded', 'shoved'].includes(word)) {
+      if (tokens[k + 1]?.text === 'down') return push(findings, tokens, 'threat', 0.9, start, k + 2);
+      const place = tokens.slice(k + 1, k + 5).findIndex((token) => CONFINEMENT.has(token.text));
+      if (place >= 0) return push(findings, tokens, 'threat', 0.88, start, k + place + 2);
     }
   }
+}
+
+/** "[group] belong in cages", "[group] belongs in the kitchen". */
+function findBelonging(tokens: Token[], start: number, belong: number, findings: Located[]): void {
+  if (!['in', 'into', 'inside'].includes(tokens[belong + 1]?.text ?? '')) return;
+  const place = tokens.slice(belong + 2, belong + 5).findIndex((token) => CONFINEMENT.has(token.text));
+  if (place >= 0) push(findings, tokens, 'dehumanising', 0.86, start, belong + place + 3);
 }
 
 /** "Kurdish orcs", "those rats", "[group] ... like rats", "orcs like the Russians". */

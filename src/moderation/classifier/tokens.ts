@@ -1,4 +1,5 @@
 import { NEGATIONS } from './lexicon.js';
+import { respell, unmask } from './spelling.js';
 
 export interface Token {
   /** Lower-case word, or a punctuation mark. */
@@ -37,7 +38,8 @@ export function tokenize(canonical: string): Token[] {
   const tokens: Token[] = [];
   let quoted = false;
   let sentence = 0;
-  for (const match of cleanText(canonical).matchAll(TOKEN)) {
+  // Masks go first: the token pattern would split "sc*m" at the "*".
+  for (const match of unmask(cleanText(canonical)).matchAll(TOKEN)) {
     const text = match[0].replace(/’/g, "'");
     if (QUOTE.has(text)) {
       quoted = !quoted;
@@ -45,6 +47,12 @@ export function tokenize(canonical: string): Token[] {
     }
     const code = text.charCodeAt(0);
     const word = text.length > 1 || (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code > 127 && /[\p{L}\p{N}]/u.test(text));
+    // Misspellings are read before negation scopes are drawn; a run-together pair becomes two words.
+    const read = word ? respell(text) : undefined;
+    if (read !== undefined) {
+      for (const part of read) tokens.push({ text: part, quoted, sentence, word, negated: false });
+      continue;
+    }
     tokens.push({ text, quoted, sentence, word, negated: false });
     if (SENTENCE_END.has(text)) {
       sentence++;

@@ -45,6 +45,7 @@ export const FAMILIES: Family[] = [
     '{G} are ruining this country and should all leave.', '{G} only come here to steal and cheat.', "It's a fact that {G} are {ATTR}.",
     'Just admit it, {G} are {ATTR}.', 'No {S} can ever be trusted.', 'Every {S} I have met was {ATTR}.', '{G} should not be allowed to vote.',
     '{G} do not deserve any rights.', 'we would be better off without {G}', '{G} are a danger to our children.',
+    'We believe {G} are {ATTR}.', 'I honestly think {G} are {DH}.', 'Everyone knows {G} are {ATTR}, it is not a myth.',
   ] },
   { name: 'threat-group', count: 1400, labels: THREAT_AT_GROUP, templates: [
     'We should {V} them all.', '{V} them one by one.', 'Liquidate them one by one.', 'We should gas them all.', '{G} should be {VD}.',
@@ -52,6 +53,21 @@ export const FAMILIES: Family[] = [
     'The only good {S} is a dead {S}.', 'Round up the {G} and {V} them.', "Let's {V} the {G} before it is too late.", 'I hope all {G} die.',
     '{G} must be wiped out.', 'Exterminate the {A} vermin.', 'all {G} should be {VD}, no exceptions', 'time to {V} the {G}',
     'we need to {V} all {G}', 'The {G} will be {VD} one by one.', '{V} every {S} you see.', '{G} need to be {VD} like the animals they are.',
+  ] },
+  { name: 'doom-and-confinement', count: 900, labels: THREAT_AT_GROUP, templates: [
+    '{G} should be beaten in the street.', '{G} will hang for what they did.', 'Every one of those {G} should rot.', '{G} deserve to be whipped.',
+    'Shoot the {G} on sight.', '{G} on our streets should be shot on sight.', 'Put the {G} down like dogs.', '{G} should be put in camps.',
+    '{G} belong in cages.', 'Lock the {G} in cages where they belong.', '{G} will burn, mark my words.', 'The {G} ought to swing from a rope.',
+    'Round up the {G} and put them in camps.', '{G} must be caged.', 'Herd the {G} into camps and be done with it.', '{A} scum belong in a zoo.',
+    'I want to see {G} beaten bloody.', 'Beat every {S} you meet.', 'someone should teach those {G} a lesson with a baseball bat',
+  ] },
+  { name: 'violence-news', count: 900, labels: CIVIL, templates: [
+    '{G} have been {VD} by the hundreds in {CITY}, the UN says.', '{G} will be {VD} if the offensive on {CITY} continues, aid groups warn.',
+    'Thousands of {G} were sent to camps during the war.', 'Historians estimate that {N} thousand {G} were {VD}.', '{G} have suffered under {P} for years.',
+    'Will {G} be safe if {C} wins the war?', '{G} belong in our community as much as anyone.', 'Many {G} fear they will be {VD} if they go back to {C}.',
+    'The report documents how {G} were beaten and tortured in detention.', 'If the aid stops, {G} in {CITY} will starve.',
+    'The camps where {G} were held are now a museum.', '{G} have been targeted by hate crimes in {CITY}, police say.',
+    'No {S} should fear being beaten for who they are.', 'Nobody deserves to be {VD}, not even the {G} who started this war.',
   ] },
   { name: 'threat-person', count: 900, labels: THREAT_AT_PERSON, templates: [
     'I will {V} you.', "I'm going to {V} you and your family.", 'If I see you I will {V} you.', 'You deserve to be {VD}.', 'Kill yourself.',
@@ -90,6 +106,9 @@ export const FAMILIES: Family[] = [
     "Posters saying '{V} them all' are abhorrent.", 'Calls to {V} {G} one by one should be prosecuted.', 'Describing {G} as {DH} is dehumanising.',
     "The phrase '{A} {DH}' is hate speech, plain and simple.", "When you call {G} '{DH}' you sound like a fascist.", 'Referring to {G} as {DH} is shameful.',
     'Chanting that {G} should be {VD} is a crime in this country.', "'{G} are {ATTR}' is a lie that has been repeated for centuries.",
+    'If you think {G} are {ATTR}, you should get out more.', 'People who believe {G} are {DH} are bigots.', 'The myth that {G} are {ATTR} was debunked long ago.',
+    'I keep hearing that {G} are {ATTR}. It is a lie.', 'Whoever sprayed "{V} the {G}" on the school should be prosecuted.', 'Using the word "{DH}" for {G} is never okay.',
+    'I am sick of reading that {G} are {ATTR}.', 'Why do so many still think {G} are {DH}? It is a racist stereotype.',
   ] },
   { name: 'negation', count: 900, labels: CIVIL, templates: [
     "I don't hate {G}.", '{G} are not {DH}.', "{G} aren't {ATTR}.", 'Nobody should {V} {G}.', 'No one deserves to be {VD}, including {G}.',
