@@ -42,7 +42,15 @@ const EXTRA: { word: string; category: WordCategory; patterns: string[] }[] = [
   { word: 'gyppo', category: 'slur', patterns: ['|gyppo', '|pikey'] },
   { word: 'shemale', category: 'slur', patterns: ['shemale', '|trannies|', '|troon'] },
   { word: 'fag', category: 'slur', patterns: ['|fgt|'] },
-  { word: 'mongoloid', category: 'slur', patterns: ['mongoloid', '|retards|', '|libtard', '|spaz|'] },
+  { word: 'mongoloid', category: 'slur', patterns: ['mongoloid', '|retards|', '|libtard', '|spaz|', '|spazz', '|tard|', '|tards|', 'window licker'] },
+  { word: 'darkie', category: 'slur', patterns: ['|darkie', '|darky|', '|sambo', '|jigaboo', 'golliwog', '|wog|', '|wogs|', '|nignog', '|nig|', '|nigs|'] },
+  { word: 'zipperhead', category: 'slur', patterns: ['zipperhead', 'slant eye', 'slanteye', '|slanty', '|jap|', '|japs|'] },
+  { word: 'polack', category: 'slur', patterns: ['|polack', '|polak|', '|dago|', '|dagos|', '|wop|', '|wops|', '|krauts|'] },
+  { word: 'hymie', category: 'slur', patterns: ['|hymie', '|hebe|', '|hebes|', '|heeb|', '|heebs|', '|yid|'] },
+  { word: 'redskin', category: 'slur', patterns: ['|redskin', '|injun', 'half breed', 'halfbreed', '|squaw|', '|squaws|'] },
+  { word: 'pajeet', category: 'slur', patterns: ['|pajeet', 'curry muncher', 'sand monkey', 'sandmonkey', 'goat fucker', 'goatfucker', 'camel fucker'] },
+  { word: 'poofter', category: 'slur', patterns: ['|poofter', '|homo|', '|homos|', 'batty boy', 'battyboy', '|lesbo|', '|lezza|'] },
+  { word: 'femoid', category: 'slur', patterns: ['|femoid', '|foid|', '|foids|', '|roastie'] },
 ];
 
 /**
@@ -52,7 +60,8 @@ const EXTRA: { word: string; category: WordCategory; patterns: string[] }[] = [
 export const BUILTIN_ALLOWED = [
   'cockpit', 'cockpits', 'dick cheney', 'dick van dyke', 'moby dick', 'philip k dick', 'dick durbin', 'dick turpin',
   'dick whittington', 'dickinson', 'dickson', 'penistone', 'negro league', 'negro leagues', 'negro college',
-  'negroni', 'shiitake', 'spick and span', 'tit for tat', 'retardant', 'retardants',
+  'negroni', 'shiitake', 'spick and span', 'tit for tat', 'retardant', 'retardants', 'homo sapiens', 'homo erectus',
+  'homo habilis', 'washington redskins', 'squaw valley', 'squaw peak',
 ];
 
 function categoryFor(word: string): WordCategory {

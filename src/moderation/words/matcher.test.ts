@@ -25,7 +25,17 @@ describe('word matcher (obscenity with our transformers and allow-list)', () => 
     expect(matcher.scan('Typical Americunt').matches).toMatchObject([{ word: 'americunt', category: 'slur', text: 'Americunt' }]);
   });
 
-  it.each(['Scunthorpe', 'cockpit', 'the cockpits', 'Dick Cheney', 'Dick Smith said so', 'ok 455', 'in the 45s', 'Pakistan', 'assessment', 'grapes', 'a raccoon', 'shiitake', 'Hitchcock'])(
+  it.each(['typical darkie', 'those japs', 'dirty polacks', 'the hymies', 'a bunch of redskins', 'pajeets everywhere', 'a homo', 'femoids'])(
+    'holds "%s" as a slur',
+    (text) => {
+      expect(matcher.scan(text).matches.map((match) => match.category)).toContain('slur');
+    },
+  );
+
+  it.each([
+    'Scunthorpe', 'cockpit', 'the cockpits', 'Dick Cheney', 'Dick Smith said so', 'ok 455', 'in the 45s', 'Pakistan', 'assessment', 'grapes',
+    'a raccoon', 'shiitake', 'Hitchcock', 'Homo sapiens', 'the Washington Redskins', 'Squaw Valley', 'Japan', 'Nigeria', 'Yiddish', 'Hebrew', 'the island of Lesbos',
+  ])(
     'does not match "%s"',
     (text) => {
       expect(found(text)).toEqual([]);

@@ -80,6 +80,14 @@ export const FAMILIES: Family[] = [
     'You fucking {INS}.', 'Go fuck yourself.', 'Fuck you and your article.', "You're too stupid to understand anything.", 'Nobody cares about your opinion, {INS}.',
     'Are you really this dumb or just pretending?', 'Typical brainless {INS} comment.', 'You {INS}, read the article before commenting.',
   ] },
+  { name: 'news-comment-abuse', count: 900, labels: INSULT, templates: [
+    'Anyone who voted for {P} is an {INS}.', 'What an ignorant, stupid comment.', 'You clearly have no brain at all.', 'The author is a hack and an {INS}.',
+    '{L} is a lying {INS} and everyone knows it.', 'Shut your mouth, nobody asked you.', 'People like you are the problem, you {INS}.',
+    'Stupid people like you should not be allowed to vote.', 'Crawl back under your rock, {INS}.', 'Only a complete {INS} would believe {L}.',
+    'Your comment is the dumbest thing I have read all week.', '{P} are a pack of lying {INS}s.', 'This so-called journalist is a pathetic {INS}.',
+    'Get a brain, {INS}.', 'Are all of {P} this stupid or only the ones in charge?', 'Go away, troll, and take your idiotic opinions with you.',
+    "You're an embarrassment to this city, you {INS}.", 'What a moronic take from a moronic paper.',
+  ] },
   { name: 'civil', count: 3600, labels: CIVIL, templates: [
     'I strongly disagree with {L} on {T}.', '{P} have no credible plan for {T}, and it shows.', '{C} should negotiate a ceasefire before more people die.',
     '{N} civilians were killed when shells hit {CITY} last night.', 'Soldiers shot three protesters in {CITY}, witnesses said.', 'The regime executed {N} prisoners last year, according to the report.',

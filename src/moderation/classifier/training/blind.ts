@@ -1,5 +1,6 @@
 import { BLIND_CIVIL } from '../../fixtures/blind-civil.js';
-import { BLIND_PROBES } from '../../fixtures/blind-probes.js';
+import { BLIND_PROBES, type Probe } from '../../fixtures/blind-probes.js';
+import { BLIND_PROBES_2 } from '../../fixtures/blind-probes-2.js';
 import { createAssess } from '../../pipeline.js';
 import { defaultSettings } from '../../../settings/defaults.js';
 import type { Classifier } from '../classifier.js';
@@ -14,13 +15,22 @@ import { rocAuc } from './metrics.js';
  */
 export interface BlindReport {
   civil: { count: number; classifierHeld: string[]; pipelineHeld: string[]; byTopic: Map<string, { count: number; held: number }> };
-  probes: {
-    count: number;
-    hateful: number;
-    auc: Record<Head | 'max', number>;
-    byCategory: Map<string, { hateful: boolean; count: number; classifierHeld: number; pipelineHeld: number; missed: string[] }>;
-  };
+  probeSets: ProbeReport[];
 }
+
+export interface ProbeReport {
+  name: string;
+  count: number;
+  hateful: number;
+  auc: Record<Head | 'max', number>;
+  byCategory: Map<string, { hateful: boolean; count: number; classifierHeld: number; pipelineHeld: number; missed: string[] }>;
+}
+
+/** Each probe set was frozen before the model it measures; a later set is blind to the fixes the earlier one prompted. */
+const PROBE_SETS: { name: string; probes: Probe[] }[] = [
+  { name: 'blind functional probes', probes: BLIND_PROBES },
+  { name: 'blind functional probes, second set (2026-11-25)', probes: BLIND_PROBES_2 },
+];
 
 export function blindReport(classifier: Classifier, threshold = defaultSettings.moderation.holdThreshold): BlindReport {
   const settings = { ...defaultSettings.moderation, holdThreshold: threshold };
@@ -55,38 +65,43 @@ export function blindReport(classifier: Classifier, threshold = defaultSettings.
     byTopic.set(topic, entry);
   }
 
-  const byCategory: BlindReport['probes']['byCategory'] = new Map();
-  const results = BLIND_PROBES.map((probe) => ({ probe, ...run(probe.text) }));
-  for (const { probe, classifierHeld: cHeld, pipelineHeld: pHeld } of results) {
+  return {
+    civil: { count: BLIND_CIVIL.length, classifierHeld, pipelineHeld, byTopic },
+    probeSets: PROBE_SETS.map(({ name, probes }) => probeReport(name, probes, run)),
+  };
+}
+
+function probeReport(name: string, probes: Probe[], run: (text: string) => { scores: Record<Head, number>; worst: number; classifierHeld: boolean; pipelineHeld: boolean }): ProbeReport {
+  const byCategory: ProbeReport['byCategory'] = new Map();
+  const results = probes.map((probe) => ({ probe, ...run(probe.text) }));
+  for (const { probe, classifierHeld, pipelineHeld } of results) {
     const entry = byCategory.get(probe.category) ?? { hateful: probe.hateful, count: 0, classifierHeld: 0, pipelineHeld: 0, missed: [] };
     entry.count++;
-    if (cHeld) entry.classifierHeld++;
-    if (pHeld) entry.pipelineHeld++;
+    if (classifierHeld) entry.classifierHeld++;
+    if (pipelineHeld) entry.pipelineHeld++;
     // For hateful probes "missed" is published; for contrasts it is held.
-    if (pHeld !== probe.hateful) entry.missed.push(probe.text);
+    if (pipelineHeld !== probe.hateful) entry.missed.push(probe.text);
     byCategory.set(probe.category, entry);
   }
   const labels = results.map((result) => result.probe.hateful);
   const aucOf = (pick: (scores: (typeof results)[number]) => number) => rocAuc(results.map(pick), labels);
   return {
-    civil: { count: BLIND_CIVIL.length, classifierHeld, pipelineHeld, byTopic },
-    probes: {
-      count: results.length,
-      hateful: labels.filter(Boolean).length,
-      auc: {
-        toxicity: aucOf((r) => r.scores.toxicity),
-        identity_attack: aucOf((r) => r.scores.identity_attack),
-        threat: aucOf((r) => r.scores.threat),
-        max: aucOf((r) => r.worst),
-      },
-      byCategory,
+    name,
+    count: results.length,
+    hateful: labels.filter(Boolean).length,
+    auc: {
+      toxicity: aucOf((r) => r.scores.toxicity),
+      identity_attack: aucOf((r) => r.scores.identity_attack),
+      threat: aucOf((r) => r.scores.threat),
+      max: aucOf((r) => r.worst),
     },
+    byCategory,
   };
 }
 
 export function formatBlindReport(report: BlindReport, verbose: boolean): string[] {
   const pct = (part: number, whole: number) => `${((part / Math.max(whole, 1)) * 100).toFixed(1)}%`;
-  const { civil, probes } = report;
+  const { civil } = report;
   const lines = [
     `blind civil comments (${civil.count}, frozen, never tuned on): false holds, classifier ${pct(civil.classifierHeld.length, civil.count)}` +
       ` (${civil.classifierHeld.length}), whole content-only pipeline ${pct(civil.pipelineHeld.length, civil.count)} (${civil.pipelineHeld.length})`,
@@ -94,17 +109,19 @@ export function formatBlindReport(report: BlindReport, verbose: boolean): string
   ];
   if (verbose) for (const text of civil.pipelineHeld) lines.push(`    held: ${text}`);
   const auc = (value: number) => value.toFixed(3);
-  lines.push(
-    `blind functional probes (${probes.count}, ${probes.hateful} hateful): ROC-AUC toxicity ${auc(probes.auc.toxicity)}, ` +
-      `identity_attack ${auc(probes.auc.identity_attack)}, threat ${auc(probes.auc.threat)}, max ${auc(probes.auc.max)}`,
-  );
-  lines.push(`  ${'category'.padEnd(18)} ${'kind'.padEnd(10)} ${'texts'.padStart(5)}  ${'held (classifier)'.padStart(17)}  ${'held (pipeline)'.padStart(15)}`);
-  for (const [category, entry] of probes.byCategory) {
+  for (const probes of report.probeSets) {
     lines.push(
-      `  ${category.padEnd(18)} ${(entry.hateful ? 'hateful' : 'contrast').padEnd(10)} ${String(entry.count).padStart(5)}  ` +
-        `${pct(entry.classifierHeld, entry.count).padStart(17)}  ${pct(entry.pipelineHeld, entry.count).padStart(15)}`,
+      `${probes.name} (${probes.count}, ${probes.hateful} hateful): ROC-AUC toxicity ${auc(probes.auc.toxicity)}, ` +
+        `identity_attack ${auc(probes.auc.identity_attack)}, threat ${auc(probes.auc.threat)}, max ${auc(probes.auc.max)}`,
     );
-    if (verbose) for (const text of entry.missed) lines.push(`    ${entry.hateful ? 'published' : 'held'}: ${text}`);
+    lines.push(`  ${'category'.padEnd(18)} ${'kind'.padEnd(10)} ${'texts'.padStart(5)}  ${'held (classifier)'.padStart(17)}  ${'held (pipeline)'.padStart(15)}`);
+    for (const [category, entry] of probes.byCategory) {
+      lines.push(
+        `  ${category.padEnd(18)} ${(entry.hateful ? 'hateful' : 'contrast').padEnd(10)} ${String(entry.count).padStart(5)}  ` +
+          `${pct(entry.classifierHeld, entry.count).padStart(17)}  ${pct(entry.pipelineHeld, entry.count).padStart(15)}`,
+      );
+      if (verbose) for (const text of entry.missed) lines.push(`    ${entry.hateful ? 'published' : 'held'}: ${text}`);
+    }
   }
   return lines;
 }
