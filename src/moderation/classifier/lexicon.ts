@@ -145,7 +145,9 @@ export const CONDEMNING = words(`
   genocidal xenophobic islamophobic antisemitic antisemitism homophobic transphobic misogynistic sexist
   inhumane stop ashamed unacceptable nonsense lies ignorant ignorance propaganda fascist nazi banned
   slur slurs insult insulting myth myths lie incitement arrested prosecuted punished jailed stereotype
-  stereotypes trope tropes debunked untrue false
+  stereotypes trope tropes debunked untrue false hurt hurts cruel pathetic complained complaint fired
+  sacked convicted sentenced guilty accused charged court trial defendant bullied bullying harassed
+  harassment abuse abused
 `);
 
 export const SECOND_PERSON = words("you you're youre your ur u ya yourself y'all");

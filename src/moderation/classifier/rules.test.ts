@@ -104,6 +104,10 @@ describe('slurs quoted to condemn them', () => {
     ['He shouted "chink" at my daughter. Absolutely disgusting.', 'chink'],
     ['Using the word "fag" is never okay.', 'fag'],
     ['If you call someone a tranny you should be banned.', 'tranny'],
+    ['When I was a kid they called me a paki every day. It still hurts.', 'paki'],
+    ['The word nigger has no place in this comment section.', 'nigger'],
+    ['Tranny is a slur. Please stop.', 'tranny'],
+    ["The defendant admitted shouting 'dirty wogs' at the family.", 'wog'],
   ])('"%s" condemns it', (text, slur) => {
     expect(countered(text, slur)).toBe(true);
   });
@@ -112,6 +116,10 @@ describe('slurs quoted to condemn them', () => {
     ['Those chinks are disgusting.', 'chink'],
     ['He called them "chinks" and he was right.', 'chink'],
     ['"Chinks" is what they are.', 'chink'],
+    ['Those wogs should go home, they hurt our country.', 'wog'],
+    ["Words like 'fag' are fine by me.", 'fag'],
+    ['Call them what they are: niggers.', 'nigger'],
+    ['Disgusting people like niggers.', 'nigger'],
   ])('"%s" uses it', (text, slur) => {
     expect(countered(text, slur)).toBe(false);
   });

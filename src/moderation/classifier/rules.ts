@@ -84,6 +84,20 @@ export function analyse(tokens: Token[], slurs: readonly string[] = []): RuleRes
   };
 }
 
+const WORD_ABOUT_WORDS = new Set(['slur', 'insult', 'word', 'term', 'offensive', 'derogatory', 'unacceptable']);
+
+/**
+ * "the word X", "words like X", "X is a slur": the word is talked about, not used. Only the singular
+ * "is" counts: "X are disgusting" says it of people.
+ */
+function mentionedAt(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 1]?.text ?? '';
+  if (['word', 'words', 'term', 'terms', 'slur', 'slurs'].includes(before)) return true;
+  if (before === 'like' && ['words', 'terms', 'slurs', 'names', 'insults'].includes(tokens[i - 2]?.text ?? '')) return true;
+  const next = tokens.slice(i + 1, i + 4).map((token) => token.text);
+  return ['is', 'was'].includes(next[0]) && next.slice(1).some((word) => WORD_ABOUT_WORDS.has(word));
+}
+
 function slursAreCountered(tokens: Token[], slurs: readonly string[], condemning: Set<number>): boolean {
   let seen = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -92,7 +106,7 @@ function slursAreCountered(tokens: Token[], slurs: readonly string[], condemning
     seen++;
     const { sentence } = tokens[i];
     const condemned = condemning.has(sentence) || condemning.has(sentence + 1) || condemning.has(sentence - 1);
-    if (!condemned || !reportedAt(tokens, i, i + 1)) return false;
+    if (!condemned || !(reportedAt(tokens, i, i + 1) || mentionedAt(tokens, i))) return false;
   }
   return seen > 0;
 }
@@ -107,8 +121,10 @@ function condemnsAt(tokens: Token[], i: number): boolean {
   if (token.text === 'hate') return ['speech', 'crime', 'crimes', 'preacher', 'preachers', 'propaganda'].includes(tokens[i + 1]?.text ?? '');
   // "is never okay", "not acceptable": approval denied.
   if (APPROVAL.has(token.text)) return token.negated;
-  // "sick of hearing", "tired of", "fed up with".
-  if (['sick', 'tired', 'fed'].includes(token.text)) return ['of', 'up'].includes(tokens[i + 1]?.text ?? '');
+  // "sick of hearing", "tired of", "fed up with", "makes me sick".
+  if (['sick', 'tired', 'fed'].includes(token.text)) return ['of', 'up'].includes(tokens[i + 1]?.text ?? '') || tokens[i - 1]?.text === 'me';
+  // "has no place here".
+  if (token.text === 'place') return tokens[i - 1]?.text === 'no';
   return CONDEMNING.has(token.text);
 }
 
