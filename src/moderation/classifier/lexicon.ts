@@ -98,6 +98,15 @@ export const DOOM = words('hang burn rot perish fry swing die suffer starve chok
 /** Doom verbs that are also plain predictions ("will suffer from the sanctions"): threats only when wished. */
 export const DOOM_ONLY_WISHED = words('die suffer starve choke');
 
+/** Things that kill, named instead of the verb: "every one of them deserves a bullet". */
+export const VIOLENT_NOUNS = words('bullet bullets noose nooses gallows guillotine oven ovens chamber chambers firing squad lamppost lampposts');
+
+/** Places of worship and refuge: an attack on them is an attack on the people inside. */
+export const GATHERING_PLACES = words(`
+  mosque mosques synagogue synagogues church churches temple temples gurdwara gurdwaras shul
+  shelter shelters hostel hostels
+`);
+
 /** Places a group is said to belong in or be put into: cages, camps, ovens. */
 export const CONFINEMENT = words(`
   cage cages zoo zoos camp camps oven ovens chamber chambers kennel kennels gutter gutters sewer sewers

@@ -43,6 +43,11 @@ describe('targeted rules', () => {
     ['Jews should be put down like dogs.', 'threat'],
     ['Gypsies belong in cages.', 'dehumanising'],
     ['Women belong in the kitchen.', 'dehumanising'],
+    ['Every one of those migrants deserves a bullet.', 'threat'],
+    ['Send the Jews to the ovens.', 'threat'],
+    ["I'd happily shoot every Muslim I see.", 'threat'],
+    ['Somebody should bomb the mosque on Friday.', 'threat'],
+    ['The final solution is the only way to deal with them.', 'threat'],
   ])('finds "%s" as %s', (text, kind) => {
     expect(kinds(text)).toContain(kind);
   });
@@ -83,6 +88,11 @@ describe('targeted rules', () => {
     'Ukrainians will suffer if the aid stops.',
     'Uyghurs have been sent to camps by the government.',
     'Refugees belong in our community.',
+    'The gas chambers were used to murder Jews.',
+    'Put the refugee policy in bullet points, please.',
+    'Israel bombed a mosque in Gaza, witnesses said.',
+    'Let us hang out with them at the mosque later.',
+    'The final score was a disappointment.',
   ])('finds nothing in "%s"', (text) => {
     expect(active(text)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import {
-  CONDEMNING, CONFINEMENT, DEHUMANISING, DEMONSTRATIVES, DOOM, DOOM_ONLY_WISHED, GROUP_ADJECTIVES, GROUP_NOUNS,
-  HATE_VERBS, MODALS, NEGATIONS, NEGATIVE_ATTRIBUTES, OWN_VOICE_VERBS, PEOPLE_NOUNS, PERSON_TARGETS, PREDICTIVE,
-  REPORTING, VIOLENCE, VIOLENCE_DONE,
+  CONDEMNING, CONFINEMENT, DEHUMANISING, DEMONSTRATIVES, DOOM, DOOM_ONLY_WISHED, GATHERING_PLACES, GROUP_ADJECTIVES,
+  GROUP_NOUNS, HATE_VERBS, MODALS, NEGATIONS, NEGATIVE_ATTRIBUTES, OWN_VOICE_VERBS, PEOPLE_NOUNS, PERSON_TARGETS,
+  PREDICTIVE, REPORTING, VIOLENCE, VIOLENCE_DONE, VIOLENT_NOUNS,
 } from './lexicon.js';
 import { isWord, type Token } from './tokens.js';
 
@@ -66,7 +66,9 @@ export function analyse(tokens: Token[], slurs: readonly string[] = []): RuleRes
     if (DEHUMANISING.has(word)) findDehumanisingCompound(tokens, i, findings);
     if (HATE_VERBS.has(word)) findHate(tokens, i, findings);
     if (VIOLENCE.has(word) || word === 'die' || word === 'death') findThreat(tokens, i, findings);
+    if (VIOLENT_NOUNS.has(word)) findViolentNoun(tokens, i, findings);
   }
+  findThreatPhrases(tokens, groups, findings);
   const condemning = new Set<number>();
   tokens.forEach((token, i) => {
     if (condemnsAt(tokens, i)) condemning.add(token.sentence);
@@ -154,7 +156,38 @@ export function groupAt(tokens: Token[], i: number): number {
 
 function isTarget(tokens: Token[], i: number): boolean {
   const word = tokens[i]?.text;
-  return word !== undefined && (groupAt(tokens, i) > i || PERSON_TARGETS.has(word) || GROUP_ADJECTIVES.has(word));
+  return word !== undefined && (groupAt(tokens, i) > i || PERSON_TARGETS.has(word) || GROUP_ADJECTIVES.has(word) || GATHERING_PLACES.has(word));
+}
+
+/** Words that make a violent verb a wish or a plan: "should", "I'd happily". */
+const WISHING = new Set([...MODALS, "i'd", "we'd", 'happily', 'gladly', 'hope', 'wish']);
+/** And a violent noun: "deserves a bullet", "send them to the ovens", "a noose for every traitor". */
+const WISHING_NOUN = new Set([...WISHING, 'give', 'put', 'send', 'for']);
+
+/** "every one of them deserves a bullet", "send them to the ovens", "a noose for every traitor". */
+function findViolentNoun(tokens: Token[], i: number, findings: Located[]): void {
+  const next = tokens[i + 1]?.text ?? '';
+  if (['point', 'points', 'train', 'trains', 'proof', 'music', 'orchestra', 'choir', 'gloves', 'mitt', 'mitts', 'dish'].includes(next)) return;
+  const { sentence } = tokens[i];
+  const near = (k: number) => k >= 0 && k < tokens.length && tokens[k].sentence === sentence;
+  let target = -1;
+  for (let k = Math.max(0, i - 5); k <= i + 5; k++) if (k !== i && near(k) && isTarget(tokens, k) && !GATHERING_PLACES.has(tokens[k].text)) target = k;
+  if (target < 0) return;
+  const from = Math.min(i, target);
+  const wished = tokens.slice(Math.max(0, from - 4), Math.max(i, target) + 1).some((token) => token.sentence === sentence && WISHING_NOUN.has(token.text));
+  if (wished) push(findings, tokens, 'threat', 0.86, from, Math.max(i, target) + 1, from - 3);
+}
+
+const THREAT_PHRASES = [['final', 'solution'], ['day', 'of', 'the', 'rope'], ['off', 'the', 'map'], ['deal', 'with', 'them', 'permanently']];
+
+/** Euphemisms for killing a people; they count only when a people or "them" is in the text. */
+function findThreatPhrases(tokens: Token[], groups: number, findings: Located[]): void {
+  const aimed = groups > 0 || tokens.some((token) => token.text === 'them' || token.text === 'they');
+  if (!aimed) return;
+  for (let k = 0; k < tokens.length; k++) {
+    const phrase = THREAT_PHRASES.find((words) => words.every((word, offset) => tokens[k + offset]?.text === word));
+    if (phrase) push(findings, tokens, 'threat', 0.86, k, k + phrase.length, k - 3);
+  }
 }
 
 function phraseOf(tokens: Token[], from: number, to: number): string {
@@ -312,11 +345,15 @@ function findHate(tokens: Token[], i: number, findings: Located[]): void {
   }
 }
 
+/** "were used to murder", "tried to kill": what was done or attempted, not a wish. */
+const PAST_PURPOSE = new Set(['used', 'tried', 'attempted', 'managed', 'helped', 'order', 'sought', 'planned', 'plotted', 'conspired', 'ordered']);
+
 /** A call for violence: a violent verb aimed at people, framed as a wish, plan or order. */
 function findThreat(tokens: Token[], i: number, findings: Located[]): void {
   const word = tokens[i].text;
   const next = tokens[i + 1]?.text ?? '';
-  if (NOT_VIOLENT_AFTER[word]?.has(next)) return;
+  // "bomb the exam" is not violent, "bomb the mosque" is.
+  if (NOT_VIOLENT_AFTER[word]?.has(next) && !(['the', 'a', 'an'].includes(next) && isTarget(tokens, i + 2))) return;
   const sentence = tokens[i].sentence;
   const before = tokens.slice(Math.max(0, i - 5), i).filter((token) => token.sentence === sentence).map((token) => token.text);
   if (word === 'death' && next === 'to' && isTarget(tokens, i + 2)) return push(findings, tokens, 'threat', 0.92, i, i + 3);
@@ -338,7 +375,8 @@ function findThreat(tokens: Token[], i: number, findings: Located[]): void {
   const tail = THREAT_TAIL.some((phrase) => containsPhrase(tokens, i + 1, i + 9, phrase));
   if (target < 0 && !tail) return;
   const sentenceStart = i === 0 || tokens[i - 1].sentence !== sentence || !isWord(tokens[i - 1]);
-  const framed = before.some((w) => MODALS.has(w) || w === 'to') || sentenceStart || tail;
+  const wishTo = before.some((w, k) => w === 'to' && !PAST_PURPOSE.has(before[k - 1] ?? ''));
+  const framed = before.some((w) => WISHING.has(w)) || wishTo || sentenceStart || tail;
   // "killed", "shot": past tense reports what happened; a call for violence is a wish, plan or order.
   const base = !/(?:ed|en)$/.test(word) && !['shot', 'hung', 'burnt'].includes(word);
   if (!framed || !base) return;
