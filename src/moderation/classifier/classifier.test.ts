@@ -30,6 +30,26 @@ describe('classifier with the committed model', () => {
     expect(hate).toBeGreaterThan(score('Saying women are vermin is disgusting.').toxicity);
   });
 
+  it('ranks an attack on a people above plain rudeness, which still reaches the hold threshold', () => {
+    const insult = score('You are a complete idiot and a moron.').toxicity;
+    expect(insult).toBeGreaterThanOrEqual(0.5);
+    expect(insult).toBeLessThanOrEqual(0.65);
+    expect(score('Immigrants are vermin.').toxicity).toBeGreaterThan(insult);
+  });
+
+  it('scores a slur said in-group below one aimed at a people, and both at the hold threshold', () => {
+    const inGroup = score('my nigga just got promoted');
+    const aimed = score('those niggers again');
+    expect(inGroup.toxicity).toBeGreaterThanOrEqual(0.5);
+    expect(aimed.identity_attack).toBeGreaterThan(inGroup.identity_attack);
+  });
+
+  it('reads disguised spellings as the words they stand for', () => {
+    for (const text of ['Immigrants are sc*m', 'I h8 women', 'Gay people are disgustinggg', 'I hate musilms', 'Ihate immigrants']) {
+      expect(score(text).identity_attack, text).toBeGreaterThanOrEqual(0.5);
+    }
+  });
+
   it('scores threats and dehumanisation on their own heads', () => {
     expect(score('liquidate them one by one').threat).toBeGreaterThanOrEqual(0.5);
     expect(score('Kurdish orcs').identity_attack).toBeGreaterThanOrEqual(0.5);

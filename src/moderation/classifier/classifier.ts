@@ -1,4 +1,5 @@
 import { extractFeatures, type WordHints } from './features.js';
+import { IN_GROUP_SLURS } from './lexicon.js';
 import { predict, type Head, type Model } from './model.js';
 import type { Finding } from './rules.js';
 
@@ -26,6 +27,7 @@ const REPORTED_FACTOR = 0.5;
  * 0.768, and the other sets did not move.
  */
 const RUDENESS_SLOPE = 0.3;
+
 
 export function createClassifier(model: Model): Classifier {
   const options = { bits: model.bits, charWeight: model.charWeight, ...model.features };
@@ -56,8 +58,9 @@ export function createClassifier(model: Model): Classifier {
         else identity = Math.max(identity, finding.score);
       }
       if (slursUsed && !rules.condemns) {
-        identity = Math.max(identity, 0.6);
-        toxicity = Math.max(toxicity, 0.7);
+        const soft = hints.slurWords?.every((word) => IN_GROUP_SLURS.has(word)) ?? false;
+        identity = Math.max(identity, soft ? 0.3 : 0.6);
+        toxicity = Math.max(toxicity, soft ? 0.6 : 0.7);
       }
       toxicity = Math.max(toxicity, identity, threat);
       return {

@@ -1,4 +1,4 @@
-import { INSULTS, PROFANITY, SECOND_PERSON } from './lexicon.js';
+import { IN_GROUP_SLURS, INSULTS, PROFANITY, SECOND_PERSON } from './lexicon.js';
 import { lexicalFeatures } from './lexical.js';
 import { analyse, type RuleResult } from './rules.js';
 import { isWord, tokenize, type Token } from './tokens.js';
@@ -150,6 +150,7 @@ export function targetedFeatures(tokens: Token[], rules: RuleResult, hints: Word
   if (aimedInsult) names.push('insult:aimed');
   if (profane > 0) names.push(insults === 0 && !aimedInsult ? 'profanity:only' : 'profanity');
   if (hints.slurs > 0) names.push('slur', hints.slurs > 1 ? 'slur:many' : 'slur:one');
+  if (hints.slurWords?.some((word) => !IN_GROUP_SLURS.has(word))) names.push('slur:out-group');
   if (hints.slurs > 0 && rules.condemns) names.push('slur:condemned');
   if (rules.slursCountered) names.push('slur:countered');
   return names;

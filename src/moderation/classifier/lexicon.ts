@@ -170,3 +170,6 @@ export const INSULTS = words(`
 `);
 
 export const PROFANITY = words('fuck fucking fucked fucker shit shitty crap damn bloody hell piss pissed ass arse bollocks');
+
+/** Slurs most often said within the group they name: the words phase still holds them, but the classifier does not score them as an attack on it. */
+export const IN_GROUP_SLURS = words('nigga');

@@ -43,7 +43,9 @@ const EXTRA: { word: string; category: WordCategory; patterns: string[] }[] = [
   { word: 'shemale', category: 'slur', patterns: ['shemale', '|trannies|', '|troon'] },
   { word: 'fag', category: 'slur', patterns: ['|fgt|'] },
   { word: 'mongoloid', category: 'slur', patterns: ['mongoloid', '|retards|', '|libtard', '|spaz|', '|spazz', '|tard|', '|tards|', 'window licker'] },
-  { word: 'darkie', category: 'slur', patterns: ['|darkie', '|darky|', '|sambo', '|jigaboo', 'golliwog', '|wog|', '|wogs|', '|nignog', '|nig|', '|nigs|'] },
+  { word: 'darkie', category: 'slur', patterns: ['|darkie', '|darky|', '|sambo', '|jigaboo', 'golliwog', '|wog|', '|wogs|', '|nignog'] },
+  // Its own word, not the preset's "nigger": often said in-group, so the classifier weighs it apart.
+  { word: 'nigga', category: 'slur', patterns: ['n[i]gga', 'n[i]ggah', 'n[i]gguh'] },
   { word: 'zipperhead', category: 'slur', patterns: ['zipperhead', 'slant eye', 'slanteye', '|slanty', '|jap|', '|japs|'] },
   { word: 'polack', category: 'slur', patterns: ['|polack', '|polak|', '|dago|', '|dagos|', '|wop|', '|wops|', '|krauts|'] },
   { word: 'hymie', category: 'slur', patterns: ['|hymie', '|hebe|', '|hebes|', '|heeb|', '|heebs|', '|yid|'] },

@@ -21,6 +21,11 @@ describe('word matcher (obscenity with our transformers and allow-list)', () => 
     expect(found(text)).toContain(word);
   });
 
+  it('keeps "nigga" apart from the hard-r slur, both slurs', () => {
+    expect(matcher.scan('my nigga').matches).toMatchObject([{ word: 'nigga', category: 'slur' }]);
+    expect(matcher.scan('those niggers').matches).toMatchObject([{ word: 'nigger', category: 'slur' }]);
+  });
+
   it('reads "Americunt" as a slur, not just a swear word', () => {
     expect(matcher.scan('Typical Americunt').matches).toMatchObject([{ word: 'americunt', category: 'slur', text: 'Americunt' }]);
   });

@@ -119,7 +119,11 @@ const PRIORITY: Record<WordCategory, number> = { banned: 0, slur: 1, suspect: 2,
 
 /** Where matches overlap ("Americunt" is both a slur and "cunt"), keep the most serious. */
 function dropOverlaps(matches: WordMatch[]): WordMatch[] {
-  const ordered = [...matches].sort((a, b) => PRIORITY[a.category] - PRIORITY[b.category] || (b.end - b.start) - (a.end - a.start));
+  // On a tie, the listed word spelled as written wins ("nigga" over the preset's "nigger" for "nigga").
+  const spelled = (match: WordMatch) => (match.text.toLowerCase().startsWith(match.word) ? 0 : 1);
+  const ordered = [...matches].sort(
+    (a, b) => PRIORITY[a.category] - PRIORITY[b.category] || (b.end - b.start) - (a.end - a.start) || spelled(a) - spelled(b),
+  );
   const kept: WordMatch[] = [];
   for (const match of ordered) {
     if (kept.some((other) => other.start < match.end && match.start < other.end)) continue;
