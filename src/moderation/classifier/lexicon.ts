@@ -81,7 +81,8 @@ export const VIOLENCE = words(`
   destroy wipe strangle shot hanged killed murdered gassed slaughtered executed burned burnt lynched
   drowned stabbed beheaded purged wiped eradicated exterminated liquidated butchered massacred
   annihilated eliminated tortured raped hunted destroyed strangled die dead genocide castrate sterilize
-  sterilise deport whip flog cull euthanize euthanise crucify neuter
+  sterilise deport whip flog cull euthanize euthanise crucify neuter killing shooting hunting gassing
+  hanging lynching stabbing slaughtering exterminating butchering burning bombing
 `);
 
 /** Violence past participles used after "be": "should be shot". */
@@ -89,7 +90,7 @@ export const VIOLENCE_DONE = words(`
   shot hanged hung killed murdered gassed slaughtered executed burned burnt lynched drowned stabbed beheaded
   purged wiped eradicated exterminated liquidated butchered massacred annihilated eliminated tortured
   raped hunted destroyed strangled castrated sterilized sterilised nuked bombed beaten whipped flogged
-  stoned skinned culled euthanized euthanised neutered caged crucified electrocuted
+  stoned skinned culled euthanized euthanised neutered caged crucified electrocuted strung rounded
 `);
 
 /** Said of a group after a modal, these make it the victim: "[group] should hang", "will burn". */
@@ -99,7 +100,10 @@ export const DOOM = words('hang burn rot perish fry swing die suffer starve chok
 export const DOOM_ONLY_WISHED = words('die suffer starve choke');
 
 /** Things that kill, named instead of the verb: "every one of them deserves a bullet". */
-export const VIOLENT_NOUNS = words('bullet bullets noose nooses gallows guillotine oven ovens chamber chambers firing squad lamppost lampposts');
+export const VIOLENT_NOUNS = words(`
+  bullet bullets noose nooses gallows guillotine oven ovens chamber chambers lamppost lampposts beating
+  beatings rifle rifles gun guns shotgun machete machetes grenade grenades flamethrower
+`);
 
 /** Places of worship and refuge: an attack on them is an attack on the people inside. */
 export const GATHERING_PLACES = words(`

@@ -48,6 +48,12 @@ describe('targeted rules', () => {
     ["I'd happily shoot every Muslim I see.", 'threat'],
     ['Somebody should bomb the mosque on Friday.', 'threat'],
     ['The final solution is the only way to deal with them.', 'threat'],
+    ["Can't wait to hunt gays for sport.", 'threat'],
+    ["I'm going to shoot up the mosque.", 'threat'],
+    ['Women like her need a good beating.', 'threat'],
+    ["I'd love to run over a crowd of those Muslims.", 'threat'],
+    ['Someone should take care of the Somalis, permanently.', 'threat'],
+    ['The trans freaks should all be strung up.', 'threat'],
   ])('finds "%s" as %s', (text, kind) => {
     expect(kinds(text)).toContain(kind);
   });
@@ -93,6 +99,11 @@ describe('targeted rules', () => {
     'Israel bombed a mosque in Gaza, witnesses said.',
     'Let us hang out with them at the mosque later.',
     'The final score was a disappointment.',
+    "I can't wait to see the Kurds win the final.",
+    'The shooting of the Somali teenager shocked the city.',
+    'Police found a rifle near the refugee centre.',
+    'The government must deal with the Roma housing crisis for good.',
+    'We should run over the figures for migrants again.',
   ])('finds nothing in "%s"', (text) => {
     expect(active(text)).toEqual([]);
   });

@@ -65,7 +65,7 @@ export function analyse(tokens: Token[], slurs: readonly string[] = []): RuleRes
     const word = tokens[i].text;
     if (DEHUMANISING.has(word)) findDehumanisingCompound(tokens, i, findings);
     if (HATE_VERBS.has(word)) findHate(tokens, i, findings);
-    if (VIOLENCE.has(word) || word === 'die' || word === 'death') findThreat(tokens, i, findings);
+    if (VIOLENCE.has(word) || word === 'die' || word === 'death' || phrasalViolenceAt(tokens, i)) findThreat(tokens, i, findings);
     if (VIOLENT_NOUNS.has(word)) findViolentNoun(tokens, i, findings);
   }
   findThreatPhrases(tokens, groups, findings);
@@ -171,7 +171,7 @@ function findViolentNoun(tokens: Token[], i: number, findings: Located[]): void 
   const { sentence } = tokens[i];
   const near = (k: number) => k >= 0 && k < tokens.length && tokens[k].sentence === sentence;
   let target = -1;
-  for (let k = Math.max(0, i - 5); k <= i + 5; k++) if (k !== i && near(k) && isTarget(tokens, k) && !GATHERING_PLACES.has(tokens[k].text)) target = k;
+  for (let k = Math.max(0, i - 5); k <= i + 6; k++) if (k !== i && near(k) && isTarget(tokens, k) && !GATHERING_PLACES.has(tokens[k].text)) target = k;
   if (target < 0) return;
   const from = Math.min(i, target);
   const wished = tokens.slice(Math.max(0, from - 4), Math.max(i, target) + 1).some((token) => token.sentence === sentence && WISHING_NOUN.has(token.text));
@@ -179,14 +179,26 @@ function findViolentNoun(tokens: Token[], i: number, findings: Located[]): void 
 }
 
 const THREAT_PHRASES = [['final', 'solution'], ['day', 'of', 'the', 'rope'], ['off', 'the', 'map'], ['deal', 'with', 'them', 'permanently']];
+/** "take care of them, permanently", "get rid of the X for good". */
+const DISPOSAL = [['care', 'of'], ['rid', 'of']];
+const FOR_GOOD = [['permanently'], ['for', 'good'], ['once', 'and', 'for', 'all']];
 
 /** Euphemisms for killing a people; they count only when a people or "them" is in the text. */
 function findThreatPhrases(tokens: Token[], groups: number, findings: Located[]): void {
   const aimed = groups > 0 || tokens.some((token) => token.text === 'them' || token.text === 'they');
   if (!aimed) return;
+  const at = (k: number, words: string[]) => words.every((word, offset) => tokens[k + offset]?.text === word);
   for (let k = 0; k < tokens.length; k++) {
-    const phrase = THREAT_PHRASES.find((words) => words.every((word, offset) => tokens[k + offset]?.text === word));
+    const phrase = THREAT_PHRASES.find((words) => at(k, words));
     if (phrase) push(findings, tokens, 'threat', 0.86, k, k + phrase.length, k - 3);
+    const disposal = DISPOSAL.find((words) => at(k, words));
+    if (!disposal) continue;
+    const sentence = tokens.filter((token) => token.sentence === tokens[k].sentence);
+    const start = tokens.indexOf(sentence[0]);
+    const final = sentence.some((_, j) => FOR_GOOD.some((words) => at(start + j, words)));
+    const object = k + disposal.length;
+    const aimedHere = [object, object + 1].some((j) => isTarget(tokens, j) && !GATHERING_PLACES.has(tokens[j].text));
+    if (final && aimedHere) push(findings, tokens, 'threat', 0.86, k - 1, object + 2, k - 3);
   }
 }
 
@@ -259,6 +271,8 @@ function findAfterGroup(tokens: Token[], start: number, end: number, findings: L
     if (NEGATIVE_ATTRIBUTES.has(word) && k - end <= 4 && copulaBetween(tokens, end, k)) {
       return push(findings, tokens, 'hate', 0.82, start, k + 1);
     }
+    // "trans freaks should…": an abusive noun after the group reads on to what is said of it.
+    if (NEGATIVE_ATTRIBUTES.has(word)) continue;
     if (word === 'belong' || word === 'belongs') return findBelonging(tokens, start, k, findings);
     if (MODALS.has(word)) {
       const force = modalForce(tokens, k);
@@ -345,6 +359,14 @@ function findHate(tokens: Token[], i: number, findings: Located[]): void {
   }
 }
 
+const PHRASAL_VIOLENCE: Record<string, string> = { run: 'over', mow: 'down', string: 'up', blow: 'up', beat: 'up', gun: 'down', shoot: 'up' };
+
+/** "run over", "mow down", "string up": violent only with their particle. */
+function phrasalViolenceAt(tokens: Token[], i: number): boolean {
+  const particle = PHRASAL_VIOLENCE[tokens[i].text];
+  return particle !== undefined && tokens[i + 1]?.text === particle;
+}
+
 /** "were used to murder", "tried to kill": what was done or attempted, not a wish. */
 const PAST_PURPOSE = new Set(['used', 'tried', 'attempted', 'managed', 'helped', 'order', 'sought', 'planned', 'plotted', 'conspired', 'ordered']);
 
@@ -353,7 +375,8 @@ function findThreat(tokens: Token[], i: number, findings: Located[]): void {
   const word = tokens[i].text;
   const next = tokens[i + 1]?.text ?? '';
   // "bomb the exam" is not violent, "bomb the mosque" is.
-  if (NOT_VIOLENT_AFTER[word]?.has(next) && !(['the', 'a', 'an'].includes(next) && isTarget(tokens, i + 2))) return;
+  const aimedPast = (['the', 'a', 'an'].includes(next) && isTarget(tokens, i + 2)) || (['up', 'down'].includes(next) && [2, 3].some((k) => isTarget(tokens, i + k)));
+  if (NOT_VIOLENT_AFTER[word]?.has(next) && !aimedPast) return;
   const sentence = tokens[i].sentence;
   const before = tokens.slice(Math.max(0, i - 5), i).filter((token) => token.sentence === sentence).map((token) => token.text);
   if (word === 'death' && next === 'to' && isTarget(tokens, i + 2)) return push(findings, tokens, 'threat', 0.92, i, i + 3);
@@ -365,7 +388,9 @@ function findThreat(tokens: Token[], i: number, findings: Located[]): void {
   }
   if (VIOLENCE_DONE.has(word) && !VIOLENCE.has(word)) return;
   let target = -1;
-  for (let k = i + 1; k < Math.min(tokens.length, i + 5) && tokens[k].sentence === sentence; k++) {
+  // "a crowd of those Muslims": a quantity phrase does not put the target out of reach.
+  const reach = i + 5 + (tokens.slice(i + 1, i + 5).some((token) => token.text === 'of') ? 3 : 0);
+  for (let k = i + 1; k < Math.min(tokens.length, reach) && tokens[k].sentence === sentence; k++) {
     if (isTarget(tokens, k)) {
       target = k;
       break;

@@ -76,7 +76,8 @@ export function tokenize(canonical: string): Token[] {
 }
 
 // "nothing but vermin", "no better than rats", "not only": these intensify rather than negate.
-const NOT_NEGATING_NEXT = new Set(['but', 'more', 'less', 'better', 'short', 'only', 'doubt', 'wonder', 'matter']);
+// "can't wait to": eager, not denying.
+const NOT_NEGATING_NEXT = new Set(['but', 'more', 'less', 'better', 'short', 'only', 'doubt', 'wonder', 'matter', 'wait']);
 
 function isNegation(word: string, next: string | undefined): boolean {
   if (!(NEGATIONS.has(word) || word.endsWith("n't"))) return false;
