@@ -1,0 +1,103 @@
+/**
+ * What the rule finders share: findings located in a sentence, who counts as a target, and how a phrase
+ * is read as reported (someone else's words) or negated.
+ */
+import { DEMONSTRATIVES, GATHERING_PLACES, GROUP_ADJECTIVES, GROUP_NOUNS, OWN_VOICE_VERBS, PEOPLE_NOUNS, PERSON_TARGETS, REPORTING } from './lexicon.js';
+import { type Token } from './tokens.js';
+
+/** One targeted finding: what kind, how sure, which words, and whether it was reported or negated. */
+export interface Finding {
+  kind: 'dehumanising' | 'hate' | 'threat';
+  score: number;
+  phrase: string;
+  /** Quoted, or after "saying"/"calling": someone else's words. */
+  reported: boolean;
+  negated: boolean;
+  /** Reported and condemned in the same or the next sentence: counter-speech. */
+  countered: boolean;
+}
+
+export type Located = Finding & { sentence: number };
+
+/** End of a group mention at `i` ("Kurds", "Kurdish people", "those people"), or `i` when none. */
+export function groupAt(tokens: Token[], i: number): number {
+  const word = tokens[i]?.text;
+  if (!word) return i;
+  const next = tokens[i + 1]?.text;
+  // "trans people": the adjective reading first, so the noun does not end the group early.
+  if (GROUP_ADJECTIVES.has(word) && next && PEOPLE_NOUNS.has(next)) return i + 2;
+  if (GROUP_NOUNS.has(word)) return i + 1;
+  if (DEMONSTRATIVES.has(word) && next && ['people', 'folks', 'foreigners', 'immigrants'].includes(next)) return i + 2;
+  return i;
+}
+
+export function isTarget(tokens: Token[], i: number): boolean {
+  const word = tokens[i]?.text;
+  return word !== undefined && (groupAt(tokens, i) > i || PERSON_TARGETS.has(word) || GROUP_ADJECTIVES.has(word) || GATHERING_PLACES.has(word));
+}
+
+function phraseOf(tokens: Token[], from: number, to: number): string {
+  return tokens.slice(Math.max(0, from), to).map((token) => token.text).join(' ');
+}
+
+const OWN_VOICE = new Set(['just', 'i', "i'm", 'im', 'we', "we're"]);
+
+const CLAUSE_TURN = new Set(['but', 'however', 'yet', 'although', 'though']);
+
+export function reportedAt(tokens: Token[], from: number, to: number): boolean {
+  if (tokens.slice(from, to).some((token) => token.quoted)) return true;
+  const sentence = tokens[from].sentence;
+  for (let k = from - 1; k >= 0 && tokens[k].sentence === sentence; k--) {
+    // "They say we are racist, but Jews are rats": the writer's own clause after "but".
+    if (CLAUSE_TURN.has(tokens[k].text)) return false;
+    if (REPORTING.has(tokens[k].text)) {
+      // "I'm just saying", "I say", "we really think": the writer's own words, not a report of someone else's.
+      if (!OWN_VOICE_VERBS.has(tokens[k].text)) return true;
+      return ![tokens[k - 1]?.text, tokens[k - 2]?.text].some((word) => word !== undefined && OWN_VOICE.has(word));
+    }
+  }
+  return false;
+}
+
+function negatedBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let k = Math.max(0, from); k <= to && k < tokens.length; k++) {
+    if (tokens[k].negated || (tokens[k].negator && k < to)) return true;
+  }
+  return false;
+}
+
+// Words that may stand between a negation and the phrase it denies: "not really just Kurdish orcs".
+const NEGATION_GAP = new Set(['a', 'an', 'the', 'just', 'all', 'really', 'simply', 'merely', 'only', 'are', 'is', 'were', 'was', 'be', 'been', 'being', 'any', 'some', 'even']);
+
+/**
+ * A noun phrase ("arab scum") is denied only by a negation that governs it ("they are not arab scum",
+ * "no Kurdish orcs"), not by one elsewhere in the clause ("Ireland doesn't need arab scum like these").
+ */
+export function negatesPhrase(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k].negator) return true;
+  for (let k = from - 1; k >= Math.max(0, from - 4); k--) {
+    if (tokens[k].negator) return true;
+    if (!NEGATION_GAP.has(tokens[k].text)) return false;
+  }
+  return false;
+}
+
+export function push(findings: Located[], tokens: Token[], kind: Finding['kind'], score: number, from: number, to: number, negFrom = from): void {
+  const start = Math.max(0, from);
+  findings.push({
+    kind,
+    score,
+    phrase: phraseOf(tokens, from, to),
+    reported: reportedAt(tokens, start, to),
+    negated: negatedBetween(tokens, negFrom, to - 1),
+    countered: false,
+    sentence: tokens[Math.min(start, tokens.length - 1)].sentence,
+  });
+}
+
+export function containsPhrase(tokens: Token[], from: number, to: number, phrase: string[]): boolean {
+  for (let k = from; k < Math.min(tokens.length, to); k++) {
+    if (phrase.every((word, offset) => tokens[k + offset]?.text === word)) return true;
+  }
+  return false;
+}
