@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, screenshotOnFailure, signInInBrowser, startOtherOrigin, startSite, type OtherOrigin, type Site } from './harness.js';
+import { openPage, screenshotOnFailure, signInInBrowser, siteInChromium, startOtherOrigin, type OtherOrigin, type Site } from './harness.js';
 import { DEMO_ADMIN, SiteClient, saveCommentSettings } from '../../src/testing/site-client.js';
 
 /** A page that posts a form to the site as soon as it loads: the classic cross-site request forgery. */
@@ -25,8 +25,8 @@ describe('requests forged by other origins while a staff member is signed in', (
   let attacker: OtherOrigin;
   let partner: OtherOrigin;
   let admin: SiteClient;
+  siteInChromium((started) => ({ site, browser } = started));
   beforeAll(async () => {
-    [site, browser] = await Promise.all([startSite(), launchBrowser()]);
     const target = (path: string) => `${site.url}${path}`;
     attacker = await startOtherOrigin({
       '/create-admin': autoSubmit(target('/admin/users'), { email: 'mallory@evil.test', displayName: 'Mallory', role: 'admin', password: 'mallory-owns-the-site' }),
@@ -41,10 +41,8 @@ describe('requests forged by other origins while a staff member is signed in', (
   });
   afterAll(async () => {
     admin?.close();
-    await browser?.close();
     await attacker?.close();
     await partner?.close();
-    await site?.close();
   });
 
   it('refuses form posts from another origin that carry the session cookie but no token', async () => {

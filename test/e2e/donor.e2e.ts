@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, screenshotOnFailure, startSite, type Site } from './harness.js';
+import { openPage, screenshotOnFailure, siteInChromium, type Site } from './harness.js';
 
 const LEAD = '/articles/river-cleanup-sediment-tests';
 
 describe('a donor in Chromium', () => {
   let site: Site;
   let browser: Browser;
-  beforeAll(async () => {
-    [site, browser] = await Promise.all([startSite(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  siteInChromium((started) => ({ site, browser } = started));
 
   it('gives through the demo checkout from under an article, and the open article page meter moves', async () => {
     const context = await browser.newContext();

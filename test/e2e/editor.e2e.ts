@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, screenshotOnFailure, signInInBrowser, startSite, type Site } from './harness.js';
+import { openPage, screenshotOnFailure, signInInBrowser, siteInChromium, type Site } from './harness.js';
 
 const run = promisify(execFile);
 const EDITOR = { email: 'erin.editor@tribune.test', password: 'erin-writes-the-news', name: 'Erin Editor' };
@@ -25,13 +25,9 @@ function wallTime(date: Date): string {
 describe('an editor in Chromium', () => {
   let site: Site;
   let browser: Browser;
+  siteInChromium((started) => ({ site, browser } = started));
   beforeAll(async () => {
-    [site, browser] = await Promise.all([startSite(), launchBrowser()]);
     await addEditor(site);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
   });
 
   it('writes, previews, schedules and then publishes an article that appears on the home page', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, screenshotOnFailure, signInInBrowser, startOtherOrigin, startSite, type OtherOrigin, type Site } from './harness.js';
+import { openPage, screenshotOnFailure, signInInBrowser, siteInChromium, startOtherOrigin, type OtherOrigin, type Site } from './harness.js';
 import { DEMO_ADMIN, SiteClient } from '../../src/testing/site-client.js';
 
 const SLUG = 'river-cleanup-sediment-tests';
@@ -17,16 +17,14 @@ describe('the comment widget embedded on another site', () => {
   let browser: Browser;
   let partner: OtherOrigin;
   let stranger: OtherOrigin;
+  siteInChromium((started) => ({ site, browser } = started));
   beforeAll(async () => {
-    [site, browser] = await Promise.all([startSite(), launchBrowser()]);
     partner = await startOtherOrigin({ '/': partnerPage(site.url, 'Millbrook Partner Blog') });
     stranger = await startOtherOrigin({ '/': partnerPage(site.url, 'Not a partner') });
   });
   afterAll(async () => {
-    await browser?.close();
     await partner?.close();
     await stranger?.close();
-    await site?.close();
   });
 
   it('lets the admin allow a partner origin in the settings screen', async () => {

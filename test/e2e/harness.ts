@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { onTestFailed } from 'vitest';
+import { afterAll, beforeAll, onTestFailed } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../../src/testing/server-process.js';
 
 export const CHROMIUM = process.env.TRIBUNE_CHROMIUM ?? '/usr/bin/chromium';
@@ -30,6 +30,27 @@ export async function startSite(env: Record<string, string> = {}): Promise<Site>
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The demo site and Chromium for one test file: started before its tests, closed after them (after the
+ * file's own `afterAll`, which runs first). One that started is closed even when the other failed.
+ */
+export function siteInChromium(ready: (started: { site: Site; browser: Browser }) => void): void {
+  let site: Site | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const [siteResult, browserResult] = await Promise.allSettled([startSite(), launchBrowser()]);
+    if (siteResult.status === 'fulfilled') site = siteResult.value;
+    if (browserResult.status === 'fulfilled') browser = browserResult.value;
+    if (siteResult.status === 'rejected') throw siteResult.reason;
+    if (browserResult.status === 'rejected') throw browserResult.reason;
+    ready({ site: site!, browser: browser! });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
 }
 
 /** Debian's Chromium, headless, with no background traffic (this machine has no network). */

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, screenshotOnFailure, signInInBrowser, startSite, type Site } from './harness.js';
+import { openPage, screenshotOnFailure, signInInBrowser, siteInChromium, type Site } from './harness.js';
 import { DEMO_ADMIN, SiteClient } from '../../src/testing/site-client.js';
 
 const LEAD = '/articles/river-cleanup-sediment-tests';
@@ -9,18 +9,14 @@ const MODERATOR = { email: 'mo.moderator@tribune.test', password: 'mo-reviews-co
 describe('a moderator in Chromium', () => {
   let site: Site;
   let browser: Browser;
+  siteInChromium((started) => ({ site, browser } = started));
   beforeAll(async () => {
-    [site, browser] = await Promise.all([startSite(), launchBrowser()]);
     const admin = new SiteClient(site.url);
     await admin.signIn(DEMO_ADMIN.email, DEMO_ADMIN.password);
     await admin.loadPage('/admin/users');
     const added = await admin.post('/admin/users', { form: { _csrf: admin.csrf, email: MODERATOR.email, displayName: MODERATOR.name, role: 'moderator', password: MODERATOR.password }, csrf: false });
     admin.close();
     expect(added.status, added.text.slice(0, 200)).toBe(303);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
   });
 
   it('sees a held comment in the queue, approves it with the keyboard, and the reader\'s open page shows it', async () => {

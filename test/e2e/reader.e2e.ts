@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, openPage, recordRequests, screenshotOnFailure, startSite, type Site, type TestPage } from './harness.js';
+import { openPage, recordRequests, screenshotOnFailure, siteInChromium, type Site, type TestPage } from './harness.js';
 
 const LEAD = '/articles/river-cleanup-sediment-tests';
 const LEAD_TITLE = 'Inside the Millbrook River cleanup: what the sediment tests show';
@@ -21,13 +21,7 @@ async function enhanced(page: Page): Promise<void> {
 describe('a reader in Chromium', () => {
   let site: Site;
   let browser: Browser;
-  beforeAll(async () => {
-    [site, browser] = await Promise.all([startSite(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  siteInChromium((started) => ({ site, browser } = started));
 
   it('goes from the home page to the lead story: video placeholder, sources, related stories and the meter, all from the site itself', async () => {
     const context = await browser.newContext();

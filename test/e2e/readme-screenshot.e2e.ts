@@ -1,21 +1,15 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, screenshotOnFailure, startSite, type Site } from './harness.js';
+import { openPage, screenshotOnFailure, siteInChromium, type Site } from './harness.js';
 
 const TARGET = join(process.cwd(), 'docs', 'screenshot-article.png');
 
 describe('the README screenshot', () => {
   let site: Site;
   let browser: Browser;
-  beforeAll(async () => {
-    [site, browser] = await Promise.all([startSite(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  siteInChromium((started) => ({ site, browser } = started));
 
   it('saves the demo article page at 1280 px wide to docs/screenshot-article.png', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', reducedMotion: 'reduce' });

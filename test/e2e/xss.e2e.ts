@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshotOnFailure, signInInBrowser, startSite, type Site, type TestPage } from './harness.js';
+import { openPage, screenshotOnFailure, signInInBrowser, siteInChromium, type Site, type TestPage } from './harness.js';
 import { DEMO_ADMIN, SiteClient, saveCommentSettings } from '../../src/testing/site-client.js';
 import { FORBIDDEN_DOM_CHECK, XSS_PAYLOADS } from './xss-payloads.js';
 import { seedHostileArticles, seedHostileComments, seedHostileGifts, seedHostileReports } from './xss-seed.js';
@@ -44,8 +44,8 @@ describe(`${XSS_PAYLOADS.length} hostile payloads, rendered in Chromium`, () => 
   let admin: SiteClient;
   let adminContext: BrowserContext;
   let adminPage: TestPage;
+  siteInChromium((started) => ({ site, browser } = started));
   beforeAll(async () => {
-    [site, browser] = await Promise.all([startSite(), launchBrowser()]);
     admin = new SiteClient(site.url);
     await admin.signIn(DEMO_ADMIN.email, DEMO_ADMIN.password);
     await saveCommentSettings(admin, { postsPerMinutePerIp: 1000, postsPerMinutePerReader: 1000 });
@@ -59,8 +59,6 @@ describe(`${XSS_PAYLOADS.length} hostile payloads, rendered in Chromium`, () => 
   }, 120_000);
   afterAll(async () => {
     admin?.close();
-    await browser?.close();
-    await site?.close();
   });
 
   it('the check itself catches an event handler, a script URL and a dialog', async () => {
