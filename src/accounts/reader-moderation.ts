@@ -1,14 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Database, Role, UserStatus } from '../db/schema.js';
+import type { Database, UserStatus } from '../db/schema.js';
+import { toViewer, type Viewer } from './service.js';
 
 /** What moderators may change about a reader's right to comment. */
-export interface ReaderStanding {
-  id: string;
-  email: string | null;
-  displayName: string;
-  role: Role;
-  status: UserStatus;
-  suspendedUntil: string | null;
+export interface ReaderStanding extends Viewer {
   premoderate: boolean;
 }
 
@@ -56,16 +51,6 @@ export function effectiveStatus(standing: Pick<ReaderStanding, 'status' | 'suspe
   return standing.status;
 }
 
-function toStanding(row: {
-  id: string; email: string | null; display_name: string; role: Role; status: UserStatus; suspended_until: string | null; premoderate: number;
-}): ReaderStanding {
-  return {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    role: row.role,
-    status: row.status,
-    suspendedUntil: row.suspended_until,
-    premoderate: row.premoderate === 1,
-  };
+function toStanding(row: Parameters<typeof toViewer>[0] & { premoderate: number }): ReaderStanding {
+  return { ...toViewer(row), premoderate: row.premoderate === 1 };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database, Role } from '../db/schema.js';
+import type { Database, Role, Row } from '../db/schema.js';
 import { newId, newToken } from '../db/ids.js';
 import { addSeconds } from '../db/time.js';
 import { accountErrors } from './errors.js';
@@ -81,6 +81,11 @@ export async function startSession({ db, now }: AccountsDeps, userId: string): P
 export async function viewerForSession({ db, now }: AccountsDeps, token: string): Promise<Viewer | null> {
   const row = await queries.findSessionUser(db, hashToken(token), now().toISOString());
   if (!row || row.status === 'banned' && row.role !== 'reader') return null;
+  return toViewer(row);
+}
+
+/** A user row as the rest of the app sees its signed-in user. */
+export function toViewer(row: Pick<Row<'users'>, 'id' | 'email' | 'display_name' | 'role' | 'status' | 'suspended_until'>): Viewer {
   return {
     id: row.id,
     email: row.email,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CommentStatus, Database } from '../db/schema.js';
 import { renderMarkdown } from '../text/markdown.js';
+import { placeUnder } from './place.js';
 import { refreshReactionCount } from './queries.js';
 
 /**
@@ -34,14 +35,8 @@ export interface ImportedComment {
 }
 
 export function placeOf(comment: Pick<ImportedComment, 'id' | 'articleId' | 'parent'>): CommentPlace {
-  const { parent } = comment;
-  return {
-    id: comment.id,
-    article_id: comment.articleId,
-    root_id: parent?.root_id ?? comment.id,
-    depth: parent ? parent.depth + 1 : 0,
-    path: parent ? `${parent.path}/${comment.id}` : comment.id,
-  };
+  const { root_id, depth, path } = placeUnder(comment.id, comment.parent);
+  return { id: comment.id, article_id: comment.articleId, root_id, depth, path };
 }
 
 export async function commentPlaces(db: Db, ids: readonly string[]): Promise<Map<string, CommentPlace>> {

@@ -4,6 +4,7 @@ import { newId } from '../db/ids.js';
 import { renderMarkdown } from '../text/markdown.js';
 import { refreshReactionCount, type CommentRow } from './queries.js';
 import { DEMO_READERS, RIVER_DISCUSSION, WATER_MAIN_DISCUSSION, type DemoComment } from './seed-data.js';
+import { placeUnder } from './place.js';
 
 type SeedDeps = Pick<Deps, 'db' | 'now'>;
 
@@ -56,10 +57,7 @@ async function seedDiscussion(
     const row: CommentRow = {
       id,
       article_id: article.id,
-      parent_id: parent?.id ?? null,
-      root_id: parent?.root_id ?? id,
-      depth: parent ? parent.depth + 1 : 0,
-      path: parent ? `${parent.path}/${id}` : id,
+      ...placeUnder(id, parent),
       author_id: authorId,
       guest_key: guestName ? createHash('sha256').update(`demo-guest:${guestName}`).digest('hex') : null,
       author_name: guestName ?? DEMO_READERS[entry.who]?.name ?? 'Staff',

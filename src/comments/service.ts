@@ -7,6 +7,7 @@ import { renderMarkdown } from '../text/markdown.js';
 import { commentErrors } from './errors.js';
 import { announce, announceHeld } from './events.js';
 import { enqueueReplyNotification } from './notifications.js';
+import { placeUnder } from './place.js';
 import * as queries from './queries.js';
 import type { CommentRow } from './queries.js';
 import { viewComment } from './read.js';
@@ -100,10 +101,7 @@ export async function postComment(deps: CommentsDeps, actor: CommentActor, input
   const row: CommentRow = {
     id,
     article_id: article.id,
-    parent_id: parent?.id ?? null,
-    root_id: parent?.root_id ?? id,
-    depth: parent ? parent.depth + 1 : 0,
-    path: parent ? `${parent.path}/${id}` : id,
+    ...placeUnder(id, parent),
     author_id: user?.id ?? null,
     guest_key: actor.guestKey,
     author_name: authorName,

@@ -1,4 +1,4 @@
-import type { DrivePeriod } from '../db/schema.js';
+import type { Row } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import { DRIVES_CHANNEL, driveChannel, type DonationsContext } from './context.js';
 import * as queries from './drive-queries.js';
@@ -24,17 +24,8 @@ export interface DriveInput {
   makeCurrent?: unknown;
 }
 
-interface DriveValues {
-  title: string;
-  cta: string;
-  goal_minor: number;
-  currency: string;
-  period: DrivePeriod;
-  starts_at: string | null;
-  ends_at: string | null;
-  count_renewals: number;
-  subtract_refunds: number;
-}
+/** The columns a drive form sets; `id` and `is_current` are the service's to manage. */
+type DriveValues = Pick<Row<'donation_drives'>, 'title' | 'cta' | 'goal_minor' | 'currency' | 'period' | 'starts_at' | 'ends_at' | 'count_renewals' | 'subtract_refunds'>;
 
 /** Checkboxes arrive as "on"/"1"/"true" or are absent; JSON sends booleans. */
 function flag(value: unknown, fallback: boolean): boolean {

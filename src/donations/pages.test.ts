@@ -1,7 +1,7 @@
-import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDonations } from './index.js';
+import { openStream } from '../testing/sse-client.js';
 import { startDonationsApp, type DonationsTestApp } from './testing/donations-app.js';
 
 const html = { accept: 'text/html' };
@@ -146,30 +146,17 @@ describe('public donation pages', () => {
     const before = d.t.runtime.events.listenerCount(channel);
     await d.t.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = d.t.app.server.address() as AddressInfo;
-    const events: Record<string, unknown>[] = [];
-    let buffer = '';
-    const request = get({ host: '127.0.0.1', port, path: '/api/drives/current/live' });
-    const response = await new Promise<import('node:http').IncomingMessage>((resolve) => request.on('response', resolve));
-    expect(response.headers['content-type']).toContain('text/event-stream');
-    response.setEncoding('utf8');
-    response.on('data', (chunk: string) => {
-      buffer += chunk;
-      let end;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = block.split('\n').find((line) => line.startsWith('data: '));
-        if (block.includes('event: meter') && data) events.push(JSON.parse(data.slice(6)).meter);
-      }
-    });
-    await waitFor(() => events.length === 1);
-    expect(events[0]).toMatchObject({ raisedMinor: 0 });
+    const stream = await openStream(port, '/api/drives/current/live');
+    expect(stream.response.headers['content-type']).toContain('text/event-stream');
+    const meters = () => stream.events.filter((e) => e.event === 'meter').map((e) => e.data.meter);
+    await expect.poll(() => meters().length).toBe(1);
+    expect(meters()[0]).toMatchObject({ raisedMinor: 0 });
     expect(d.t.runtime.events.listenerCount(channel)).toBe(before + 1);
     await d.t.request({ method: 'POST', url: '/donate/demo', as: d.t.anonymous(), payload: { amount: 5000 } });
-    await waitFor(() => events.length === 2);
-    expect(events[1]).toMatchObject({ raisedMinor: 5000, raisedLabel: '50 $', donors: 1 });
-    request.destroy();
-    await waitFor(() => d.t.runtime.events.listenerCount(channel) === before);
+    await expect.poll(() => meters().length).toBe(2);
+    expect(meters()[1]).toMatchObject({ raisedMinor: 5000, raisedLabel: '50 $', donors: 1 });
+    stream.close();
+    await expect.poll(() => d.t.runtime.events.listenerCount(channel)).toBe(before);
     expect(d.t.runtime.events.listenerCount('drives')).toBe(0);
   });
 });
@@ -186,12 +173,4 @@ async function articleBox(d: DonationsTestApp, slug: string): Promise<string> {
   });
   domain.context.totals.close();
   return box.value;
-}
-
-async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
