@@ -1,7 +1,8 @@
 // Child process of bench/article-page.ts: Tribune on a temporary SQLite file with the demo newsroom,
-// and a bare node:http server answering with the exact bytes of one Tribune article page.
+// and a bare node:http server answering with the exact bytes of one Tribune article page, Brotli-
+// compressed as Tribune sent them (so the bare server does no compressing: the baseline is the floor).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,15 +19,48 @@ const runtime = await createRuntime(config, { log: pino({ level: 'silent' }) });
 await seedDemo(runtime);
 const app = await buildApp(runtime);
 await app.listen({ host: '127.0.0.1', port: 0 });
-const tribuneUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/articles/${DEMO_MAIN_ARTICLE_SLUG}`;
+const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+const tribuneUrl = `${origin}/articles/${DEMO_MAIN_ARTICLE_SLUG}`;
 
-const response = await fetch(tribuneUrl, { headers: { accept: 'text/html' } });
-if (response.status !== 200) throw new Error(`article page answered ${response.status}`);
-const bytes = Buffer.from(await response.arrayBuffer());
-const type = response.headers.get('content-type') ?? 'text/html; charset=utf-8';
+/** The body exactly as it crossed the wire (fetch would decode it), with its headers. */
+function raw(url: string, acceptEncoding: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { accept: 'text/html', 'accept-encoding': acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const ENCODINGS = { identity: 'identity', gzip: 'gzip', br: 'br, gzip' } as const;
+type Sizes = Record<keyof typeof ENCODINGS, number>;
+
+/** What a first visit moves: the page and every asset it links from the site (styles, scripts, icons). */
+async function weigh(): Promise<{ document: Sizes; page: Sizes; assets: string[] }> {
+  const html = (await raw(tribuneUrl, 'identity')).body.toString();
+  const assets = [...new Set([...html.matchAll(/(?:href|src)="(\/(?:assets\/[^"?#]+|widget\.js|favicon\.ico))"/g)].map((match) => match[1]!))];
+  const document = {} as Sizes;
+  const page = {} as Sizes;
+  for (const [name, header] of Object.entries(ENCODINGS) as [keyof Sizes, string][]) {
+    document[name] = (await raw(tribuneUrl, header)).body.length;
+    page[name] = document[name];
+    for (const asset of assets) page[name] += (await raw(origin + asset, header)).body.length;
+  }
+  return { document, page, assets };
+}
+
+const compressed = await raw(tribuneUrl, ENCODINGS.br);
+if (compressed.status !== 200) throw new Error(`article page answered ${compressed.status}`);
+const type = String(compressed.headers['content-type'] ?? 'text/html; charset=utf-8');
+const encoding = String(compressed.headers['content-encoding'] ?? 'identity');
+const bytes = compressed.body;
 
 const bare = createServer((_request, reply) => {
-  reply.writeHead(200, { 'content-type': type, 'content-length': bytes.length });
+  reply.writeHead(200, { 'content-type': type, 'content-encoding': encoding, vary: 'accept-encoding', 'content-length': bytes.length });
   reply.end(bytes);
 });
 await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
@@ -43,4 +77,4 @@ process.stdin.on('end', () => void shutdown());
 process.stdin.resume();
 process.on('SIGTERM', () => void shutdown());
 
-process.stdout.write(`${JSON.stringify({ tribuneUrl, bareUrl, bytes: bytes.length })}\n`);
+process.stdout.write(`${JSON.stringify({ tribuneUrl, bareUrl, encoding, bytes: bytes.length, ...(await weigh()) })}\n`);

@@ -7,10 +7,18 @@ import type { Bench } from './run.js';
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
+type Sizes = { identity: number; gzip: number; br: number };
+
 interface Servers {
   tribuneUrl: string;
   bareUrl: string;
+  /** The encoding Tribune chose for `accept-encoding: br, gzip`, and the document's size in it. */
+  encoding: string;
   bytes: number;
+  document: Sizes;
+  /** The document and the assets it links, as a first visit fetches them. */
+  page: Sizes;
+  assets: string[];
 }
 
 /** The servers run in a child process, so autocannon's own work does not share their event loop. */
@@ -40,7 +48,8 @@ async function startServers() {
 async function measure(label: string, url: string) {
   // A short warm-up, so the JIT and caches are in the same state for both servers.
   await autocannon({ url, connections: 10, duration: 1 });
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers: { accept: 'text/html' } });
+  // As a browser asks: the page compressed, so Tribune compresses every response and the bare server does not.
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers: { accept: 'text/html', 'accept-encoding': 'br, gzip' } });
   const bad = result.non2xx + result.errors + result.timeouts;
   process.stdout.write(`${label.padEnd(12)} ${result.requests.average.toFixed(0).padStart(8)} req/s   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms${bad ? `   (${bad} failed)` : ''}\n`);
   return result.requests.average;
@@ -48,11 +57,15 @@ async function measure(label: string, url: string) {
 
 export const articlePageBench: Bench = {
   name: 'article-page',
-  description: `the demo article page: Tribune vs a bare node:http server sending the same bytes (${CONNECTIONS} connections, ${DURATION_S} s each)`,
+  description: `the demo article page, compressed: bytes on the wire, and Tribune vs a bare node:http server sending the same compressed bytes (${CONNECTIONS} connections, ${DURATION_S} s each)`,
   async run() {
     const { servers, stop } = await startServers();
     try {
-      process.stdout.write(`page size    ${servers.bytes} bytes\n`);
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`.padStart(9);
+      process.stdout.write(`             ${'identity'.padStart(9)} ${'gzip'.padStart(9)} ${'br'.padStart(9)}\n`);
+      process.stdout.write(`document     ${kb(servers.document.identity)} ${kb(servers.document.gzip)} ${kb(servers.document.br)}\n`);
+      process.stdout.write(`with assets  ${kb(servers.page.identity)} ${kb(servers.page.gzip)} ${kb(servers.page.br)}   (${servers.assets.length} assets: ${servers.assets.join(' ')})\n`);
+      process.stdout.write(`served as    ${servers.encoding}, ${servers.bytes} bytes\n`);
       const tribune = await measure('tribune', servers.tribuneUrl);
       const bare = await measure('bare http', servers.bareUrl);
       process.stdout.write(`ratio        ${(tribune / bare).toFixed(3)} (Tribune / bare; 1.0 would be free)\n`);

@@ -9,6 +9,7 @@ import { createAssess } from '../src/moderation/pipeline.js';
 import type { CommentCandidate } from '../src/moderation/types.js';
 import { createWordMatcher } from '../src/moderation/words/matcher.js';
 import { defaultSettings } from '../src/settings/defaults.js';
+import { benchAdaptation } from './moderation-adaptation.js';
 import type { Bench } from './run.js';
 
 const TARGET_MEDIAN_MS = 1;
@@ -71,10 +72,11 @@ async function run(): Promise<void> {
   console.log(`moderation: model memory heap +${mb(after.heap - before.heap)}, buffers +${mb(after.buffers - before.buffers)} (weights ${mb(model.weights.length * model.weights[0].byteLength)} as Float32)`);
   console.log(`moderation: assess() on ${RUNS} comments of ${texts[0].length} chars: median ${median.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms`);
   console.log(`moderation: median / 1 ms target = ${(median / TARGET_MEDIAN_MS).toFixed(2)}x`);
+  await benchAdaptation(assess, classifier, texts.map(candidate), { settings, now });
 }
 
 export const moderationBench: Bench = {
   name: 'moderation',
-  description: 'assess() per 1,000-char comment (median, p99), classifier load time and memory',
+  description: 'assess() per 1,000-char comment (median, p99), with and without a site adaptation; classifier load time and memory',
   run,
 };

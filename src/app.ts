@@ -1,26 +1,35 @@
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { accountsPlugin, sessionPlugin } from './accounts/index.js';
-import { articlesPlugin, createArticleScheduler } from './articles/index.js';
+import Fastify, { LogController, type FastifyInstance, type RouteOptions } from 'fastify';
+import {
+  accountsPlugin, securitySettingsSection, sessionPlugin, staffNeedsTwoFactor, twoFactorSetupRoutes, twoFactorSignInRoutes,
+} from './accounts/index.js';
+import { articlesPlugin, createArticleScheduler, oldAddressRedirects } from './articles/index.js';
 import { httpErrors } from './errors.js';
-import { installErrorHandling } from './http-errors.js';
+import { fastifyErrorOptions, installErrorHandling } from './http-errors.js';
+import { installInputGuard } from './input-guard.js';
 import { installMetrics } from './metrics.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { createDonations, readerGifts } from './donations/index.js';
-import { readerDataRoutes } from './transfer/index.js';
+import { readerDataRoutes, threadStubRoutes } from './transfer/index.js';
 import type { Deps } from './runtime.js';
 import { assetRoutes } from './web/assets.js';
+import { limitEventStreams } from './web/sse.js';
+import { siteLiveRoutes } from './web/live-routes.js';
 import { emptySlots, type PageSlots } from './web/slots.js';
 import { readerRoutes } from './accounts/index.js';
-import { commentSlots, commentsPlugin, embedCors, isEmbedPath } from './comments/index.js';
+import { commentSlots, commentsPlugin, embedCors, isEmbedPath, liveArticleChannels } from './comments/index.js';
 import { createMailer } from './mail/index.js';
-import { moderationQueuePlugin, moderationSettingsSection, rejectedCommentsFor, renderRejectedComments } from './moderation/index.js';
-import { coreSettingsSections, settingsRoutes, usersRoutes } from './web/admin/index.js';
+import {
+  createNightlyLearning, createSiteAdaptation, learningRoutes, learningSettingsSection, moderationQueuePlugin, moderationSettingsSection,
+  rejectedCommentsFor, renderRejectedComments, createGuestStanding, standingOnAccount, dashboardModeration, createFeaturedSource,
+} from './moderation/index.js';
+import { coreSettingsSections, settingsRoutes, usersRoutes, withSiteEmbedSnippet } from './web/admin/index.js';
 
 /** The composition root: the only place that knows every domain and wires them together. */
-export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+export async function buildApp(deps: Deps, observe: { onRoute?: (route: RouteOptions) => void } = {}): Promise<FastifyInstance> {
   const { config, settings } = deps;
   const app = Fastify({
     loggerInstance: deps.log,
@@ -28,10 +37,24 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimit,
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false, allowUnionTypes: true } },
+    ...fastifyErrorOptions,
   });
 
+  // Tests list every route with its schema (the route fuzz test) before any is registered.
+  if (observe.onRoute) app.addHook('onRoute', observe.onRoute);
   installErrorHandling(app, settings);
+  installInputGuard(app);
+  // An imported site's old permalinks (and earlier slugs) answer 301 wherever no route does.
+  app.addHook('onRequest', oldAddressRedirects({ db: deps.db, now: deps.now, baseUrl: config.baseUrl }));
   installMetrics(app, config.metricsToken);
+  // Every socket is a file descriptor: past these the process refuses new ones rather than running out.
+  app.server.maxConnections = config.maxConnections;
+  limitEventStreams(app, config.streams);
+  // Every text response in Brotli or gzip as the client asks, registered before any route so all get it.
+  // Event streams are hijacked (and text/event-stream is never compressed), so no event waits in a buffer;
+  // assets come precompressed (web/assets.ts). Request bodies are left as sent: no client of ours
+  // compresses them, and inflating them is work any visitor could ask for.
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024, globalDecompression: false });
   await app.register(fastifyCookie, { secret: config.secret });
   await app.register(fastifyFormbody, { bodyLimit: config.bodyLimit });
   await app.register(fastifyRateLimit, {
@@ -47,6 +70,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     db: deps.db,
     now: deps.now,
     baseUrl: config.baseUrl,
+    staffNeedsTwoFactor: staffNeedsTwoFactor(deps),
     trustsCrossOrigin: async (origin, url) => isEmbedPath(url) && (await settings.get()).comments.embedOrigins.includes(origin),
   });
 
@@ -55,40 +79,61 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // Parts of public pages that one domain draws inside another's page (donation box, comments).
   const slots: PageSlots = { ...emptySlots };
   await app.register(assetRoutes);
-  await app.register(accountsPlugin, deps);
+  const mailer = createMailer(config);
+  await app.register(accountsPlugin, { ...deps, mailer });
+  await app.register(twoFactorSignInRoutes, deps);
+  await app.register(twoFactorSetupRoutes, deps);
 
   // == articles: publishing, public pages, feeds, admin ==
   await app.register(articlesPlugin, { ...deps, slots });
-  await app.register(usersRoutes, deps);
+  await app.register(usersRoutes, { ...deps, mailer });
   // Other domains push their boxes onto /admin/settings here: settingsSections.push(…).
-  const settingsSections = [...coreSettingsSections];
+  const settingsSections = coreSettingsSections.map((section) => (section.id === 'comments' ? withSiteEmbedSnippet(section, config.baseUrl) : section));
+  settingsSections.push(securitySettingsSection);
   await app.register(settingsRoutes, { settings, sections: settingsSections });
   const articleScheduler = createArticleScheduler(deps);
   app.addHook('onReady', async () => articleScheduler.start());
   app.addHook('onClose', async () => articleScheduler.stop());
 
   // == comments: threads, readers, live stream, widget ==
-  const mailer = createMailer(config);
   await app.register(embedCors, { settings });
   await app.register(readerRoutes, {
     ...deps,
     mailer,
-    accountSections: [async (userId) => renderRejectedComments(await rejectedCommentsFor(deps, userId))],
+    accountSections: [async (userId) => standingOnAccount(deps, userId), async (userId) => renderRejectedComments(await rejectedCommentsFor(deps, userId))],
   });
-  await app.register(commentsPlugin, { deps, mailer });
-  Object.assign(slots, commentSlots(deps));
+  // What moderation learned from this site's moderators, read by every instance (src/moderation/adaptation).
+  const siteAdaptation = createSiteAdaptation(deps);
+  // Guests' suspensions and bans from the moderation queue, checked when a guest posts.
+  const guestStanding = createGuestStanding({ db: deps.db, now: deps.now, secret: config.secret });
+  await app.register(commentsPlugin, { deps, mailer, adaptation: siteAdaptation, guestStanding });
+  Object.assign(slots, commentSlots(deps, { featured: createFeaturedSource(deps), guestStanding }));
+  slots.dashboardModeration = (viewer) => dashboardModeration(deps, viewer);
 
   // == moderation: queue, actions, settings ==
   await app.register(moderationQueuePlugin, { ...deps, baseUrl: config.baseUrl, mailer });
   settingsSections.push(moderationSettingsSection);
+  settingsSections.push(learningSettingsSection({ ...deps, adaptation: siteAdaptation }));
+  await app.register(learningRoutes, { adaptation: siteAdaptation });
+  const nightlyLearning = createNightlyLearning({ ...deps, adaptation: siteAdaptation });
+  app.addHook('onReady', async () => nightlyLearning.start());
+  app.addHook('onClose', async () => {
+    await nightlyLearning.stop();
+    siteAdaptation.stop();
+  });
 
   // == donations: drives, meter, checkout, webhooks, ledger ==
   const donations = createDonations(deps);
   await app.register(donations.plugin);
   slots.articleSupport = donations.articleSupport;
 
+  // == live: one stream per browser for every article's comments and the meter (src/web/live-routes.ts) ==
+  await app.register(siteLiveRoutes, { events: deps.events, now: deps.now, heartbeatMs: 25_000, articleChannels: liveArticleChannels(deps), meter: donations.liveMeter });
+
   // == transfer: reader data rights ==
   await app.register(readerDataRoutes, { ...deps, baseUrl: config.baseUrl, donations: readerGifts(deps.db) });
+  // Disqus threads an import kept as drafts, attached to their articles by an editor.
+  await app.register(threadStubRoutes, deps);
 
   app.get('/healthz', { schema: { response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } }, async () => {
     await deps.db.selectFrom('settings').select('key').limit(1).execute();

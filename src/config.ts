@@ -32,6 +32,10 @@ export interface Config {
   demo: boolean;
   /** Bearer token for /metrics from other hosts (loopback needs none). */
   metricsToken: string | undefined;
+  /** Live (Server-Sent Events) streams open at once, per client address and in total; each holds a socket. */
+  streams: { perAddress: number; total: number };
+  /** Connections held at once; past it new ones are closed on arrival, keeping file descriptors for the database and outbound calls. */
+  maxConnections: number;
 }
 
 export class ConfigError extends Error {
@@ -45,7 +49,7 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-export function loadConfig(env: Env = process.env): Config {
+export function loadConfig(env: Env = process.env, openFiles: number = openFilesLimit()): Config {
   const dataDir = resolve(env.TRIBUNE_DATA_DIR ?? 'data');
   const port = readInteger(env, 'TRIBUNE_PORT', 3000, 0, 65535);
   const host = env.TRIBUNE_HOST ?? '0.0.0.0';
@@ -88,7 +92,23 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimit: readInteger(env, 'TRIBUNE_BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
     demo: readBoolean(env, 'TRIBUNE_DEMO', false),
     metricsToken: env.TRIBUNE_METRICS_TOKEN || undefined,
+    streams: {
+      perAddress: readInteger(env, 'TRIBUNE_SSE_MAX_PER_ADDRESS', 64, 1, 1_000_000),
+      total: readInteger(env, 'TRIBUNE_SSE_MAX_TOTAL', Math.max(16, Math.min(10_000, Math.floor(openFiles / 2))), 1, 1_000_000),
+    },
+    maxConnections: readInteger(env, 'TRIBUNE_MAX_CONNECTIONS', Math.max(32, openFiles - Math.max(64, Math.ceil(openFiles / 8))), 1, 10_000_000),
   };
+}
+
+/** The process's soft limit on open files (Linux); where it cannot be read, 1024, the usual default. */
+export function openFilesLimit(limits = '/proc/self/limits'): number {
+  try {
+    const value = /^Max open files\s+(\d+|unlimited)/m.exec(readFileSync(limits, 'utf8'))?.[1];
+    if (value) return value === 'unlimited' ? 1_048_576 : Number(value);
+  } catch {
+    // Not Linux: fall through.
+  }
+  return 1024;
 }
 
 function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {

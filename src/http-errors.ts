@@ -1,12 +1,50 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { csrfToken, wantsHtml } from './accounts/http.js';
-import { AppError, httpErrors } from './errors.js';
+import { drainLimitsFor, drainRequest } from './drain-body.js';
+import { AppError, defineErrors, httpErrors } from './errors.js';
 import type { SettingsService } from './settings/index.js';
 import { errorPage } from './web/error-page.js';
+import { isFormPost } from './web/form-post.js';
+
+const frameworkErrors = defineErrors({
+  BAD_URL: { status: 400, message: 'The address is not valid (a broken percent-encoding).' },
+  URL_PART_TOO_LONG: { status: 414, message: 'A part of the address is too long.' },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive.' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'The request headers are too large.' },
+  MALFORMED_REQUEST: { status: 400, message: 'The request is not valid HTTP.' },
+});
+
+/**
+ * Fastify answers some failures before any route or error handler runs (a URL it cannot decode, a
+ * path parameter over the router's limit, HTTP it cannot parse), each in its own JSON format. These
+ * options make those answers `{error, message}` too. Pass them to `Fastify()`.
+ */
+export const fastifyErrorOptions = {
+  frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+    const failure = error.code === 'FST_ERR_BAD_URL' ? frameworkErrors.raise('BAD_URL')
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? frameworkErrors.raise('URL_PART_TOO_LONG')
+        : httpErrors.raise('INTERNAL');
+    // No hooks ran (no cookies, no session), so this is plain JSON rather than the site's error page.
+    void reply.code(failure.status).type('application/json; charset=utf-8').send({ error: failure.code, message: failure.message });
+  },
+  clientErrorHandler(error: Error & { code?: string }, socket: Socket) {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const failure = frameworkErrors.raise(error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'REQUEST_TIMEOUT' : error.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'MALFORMED_REQUEST');
+    const body = JSON.stringify({ error: failure.code, message: failure.message });
+    if (socket.writable) {
+      socket.write(`HTTP/1.1 ${failure.status} ${failure.code}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    }
+    socket.destroy(error);
+  },
+};
 
 /** The one place where errors become HTTP: `{error, message, field?}` for APIs, a page for browsers. */
 export function installErrorHandling(app: FastifyInstance, settings: SettingsService): void {
+  const drainLimits = drainLimitsFor(app.initialConfig.bodyLimit ?? 1_048_576);
   app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
+    // Fastify stopped reading mid-body; answering now would close on unread bytes, which resets the connection.
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') await drainRequest(request.raw, drainLimits);
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.debug({ code: appError.code, message: appError.message }, 'request rejected');
@@ -39,7 +77,7 @@ function wantsPage(request: FastifyRequest): boolean {
   if (request.url.startsWith('/api/')) return false;
   if (wantsHtml(request)) return true;
   // A browser form post that failed outside any form's own handling.
-  return (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+  return isFormPost(request);
 }
 
 function publicDetail(error: AppError): Record<string, unknown> {

@@ -46,9 +46,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     if (applied.length > 0) log.info({ applied }, 'database migrated');
   }
   const redisNamespace = options.redisNamespace ?? config.redisPrefix;
-  const events = config.redisUrl ? await createRedisEventBus(config.redisUrl, redisNamespace) : createLocalEventBus();
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3, enableOfflineQueue: true }) : undefined;
   const now = options.now ?? (() => new Date());
+  // The replay log's ids carry the publishing time: in-process, the runtime's clock, so tests control it.
+  const events = config.redisUrl ? await createRedisEventBus(config.redisUrl, redisNamespace) : createLocalEventBus({ now });
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3, enableOfflineQueue: true }) : undefined;
   const settings = createSettingsService({ db: database.db, events, now });
   return {
     config,

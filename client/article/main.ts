@@ -2,6 +2,9 @@
 
 const ALLOWED_PLAYER_HOSTS = new Set(['www.youtube-nocookie.com', 'player.vimeo.com', 'rumble.com']);
 
+/** "Video: HEADLINE" from the server: the placeholder's own text ("Play video…") says nothing of what plays. */
+const title = (link: HTMLAnchorElement) => link.dataset.title || 'Video';
+
 function player(link: HTMLAnchorElement): HTMLElement | null {
   const source = link.dataset.embed;
   if (!source) return null;
@@ -18,13 +21,14 @@ function player(link: HTMLAnchorElement): HTMLElement | null {
     video.controls = true;
     video.autoplay = true;
     video.className = 'video-frame';
+    video.setAttribute('aria-label', title(link));
     return video;
   }
   if (!ALLOWED_PLAYER_HOSTS.has(url.hostname)) return null;
   const frame = document.createElement('iframe');
   frame.src = url.href;
   frame.className = 'video-frame';
-  frame.title = link.textContent?.trim() || 'Video';
+  frame.title = title(link);
   frame.allow = 'autoplay; encrypted-media; fullscreen; picture-in-picture';
   frame.allowFullscreen = true;
   frame.referrerPolicy = 'strict-origin-when-cross-origin';

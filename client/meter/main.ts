@@ -1,22 +1,10 @@
 // The donation meter in the browser, bundled to /assets/meter.js. Two jobs:
-//  1. Live updates: server-rendered meters (`[data-meter-live]`) follow the drive's SSE stream.
+//  1. Live updates: server-rendered meters (`[data-meter-live]`) follow the site's live stream.
 //  2. Embedding: on another site, `<div data-tribune-meter></div>` + this script draws the meter there.
-// The server already formats every figure, so this script never does money arithmetic.
+// The markup and its updates are in view.ts, shared with the comment widget's embedded support box.
 
-interface MeterData {
-  driveId: string;
-  title: string;
-  cta: string;
-  percent: number;
-  fill: number;
-  ticks: { minor: number; label: string }[];
-  raisedLabel: string;
-  goalLabel: string;
-  donorsLabel: string;
-  daysLeftLabel: string | null;
-  summary: string;
-  donateUrl: string;
-}
+import { liveHub } from '../live/hub.js';
+import { buildMeter as build, el, updateMeter as update, type MeterData } from './view.js';
 
 const script = document.currentScript as HTMLScriptElement | null;
 const origin = script?.src ? new URL(script.src).origin : location.origin;
@@ -29,80 +17,9 @@ const STYLE = `.tribune-meter{font:inherit;margin:1rem 0}.tribune-meter__title{f
 .tribune-meter .money{white-space:nowrap}.tribune-meter__figures{margin:.4rem 0}.tribune-meter__raised{font-size:1.3em}
 .tribune-meter__donate{display:inline-block;padding:.4rem 1rem;border-radius:6px;background:#b3261e;color:#fff;text-decoration:none}`;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** Builds the same markup the server renders, with textContent only (no HTML from the network). */
-function build(data: MeterData): HTMLElement {
-  const root = el('div', 'tribune-meter');
-  root.setAttribute('data-meter-live', data.driveId);
-  root.append(el('p', 'tribune-meter__title', data.title));
-  const bar = el('div', 'tribune-meter__bar');
-  bar.setAttribute('role', 'progressbar');
-  bar.setAttribute('aria-valuemin', '0');
-  bar.setAttribute('aria-valuemax', '100');
-  bar.setAttribute('data-meter-bar', '');
-  const fill = el('span', 'tribune-meter__fill');
-  fill.setAttribute('data-meter-fill', '');
-  bar.append(fill);
-  const ticks = el('ol', 'tribune-meter__ticks');
-  ticks.setAttribute('aria-hidden', 'true');
-  for (const tick of data.ticks) ticks.append(el('li', 'money', tick.label));
-  const figures = el('p', 'tribune-meter__figures');
-  const raised = el('strong', 'money tribune-meter__raised');
-  raised.setAttribute('data-meter-raised', '');
-  const donors = el('span', '');
-  donors.setAttribute('data-meter-donors', '');
-  const days = el('span', '');
-  days.setAttribute('data-meter-days', '');
-  const percent = el('span', '');
-  percent.setAttribute('data-meter-percent', '');
-  const of = el('span', 'tribune-meter__of');
-  of.append('of ', el('span', 'money', data.goalLabel), ' (', percent, '%)');
-  figures.append(raised, ' raised ', of, ' · ', donors, ' · ', days);
-  root.append(bar, ticks, figures);
-  update(root, data);
-  return root;
-}
-
-function update(root: Element, data: MeterData): void {
-  root.classList.toggle('tribune-meter--reached', data.percent >= 100);
-  const bar = root.querySelector('[data-meter-bar]');
-  if (bar) {
-    bar.setAttribute('aria-valuenow', String(Math.min(100, data.percent)));
-    bar.setAttribute('aria-valuetext', data.summary);
-    bar.setAttribute('aria-label', data.title);
-  }
-  const fill = root.querySelector<HTMLElement>('[data-meter-fill]');
-  if (fill) fill.style.width = `${data.fill}%`;
-  const set = (selector: string, text: string | null) => {
-    const node = root.querySelector(selector);
-    if (node && text !== null) node.textContent = text;
-  };
-  set('[data-meter-raised]', data.raisedLabel);
-  set('[data-meter-donors]', data.donorsLabel);
-  set('[data-meter-percent]', String(data.percent));
-  set('[data-meter-days]', data.daysLeftLabel);
-  const ticks = root.querySelectorAll('.tribune-meter__ticks li');
-  data.ticks.forEach((tick, i) => {
-    if (ticks[i]) ticks[i].textContent = tick.label;
-  });
-}
-
 function follow(onMeter: (data: MeterData | null) => void): void {
-  if (typeof EventSource === 'undefined') return;
-  const source = new EventSource(`${origin}/api/drives/current/live`);
-  source.addEventListener('meter', (event) => {
-    try {
-      onMeter((JSON.parse((event as MessageEvent<string>).data) as { meter: MeterData | null }).meter);
-    } catch {
-      // A malformed message is skipped; the next one replaces it.
-    }
-  });
+  // The page's one live stream, shared with the comment widget and every other tab of the site.
+  liveHub(origin)?.meter((_type, data) => onMeter((data as { meter: MeterData | null }).meter));
 }
 
 function liveMeters(): Element[] {

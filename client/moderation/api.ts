@@ -20,9 +20,16 @@ export interface ReaderSummary {
   premoderate: boolean;
 }
 
+/** A guest (no account), known by their browser. */
+export interface GuestSummary {
+  status: 'active' | 'suspended' | 'banned';
+  until: string | null;
+}
+
 export interface ActionResponse {
   comment?: ActionResult;
   reader?: ReaderSummary;
+  guest?: GuestSummary;
   results?: ActionResult[];
   counts?: Counts;
 }

@@ -87,6 +87,9 @@ async function run(item: HTMLElement | null, url: string, body: Record<string, u
     const response = await postJson(url, body);
     applyResponse(response);
     if (item && response.comment?.ok) settle(item, response.comment.status ?? '');
+    const guest = response.guest;
+    const badges = item?.querySelector<HTMLElement>('[data-guest-status] [data-reader-badges]');
+    if (guest && badges) badges.textContent = guest.status === 'suspended' && guest.until ? `suspended until ${new Date(guest.until).toLocaleString()}` : guest.status;
     announce(done);
   } catch (error) {
     announce(error instanceof ApiError ? error.message : 'That did not work; check the connection and try again.');
@@ -170,7 +173,11 @@ function onKey(event: KeyboardEvent): void {
 }
 
 function enhance(): void {
-  if (!list) return;
+  if (!list) {
+    // The dashboard's moderation box: only its counts follow the stream.
+    if (document.querySelector('[data-live-counts]')) startLive({ tab: '', isShown: () => true, ownActions, onHandledElsewhere: () => undefined });
+    return;
+  }
   document.querySelector<HTMLElement>('[data-help-open]')?.removeAttribute('hidden');
   document.querySelector('[data-help-open]')?.addEventListener('click', () => document.querySelector<HTMLDialogElement>('#mod-help')?.showModal());
   list.setAttribute('aria-keyshortcuts', 'j k a r x o ?');

@@ -1,19 +1,13 @@
 import { api, type ApiError } from './api.js';
 import { $, byId, h } from './dom.js';
-import { announce, bumpCount, focusComment, insertComment, showError } from './insert.js';
+import { fillGuest, rememberGuest } from './guest.js';
+import { announce, countAs, focusComment, insertComment, showError } from './insert.js';
 import { commentForm, editForm, moreRepliesLink, moreThreadsLink, reactButton, renderThread, replaceCard, reportForm } from './render.js';
 import type { Comment, Ctx, Thread } from './types.js';
 
 const commentOf = (node: Element) => node.closest<HTMLElement>('[data-comment-id]');
-const GUEST_KEY = 'tribune-guest';
-
-function rememberedGuest(): Record<string, string> {
-  try {
-    return JSON.parse(localStorage.getItem(GUEST_KEY) ?? '{}') as Record<string, string>;
-  } catch {
-    return {};
-  }
-}
+/** The link that opens each kind of form, by the form's action: focus goes back to it on Cancel. */
+const OPENER: Record<string, string> = { post: 'reply', edit: 'edit', flag: 'report' };
 
 /** The viewer's own comments with their source text, fetched once when first needed (guests, editing). */
 export async function loadMine(ctx: Ctx): Promise<{ mine: Comment[]; reacted: string[] }> {
@@ -31,11 +25,7 @@ function toggleForm(li: HTMLElement, kind: string, build: () => HTMLFormElement)
   form.dataset.form = kind;
   host.append(form);
   // A guest who already gave a name here gets it back, and goes straight to the text.
-  const remembered = rememberedGuest();
-  for (const [name, value] of Object.entries(remembered)) {
-    const input = $<HTMLInputElement>(form, `input[name=${name}]`);
-    if (input && value) input.value = value;
-  }
+  fillGuest(form);
   const missing = Array.from(form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[required]')).find((input) => !input.value);
   (missing ?? $<HTMLElement>(form, 'textarea, input:not([type=hidden])'))?.focus();
 }
@@ -46,10 +36,17 @@ async function onClick(ctx: Ctx, event: MouseEvent): Promise<void> {
   const li = commentOf(target);
   const action = target.dataset.action;
   if (target.matches('form')) return;
-  if (action === 'reply' && li) {
+  if (action === 'cancel' && li) {
+    // The widget's forms and the server's (opened by ?reply=ID without JavaScript) close the same way.
+    event.preventDefault();
+    const form = target.closest('form');
+    const opener = form && $(li, `:scope > .comment__card a[data-action="${OPENER[form.dataset.action ?? '']}"]`);
+    form?.remove();
+    opener?.focus();
+  } else if (action === 'reply' && li) {
     event.preventDefault();
     const name = $(li, '.comment__author')?.textContent ?? '';
-    toggleForm(li, 'reply', () => commentForm(ctx, { parentId: li.dataset.commentId, prefix: `reply-${li.dataset.commentId}`, label: `Reply to ${name}`, button: 'Post reply' }));
+    toggleForm(li, 'reply', () => commentForm(ctx, { parentId: li.dataset.commentId, prefix: `reply-${li.dataset.commentId}`, label: `Reply to ${name}`, button: 'Post reply', cancel: true }));
   } else if (action === 'edit' && li) {
     event.preventDefault();
     const id = li.dataset.commentId!;
@@ -78,9 +75,8 @@ async function moreReplies(ctx: Ctx, link: HTMLElement): Promise<void> {
     ctx, 'GET', `/api/comments/${rootId}/replies?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
   let first: HTMLElement | null = null;
   for (const reply of page.replies) {
+    // Not `first ??= insertComment(…)`: that would skip inserting every reply after the first.
     const li = insertComment(ctx, reply);
-    // Inserting bumps the count, but these were already counted on the server.
-    if (li && reply.status === 'published') bumpCount(ctx, -1);
     first ??= li;
   }
   const holder = link.closest('.comment__more')!;
@@ -118,33 +114,41 @@ async function onSubmit(ctx: Ctx, event: SubmitEvent): Promise<void> {
   const value = (name: string) => (data.get(name) as string | null) ?? undefined;
   const button = $<HTMLButtonElement>(form, 'button[type=submit]');
   if (button) button.disabled = true;
+  // "Post anyway" is for this one submission: an edit after a later warning has to be confirmed again.
+  const postAnyway = form.dataset.postAnyway === '1' || undefined;
+  delete form.dataset.postAnyway;
   try {
     if (action === 'post') {
-      const body = { text: value('text') ?? '', parentId: value('parentId'), name: value('name'), email: value('email') || undefined, postAnyway: form.dataset.postAnyway === '1' || undefined };
+      const body = { text: value('text') ?? '', parentId: value('parentId'), name: value('name'), email: value('email') || undefined, postAnyway };
       const { comment } = await api<{ comment: Comment }>(ctx, 'POST', `/api/articles/${ctx.articleId}/comments`, body);
-      const inserted = insertComment(ctx, comment);
-      if (body.name) {
-        try {
-          localStorage.setItem(GUEST_KEY, JSON.stringify({ name: body.name, email: body.email ?? '' }));
-        } catch {
-          // Private browsing: the name is simply asked for again.
-        }
-      }
+      // The live stream may have drawn it first, as anyone sees it: this answer knows it is the reader's.
+      const drawn = byId(ctx.section, comment.id);
+      if (drawn) replaceCard(ctx, drawn, comment);
+      // Counted before it is drawn: once on the page, it would pass for one the server already counted.
+      countAs(ctx, comment.id, comment.status === 'published');
+      const inserted = drawn ?? insertComment(ctx, comment);
+      if (body.name) rememberGuest(body.name, body.email ?? '');
       if (form.dataset.form) form.remove();
-      else form.reset();
-      delete form.dataset.postAnyway;
+      else {
+        // The composer stays for the next comment: empty text, the same name, and no warning left over.
+        form.reset();
+        fillGuest(form);
+        $(form, '.comments__error')?.remove();
+      }
       if (inserted) focusComment(inserted);
       announce(ctx, comment.status === 'pending' ? 'Your comment is awaiting review.' : 'Your comment was posted.');
     } else if (action === 'edit') {
-      const { comment } = await api<{ comment: Comment }>(ctx, 'PATCH', `/api/comments/${id}`, { text: value('text') ?? '', postAnyway: form.dataset.postAnyway === '1' || undefined });
+      const { comment } = await api<{ comment: Comment }>(ctx, 'PATCH', `/api/comments/${id}`, { text: value('text') ?? '', postAnyway });
+      // A held edit takes the comment out of the count until a moderator approves it.
+      countAs(ctx, id, comment.status === 'published');
       replaceCard(ctx, li!, comment);
       focusComment(li!);
       announce(ctx, 'Your changes were saved.');
     } else if (action === 'delete') {
       if (!confirm('Delete this comment? Replies stay, under "Comment deleted".')) return;
       const { comment } = await api<{ comment: Comment }>(ctx, 'DELETE', `/api/comments/${id}`);
+      countAs(ctx, id, false);
       replaceCard(ctx, li!, comment);
-      bumpCount(ctx, -1);
       announce(ctx, 'Your comment was deleted.');
     } else if (action === 'react') {
       const result = await api<{ reacted: boolean; reactions: number }>(ctx, 'POST', `/api/comments/${id}/reactions`);
@@ -153,8 +157,12 @@ async function onSubmit(ctx: Ctx, event: SubmitEvent): Promise<void> {
       current.replaceWith(reactButton(ctx, { id, ...result }));
       $<HTMLElement>(li!, '.comment__react')?.focus();
     } else if (action === 'flag') {
-      await api(ctx, 'POST', `/api/comments/${id}/flags`, { reason: value('reason'), note: value('note') || undefined });
-      form.replaceWith(h('p', { class: 'muted', role: 'status' }, 'Thank you. A moderator will look at this comment.'));
+      const { alreadyFlagged } = await api<{ alreadyFlagged: boolean }>(ctx, 'POST', `/api/comments/${id}/flags`, { reason: value('reason'), note: value('note') || undefined });
+      // One report per reader and comment (the server keeps the first): one thank-you, and no second link.
+      $(li!, ':scope > .comment__card [data-reported]')?.remove();
+      $(li!, ':scope > .comment__card a[data-action=report]')?.replaceWith(h('span', { class: 'muted' }, 'Reported'));
+      form.replaceWith(h('p', { class: 'muted', role: 'status', 'data-reported': '' },
+        alreadyFlagged ? 'You reported this comment already. A moderator will look at it.' : 'Thank you. A moderator will look at this comment.'));
     }
   } catch (error) {
     const failure = error as ApiError;

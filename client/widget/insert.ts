@@ -24,7 +24,8 @@ function repliesList(parent: HTMLElement): HTMLElement {
 
 /**
  * Puts a comment where it belongs: a reply at the end of the list it is drawn in (its parent's, or its
- * depth-2 ancestor's once flattened), a new thread at the top (newest first) or the bottom.
+ * depth-2 ancestor's once flattened), a new thread at the top (newest first) or the bottom. The count is
+ * the caller's business (`countAs`): comments loaded from the server are already in it.
  */
 export function insertComment(ctx: Ctx, comment: Comment): HTMLLIElement | null {
   if (byId(ctx.section, comment.id)) return null;
@@ -40,11 +41,30 @@ export function insertComment(ctx: Ctx, comment: Comment): HTMLLIElement | null 
     else list.append(li);
     $(ctx.section, '[data-empty]')?.remove();
   }
-  if (comment.status === 'published') bumpCount(ctx, 1);
   return li;
 }
 
-export function bumpCount(ctx: Ctx, by: number): void {
+/** Whether the count includes this comment: known from earlier changes, else from how it is drawn. */
+function counted(ctx: Ctx, id: string): boolean {
+  const known = ctx.counted.get(id);
+  if (known !== undefined) return known;
+  const li = byId(ctx.section, id);
+  // Not on the page: a removal of it cannot be told from one counted already, so it changes nothing.
+  return li !== null && !/\bcomment--(pending|deleted|removed)\b/.test(li.className);
+}
+
+/**
+ * Records that a comment is now published (counted) or not, moving the count once per change however
+ * many times it is heard of (the reader's own post, then the stream; a replay after a reconnect).
+ */
+export function countAs(ctx: Ctx, id: string, published: boolean): void {
+  if (counted(ctx, id) !== published) bumpCount(ctx, published ? 1 : -1);
+  ctx.counted.set(id, published);
+  // "No comments yet" stops being true with the first one, even while it waits behind the bar.
+  if (published) $(ctx.section, '[data-empty]')?.remove();
+}
+
+function bumpCount(ctx: Ctx, by: number): void {
   const count = $(ctx.section, '[data-count]');
   if (!count) return;
   const next = Math.max(0, Number(count.dataset.count ?? 0) + by);

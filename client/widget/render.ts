@@ -4,9 +4,11 @@ import type { Comment, Ctx, Reply, Thread } from './types.js';
 const REASONS: [string, string][] = [['abusive', 'Abusive'], ['spam', 'Spam'], ['off-topic', 'Off-topic'], ['other', 'Other']];
 
 const csrfField = (ctx: Ctx) => (ctx.csrf ? h('input', { type: 'hidden', name: '_csrf', value: ctx.csrf }) : null);
+/** Closes a reply, edit or report form (actions.ts) and gives focus back to the link that opened it. */
+const cancelButton = () => h('button', { type: 'button', class: 'comment-form__cancel link-button', 'data-action': 'cancel' }, 'Cancel');
 
 /** The same markup the server draws, so one set of handlers drives both. */
-export function commentForm(ctx: Ctx, options: { parentId?: string; prefix: string; label: string; button: string }): HTMLFormElement {
+export function commentForm(ctx: Ctx, options: { parentId?: string; prefix: string; label: string; button: string; cancel?: boolean }): HTMLFormElement {
   const field = (name: string, label: string, attrs: Record<string, string | boolean>) => [
     h('label', { for: `${options.prefix}-${name}` }, label),
     h('input', { id: `${options.prefix}-${name}`, name, ...attrs }),
@@ -16,18 +18,18 @@ export function commentForm(ctx: Ctx, options: { parentId?: string; prefix: stri
     h('input', { type: 'hidden', name: 'article', value: ctx.articleId }),
     options.parentId ? h('input', { type: 'hidden', name: 'parentId', value: options.parentId }) : null,
     ctx.signedIn ? null : h('div', { class: 'comment-form__guest' },
-      ...field('name', 'Your name', { required: true, minlength: '2', maxlength: '40', autocomplete: 'nickname' }),
+      ...field('name', 'Your name', { required: true, maxlength: '40', autocomplete: 'nickname' }),
       ...field('email', 'Email (optional, never shown)', { type: 'email', maxlength: '254', autocomplete: 'email' })),
     h('label', { for: `${options.prefix}-text` }, options.label),
     h('textarea', { id: `${options.prefix}-text`, name: 'text', required: true, rows: '4', maxlength: String(ctx.maxLength) }),
-    h('button', { type: 'submit' }, options.button));
+    h('button', { type: 'submit' }, options.button), options.cancel && cancelButton());
 }
 
 export function editForm(ctx: Ctx, comment: Pick<Comment, 'id'>, text: string): HTMLFormElement {
   const area = h('textarea', { id: `edit-${comment.id}`, name: 'text', required: true, rows: '4', maxlength: String(ctx.maxLength) });
   area.value = text;
   return h('form', { class: 'comment-form', method: 'post', action: `/comments/${comment.id}/edit`, 'data-action': 'edit' },
-    csrfField(ctx), h('label', { for: `edit-${comment.id}` }, 'Edit your comment'), area, h('button', { type: 'submit' }, 'Save changes'));
+    csrfField(ctx), h('label', { for: `edit-${comment.id}` }, 'Edit your comment'), area, h('button', { type: 'submit' }, 'Save changes'), cancelButton());
 }
 
 export function reportForm(ctx: Ctx, id: string): HTMLFormElement {
@@ -37,12 +39,16 @@ export function reportForm(ctx: Ctx, id: string): HTMLFormElement {
       ...REASONS.map(([value, label], index) => h('label', { class: 'checkbox' }, h('input', { type: 'radio', name: 'reason', value, required: index === 0 }), ` ${label}`))),
     h('label', { for: `report-${id}-note` }, 'Anything to add? (optional)'),
     h('input', { id: `report-${id}-note`, name: 'note', maxlength: '500' }),
-    h('button', { type: 'submit' }, 'Send report'));
+    h('button', { type: 'submit' }, 'Send report'), cancelButton());
 }
 
-export function reactButton(ctx: Ctx, c: Pick<Comment, 'id' | 'reactions' | 'reacted'>): HTMLFormElement {
+/** "♥ Like 3", named by what it shows; on the reader's own comment only the count (the server refuses their like). */
+export function reactButton(ctx: Ctx, c: Pick<Comment, 'id' | 'reactions' | 'reacted'> & { mine?: boolean }): HTMLElement {
+  const heart = h('span', { 'aria-hidden': 'true' }, '♥');
+  const count = h('span', { 'data-reactions': '' }, String(c.reactions));
+  if (c.mine || ctx.mine.has(c.id)) return h('span', { class: 'comment__likes', 'data-action': 'react' }, heart, ' ', count, c.reactions === 1 ? ' like' : ' likes');
   return h('form', { method: 'post', action: `/comments/${c.id}/react`, 'data-action': 'react', class: 'inline-form' }, csrfField(ctx),
-    h('button', { type: 'submit', class: 'comment__react link-button', 'aria-pressed': String(c.reacted), 'aria-label': `Like (${c.reactions})` }, '♥ ', h('span', { 'data-reactions': '' }, String(c.reactions))));
+    h('button', { type: 'submit', class: 'comment__react link-button', 'aria-pressed': String(c.reacted) }, heart, ' Like ', count));
 }
 
 function card(ctx: Ctx, c: Comment): HTMLElement {
@@ -57,7 +63,9 @@ function card(ctx: Ctx, c: Comment): HTMLElement {
   body.innerHTML = c.html;
   return h('article', { class: 'comment__card', 'aria-labelledby': `c-${c.id}-author` },
     h('header', { class: 'comment__meta' },
-      h('strong', { class: 'comment__author', id: `c-${c.id}-author` }, c.author.name),
+      h('strong', { class: 'comment__author', id: `c-${c.id}-author` },
+        // The server keeps only http(s) sites; checked again so no other scheme ever becomes a link here.
+        c.author.url && /^https?:\/\//i.test(c.author.url) ? h('a', { href: c.author.url, rel: 'nofollow ugc noopener' }, c.author.name) : c.author.name),
       c.author.staff && h('span', { class: 'comment__badge' }, 'Staff'),
       c.replyingTo !== null && h('span', { class: 'comment__replying' }, `replying to ${c.replyingTo || 'a removed comment'}`),
       h('a', { class: 'comment__time', href: c.permalink, title: exactTime(c.createdAt, ctx.locale) }, h('time', { datetime: c.createdAt }, relativeTime(c.createdAt, ctx.locale))),
@@ -74,7 +82,7 @@ function card(ctx: Ctx, c: Comment): HTMLElement {
 
 export function renderComment(ctx: Ctx, c: Comment): HTMLLIElement {
   const classes = `comment comment--depth-${Math.min(c.depth, 3)}${c.status === 'published' ? '' : ` comment--${c.status}`}`;
-  const li = h('li', { class: classes, id: `c-${c.id}`, 'data-comment-id': c.id, 'data-root-id': c.rootId, 'data-depth': String(c.depth) }, card(ctx, c));
+  const li = h('li', { class: classes, id: `c-${c.id}`, 'data-comment-id': c.id, 'data-root-id': c.rootId, 'data-depth': String(c.depth), 'data-mine': c.mine }, card(ctx, c));
   if (c.mine) ctx.mine.set(c.id, c);
   return li;
 }
@@ -84,6 +92,7 @@ export function replaceCard(ctx: Ctx, li: HTMLElement, c: Comment): void {
   const old = $(li, ':scope > .comment__card');
   const fresh = renderComment(ctx, c);
   li.className = fresh.className;
+  li.toggleAttribute('data-mine', fresh.hasAttribute('data-mine'));
   if (old) old.replaceWith(fresh.firstChild!);
 }
 

@@ -22,4 +22,8 @@ export interface Ctx {
   csrf: string;
   /** The viewer's own comments by id (source text for editing). */
   mine: Map<string, Comment>;
+  /** Whether the count includes a comment, for those whose state changed since the page was drawn. */
+  counted: Map<string, boolean>;
+  /** The live stream's cursor for this page (server-drawn pages): replays start here. */
+  liveSince: string | null;
 }

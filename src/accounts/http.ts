@@ -3,17 +3,23 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHook
 import fp from 'fastify-plugin';
 import type { Role } from '../db/schema.js';
 import { httpErrors } from '../errors.js';
-import { SESSION_DAYS, viewerForSession, type AccountsDeps, type Viewer } from './service.js';
+import { hashToken, SESSION_DAYS, viewerForSession, type AccountsDeps, type Viewer } from './service.js';
+import { twoFactorErrors } from './two-factor/errors.js';
+import { TWO_FACTOR_SETUP_PATH } from './two-factor/paths.js';
 
 export const SESSION_COOKIE = 'tribune_session';
 
 declare module 'fastify' {
   interface FastifyRequest {
     viewer: Viewer | null;
+    /** A staff viewer the site requires to set up two-factor sign-in before using the admin. */
+    twoFactorSetupNeeded: boolean;
   }
   interface FastifyContextConfig {
     /** false: the route checks its own authenticity (e.g. signed webhooks), so no CSRF token. */
     csrf?: boolean;
+    /** true: a staff route that stays open while the two-factor requirement holds (its own setup). */
+    allowWithoutTwoFactor?: boolean;
   }
 }
 
@@ -21,6 +27,8 @@ export interface SessionPluginOptions extends AccountsDeps {
   baseUrl: string;
   /** Whether a state-changing request from this other origin to this URL needs no CSRF token. */
   trustsCrossOrigin: (origin: string, url: string) => Promise<boolean>;
+  /** Whether this staff member must set up two-factor sign-in first (the site requires it). */
+  staffNeedsTwoFactor?: (userId: string) => Promise<boolean>;
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -39,9 +47,13 @@ export const sessionPlugin = fp<SessionPluginOptions>(async (app, options) => {
   const ownOrigin = new URL(options.baseUrl).origin;
 
   app.decorateRequest('viewer', null);
+  app.decorateRequest('twoFactorSetupNeeded', false);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.viewer = await viewerForSession(options, token);
+    if (request.viewer && request.viewer.role !== 'reader' && options.staffNeedsTwoFactor) {
+      request.twoFactorSetupNeeded = await options.staffNeedsTwoFactor(request.viewer.id);
+    }
   });
 
   app.addHook('preHandler', async (request) => {
@@ -95,13 +107,20 @@ export function setSessionCookie(reply: FastifyReply, token: string, secure: boo
   });
 }
 
+/** The stored id of the session this request's cookie carries, to tell "this browser" among a user's sessions. */
+export function sessionIdOf(request: FastifyRequest): string | undefined {
+  const token = request.cookies[SESSION_COOKIE];
+  return token ? hashToken(token) : undefined;
+}
+
 export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
 /**
  * Route guard: staff with one of `roles` (admin may always act). Pages send the signed-out visitor to
- * the login form; API routes answer 401/403 JSON.
+ * the login form; API routes answer 401/403 JSON. Where the site requires two-factor sign-in, staff
+ * without it are sent to set it up (403 for API routes).
  */
 export function requireRole(...roles: Role[]): preHandlerAsyncHookHandler {
   return async function guard(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
@@ -113,6 +132,10 @@ export function requireRole(...roles: Role[]): preHandlerAsyncHookHandler {
       throw httpErrors.raise('UNAUTHENTICATED');
     }
     if (viewer.role !== 'admin' && !roles.includes(viewer.role)) throw httpErrors.raise('FORBIDDEN');
+    if (request.twoFactorSetupNeeded && !request.routeOptions.config?.allowWithoutTwoFactor) {
+      if (wantsHtml(request)) return reply.redirect(`${TWO_FACTOR_SETUP_PATH}?next=${encodeURIComponent(request.url)}`, 303);
+      throw twoFactorErrors.raise('TWO_FACTOR_SETUP_REQUIRED');
+    }
   };
 }
 

@@ -3,7 +3,10 @@ export { csrfToken, requireRole, requireViewer, sessionPlugin, setSessionCookie,
 export { accountRoutes as accountsPlugin } from './routes.js';
 export { STAFF_ROLES, findUserById, findUserByEmail, listStaff } from './queries.js';
 export { createStaffUser, startSession, type Viewer } from './service.js';
-export { changeStaffRole, removeStaff } from './staff.js';
+export { changeStaffRole, removeStaff, signOutStaffEverywhere } from './staff.js';
+export { INVITE_DAYS, inviteStaff, listPendingInvites, resendInvite, revokeInvite, type PendingInvite } from './invites.js';
+export { signInCompleter, type CompleteSignIn } from './sign-in.js';
+export { sessionIdOf } from './http.js';
 export { readerRoutes } from './reader-routes.js';
 export {
   nameSkeleton, readerErrors, readerProfile, unsubscribeToken, updateReaderProfile, validateDisplayName, verifyUnsubscribeToken,
@@ -11,3 +14,6 @@ export {
 } from './readers.js';
 export { consumeMagicLink, requestMagicLink, MAGIC_LINK_MINUTES } from './magic-links.js';
 export { effectiveStatus, findReaderStanding, findReaderStandings, setReaderStanding, type ReaderStanding, type StandingChange } from './reader-moderation.js';
+export {
+  resetTwoFactor, securitySettingsSection, staffNeedsTwoFactor, twoFactorSetupRoutes, twoFactorSignInRoutes,
+} from './two-factor/index.js';

@@ -2,6 +2,7 @@ import { newToken } from '../db/ids.js';
 import { addSeconds } from '../db/time.js';
 import type { Mailer } from '../mail/index.js';
 import { escapeHtml } from '../web/html.js';
+import { safeRedirect } from '../web/safe-redirect.js';
 import { findUserByEmail, STAFF_ROLES } from './queries.js';
 import { findOrCreateReader, normaliseEmail, readerErrors, type ReaderDeps } from './readers.js';
 import { hashToken } from './service.js';
@@ -16,7 +17,7 @@ export interface MagicLinkDeps extends ReaderDeps {
 
 /** Only paths on this site, so a crafted link cannot send a reader elsewhere after signing in. */
 export function safeReturnTo(value: unknown): string | null {
-  return typeof value === 'string' && value.length <= 2000 && /^\/(?!\/)[^\\\s]*$/.test(value) ? value : null;
+  return safeRedirect(value, null);
 }
 
 /**

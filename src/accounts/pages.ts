@@ -1,9 +1,10 @@
 import { html, type Html } from '../web/html.js';
 
-export function loginForm(options: { csrf: string; next: string; email?: string; error?: string }): Html {
+export function loginForm(options: { csrf: string; next: string; email?: string; error?: string; notice?: string }): Html {
   return html`<section class="narrow-form">
   <h1>Sign in</h1>
   <p class="muted">For editors, moderators and admins of this site.</p>
+  ${options.notice ? html`<p class="notice notice--ok" role="status">${options.notice}</p>` : ''}
   ${options.error ? html`<p class="notice notice--error" role="alert">${options.error}</p>` : ''}
   <form method="post" action="/login">
     <input type="hidden" name="_csrf" value="${options.csrf}">
@@ -14,5 +15,6 @@ export function loginForm(options: { csrf: string; next: string; email?: string;
     <input id="password" name="password" type="password" autocomplete="current-password" required>
     <p><button type="submit">Sign in</button></p>
   </form>
+  <p><a href="/login/forgot">Forgot password?</a></p>
 </section>`;
 }

@@ -26,11 +26,14 @@ export function listStaff(db: Kysely<Database>) {
 
 export async function insertSession(
   db: Kysely<Database>,
-  session: { id: string; userId: string; createdAt: string; expiresAt: string },
+  session: { id: string; userId: string; createdAt: string; expiresAt: string; userAgent?: string | null },
 ): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({ id: session.id, user_id: session.userId, created_at: session.createdAt, expires_at: session.expiresAt })
+    .values({
+      id: session.id, user_id: session.userId, created_at: session.createdAt, expires_at: session.expiresAt,
+      last_seen_at: session.createdAt, user_agent: session.userAgent ?? null,
+    })
     .execute();
 }
 
@@ -38,7 +41,7 @@ export function findSessionUser(db: Kysely<Database>, sessionId: string, now: st
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.email', 'users.display_name', 'users.role', 'users.status', 'users.suspended_until', 'sessions.expires_at'])
+    .select(['users.id', 'users.email', 'users.display_name', 'users.role', 'users.status', 'users.suspended_until', 'sessions.expires_at', 'sessions.last_seen_at'])
     .where('sessions.id', '=', sessionId)
     .where('sessions.expires_at', '>', now)
     .executeTakeFirst();

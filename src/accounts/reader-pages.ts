@@ -1,11 +1,11 @@
 import { html, type Html } from '../web/html.js';
 import type { ReaderProfile } from './readers.js';
 
-export function signInByEmailForm(options: { csrf: string; returnTo?: string | null; sent?: boolean; error?: string }): Html {
+export function signInByEmailForm(options: { csrf: string; returnTo?: string | null; sent?: boolean; sentTo?: string; error?: string }): Html {
   return html`<section class="narrow-form">
   <h1>Your reader account</h1>
   ${options.sent
-    ? html`<p class="notice" role="status">Check your inbox: we sent you a sign-in link. It works once, for 15 minutes.</p>`
+    ? html`<p class="notice" role="status">${options.sentTo ? html`Check your inbox: we sent a sign-in link to <strong>${options.sentTo}</strong>. It works once, for 15 minutes. Wrong address? Enter another below.` : 'Check your inbox: we sent you a sign-in link. It works once, for 15 minutes.'}</p>`
     : html`<p class="muted">Sign in with your email address: we send you a link, no password needed.</p>`}
   ${options.error ? html`<p class="notice notice--error" role="alert">${options.error}</p>` : ''}
   <form method="post" action="/auth/magic-link">
@@ -15,6 +15,7 @@ export function signInByEmailForm(options: { csrf: string; returnTo?: string | n
     <input id="magic-email" name="email" type="email" autocomplete="email" required maxlength="254">
     <p><button type="submit">Email me a sign-in link</button></p>
   </form>
+  <p class="muted">Newsroom staff: <a href="/login">sign in with your password</a>.</p>
 </section>`;
 }
 
@@ -28,7 +29,7 @@ export function accountForm(options: { csrf: string; profile: ReaderProfile; sav
   <form method="post" action="/account">
     <input type="hidden" name="_csrf" value="${options.csrf}">
     <label for="display-name">Display name</label>
-    <input id="display-name" name="displayName" required minlength="2" maxlength="40" value="${options.displayName ?? profile.displayName}" autocomplete="nickname">
+    <input id="display-name" name="displayName" required maxlength="40" value="${options.displayName ?? profile.displayName}" autocomplete="nickname">
     <p class="muted">Shown with your comments: 2 to 40 characters.</p>
     <p><label class="checkbox"><input type="checkbox" name="notifyReplies" value="1"${profile.notifyReplies ? html` checked` : ''}> Email me when someone replies to my comments (at most one mail per conversation every few minutes)</label></p>
     <p><button type="submit">Save</button></p>

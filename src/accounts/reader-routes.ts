@@ -3,15 +3,19 @@ import { AppError, httpErrors } from '../errors.js';
 import type { Mailer } from '../mail/index.js';
 import type { Deps } from '../runtime.js';
 import { html, type Html } from '../web/html.js';
+import { isFormPost } from '../web/form-post.js';
 import { page } from '../web/layout.js';
-import { csrfToken, setSessionCookie } from './http.js';
+import { csrfToken } from './http.js';
 import { consumeMagicLink, requestMagicLink, safeReturnTo } from './magic-links.js';
 import { accountForm, messagePage, signInByEmailForm } from './reader-pages.js';
-import { readerProfile, updateReaderProfile, verifyUnsubscribeToken } from './readers.js';
-import { startSession } from './service.js';
+import { normaliseEmail, readerProfile, updateReaderProfile, verifyUnsubscribeToken } from './readers.js';
+import { signInCompleter } from './sign-in.js';
 
 /** A part of the reader's account page drawn by another domain (e.g. comments not published, and why). */
 export type AccountSection = (userId: string) => Promise<Html>;
+
+/** The address the last sign-in link went to, for the "check your inbox" page (signed, 15 minutes). */
+const LINK_SENT_COOKIE = 'tribune_link_sent';
 
 type Options = Pick<Deps, 'db' | 'now' | 'settings' | 'config'> & { mailer: Mailer; accountSections?: AccountSection[] };
 
@@ -23,7 +27,7 @@ const magicLinkBody = {
 
 /** Readers: sign-in by emailed link, the profile page, and the one-click unsubscribe from reply mails. */
 export const readerRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
-  const secureCookies = deps.config.baseUrl.startsWith('https:');
+  const completeSignIn = signInCompleter({ ...deps, secureCookies: deps.config.baseUrl.startsWith('https:') });
   // Per IP; each request also sends a mail, so this is the brake on using the site to spam inboxes.
   const magicLinkLimit = { rateLimit: { max: 5, timeWindow: '15 minutes' } };
 
@@ -56,9 +60,11 @@ export const readerRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
       try {
         await sendLink(request.body.email, returnTo);
       } catch (error) {
-        if (!(error instanceof AppError) || error.status >= 500) throw error;
+        if (!(error instanceof AppError) || error.status >= 500 || !isFormPost(request)) throw error;
         return render(request, reply, 'Sign in', (csrf) => signInByEmailForm({ csrf, returnTo, error: error.message }), error.status);
       }
+      // The page after the redirect names the address (so a typo shows), without putting it in the URL.
+      reply.setCookie(LINK_SENT_COOKIE, normaliseEmail(request.body.email), { path: '/account', httpOnly: true, sameSite: 'lax', secure: deps.config.baseUrl.startsWith('https:'), signed: true, maxAge: 15 * 60 });
       return reply.redirect(`/account?sent=1${returnTo ? `&returnTo=${encodeURIComponent(returnTo)}` : ''}`, 303);
     },
   );
@@ -74,16 +80,22 @@ export const readerRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
         if (!(error instanceof AppError)) throw error;
         return render(request, reply, 'Sign in', (csrf) => signInByEmailForm({ csrf, error: error.message }), error.status);
       }
-      setSessionCookie(reply, await startSession(deps, signedIn.userId), secureCookies);
+      await completeSignIn(request, reply, signedIn.userId);
       return reply.redirect(signedIn.returnTo ?? '/account', 303);
     },
   );
 
-  app.get<{ Querystring: { sent?: string; saved?: string; returnTo?: string } }>('/account', async (request, reply) => {
+  const accountQuery = {
+    type: 'object',
+    properties: { sent: { type: 'string', maxLength: 5 }, saved: { type: 'string', maxLength: 5 }, returnTo: { type: 'string', maxLength: 2000 } },
+  } as const;
+  app.get<{ Querystring: { sent?: string; saved?: string; returnTo?: string } }>('/account', { schema: { querystring: accountQuery } }, async (request, reply) => {
     const profile = request.viewer ? await readerProfile(deps, request.viewer.id) : undefined;
     if (!profile) {
       const returnTo = safeReturnTo(request.query.returnTo);
-      return render(request, reply, 'Sign in', (csrf) => signInByEmailForm({ csrf, returnTo, sent: request.query.sent === '1' }));
+      const sent = request.query.sent === '1';
+      const sentTo = sent ? request.unsignCookie(request.cookies[LINK_SENT_COOKIE] ?? '') : undefined;
+      return render(request, reply, 'Sign in', (csrf) => signInByEmailForm({ csrf, returnTo, sent, sentTo: sentTo?.valid ? sentTo.value ?? undefined : undefined }));
     }
     const viewerId = request.viewer!.id;
     const extra = html`${await Promise.all((deps.accountSections ?? []).map((section) => section(viewerId)))}`;
@@ -99,7 +111,7 @@ export const readerRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
       try {
         await updateReaderProfile(deps, request.viewer.id, { displayName: request.body.displayName ?? request.viewer.displayName, notifyReplies: request.body.notifyReplies === '1' }, { siteName: settings.site.name });
       } catch (error) {
-        if (!(error instanceof AppError)) throw error;
+        if (!(error instanceof AppError) || !isFormPost(request)) throw error;
         const profile = (await readerProfile(deps, request.viewer.id))!;
         return render(request, reply, 'Your account', (csrf) => accountForm({ csrf, profile, error: error.message, displayName: request.body.displayName }), error.status);
       }

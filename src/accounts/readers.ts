@@ -3,7 +3,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import { defineErrors } from '../errors.js';
+import { nameSkeleton } from './confusables.js';
 import { findUserByEmail, findUserById, STAFF_ROLES } from './queries.js';
+
+export { nameSkeleton };
 
 export const readerErrors = defineErrors({
   DISPLAY_NAME_INVALID: { status: 400, message: 'A display name needs 2 to 40 characters.' },
@@ -21,18 +24,6 @@ const MIN_NAME = 2;
 const MAX_NAME = 40;
 /** Words that make a name read as an official voice of the site, whole words only. */
 const RESERVED_WORDS = ['admin', 'administrator', 'moderator', 'mod', 'editor', 'staff', 'official', 'tribune'];
-const LOOKALIKES: Record<string, string> = { '0': 'o', '1': 'i', '!': 'i', '|': 'i', '3': 'e', '4': 'a', '@': 'a', '5': 's', $: 's', '7': 't' };
-
-/** A name's skeleton: compatibility-folded, lower-case, look-alike digits read as letters, accents dropped. */
-export function nameSkeleton(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[0-9!|@$]/g, (char) => LOOKALIKES[char] ?? char)
-    .replace(/l/g, 'i');
-}
-
 const reservedSkeletons = new Set(RESERVED_WORDS.map(nameSkeleton));
 
 function words(skeleton: string): string[] {
@@ -50,7 +41,8 @@ export async function validateDisplayName(
 ): Promise<string> {
   const name = raw.replace(/\s+/gu, ' ').trim();
   const length = [...name].length;
-  if (length < MIN_NAME || length > MAX_NAME || /[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/u.test(name)) {
+  // One character is a whole name in scripts without case ('泱', '鑫'); a lone Latin letter, digit or symbol is not.
+  if ((length < MIN_NAME && !/^\p{Lo}$/u.test(name)) || length > MAX_NAME || /[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/u.test(name)) {
     throw readerErrors.raise('DISPLAY_NAME_INVALID', undefined, 'displayName');
   }
   const nameWords = words(nameSkeleton(name));

@@ -4,8 +4,10 @@ import type { Database, Role, Row } from '../db/schema.js';
 import { newId, newToken } from '../db/ids.js';
 import { addSeconds } from '../db/time.js';
 import { accountErrors } from './errors.js';
+import { limitedPasswordCheck, type LoginLimitDeps } from './login-limits.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import * as queries from './queries.js';
+import { touchSession } from './sessions.js';
 
 export const SESSION_DAYS = 30;
 
@@ -50,23 +52,31 @@ export async function createStaffUser(
   return id;
 }
 
-/** Checks a staff password; the same error for an unknown email and a wrong password. */
-export async function authenticate({ db }: AccountsDeps, email: string, password: string): Promise<string> {
-  const user = await queries.findUserByEmail(db, email.trim());
-  if (!user?.password_hash || !queries.STAFF_ROLES.includes(user.role) || user.status === 'banned') {
-    // Spend the same time as a real check so response timing does not reveal which emails exist.
+/**
+ * Checks a staff password under the per-account limit; the same error for an unknown email and a
+ * wrong password, and the same lock for both once an address has failed too often.
+ */
+export async function authenticate(deps: LoginLimitDeps, email: string, password: string, ip: string): Promise<string> {
+  const user = await queries.findUserByEmail(deps.db, email.trim());
+  const staff = user?.password_hash && queries.STAFF_ROLES.includes(user.role) && user.status !== 'banned' ? user : undefined;
+  await limitedPasswordCheck(deps, { email, ip, userId: staff?.id ?? null }, () => checkPassword(staff?.password_hash ?? null, password));
+  return staff!.id;
+}
+
+/** Verifies a password against a hash, or spends the same time when there is none, so timing tells nothing. */
+export async function checkPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  if (!passwordHash) {
     dummyHash ??= hashPassword('tribune-timing-equaliser');
     await verifyPassword(await dummyHash, password);
-    throw accountErrors.raise('LOGIN_FAILED');
+    return false;
   }
-  if (!(await verifyPassword(user.password_hash, password))) throw accountErrors.raise('LOGIN_FAILED');
-  return user.id;
+  return verifyPassword(passwordHash, password);
 }
 
 let dummyHash: Promise<string> | undefined;
 
 /** Starts a session and returns the cookie token; only its hash is stored. */
-export async function startSession({ db, now }: AccountsDeps, userId: string): Promise<string> {
+export async function startSession({ db, now }: AccountsDeps, userId: string, options: { userAgent?: string } = {}): Promise<string> {
   const token = newToken();
   const createdAt = now();
   await queries.insertSession(db, {
@@ -74,13 +84,17 @@ export async function startSession({ db, now }: AccountsDeps, userId: string): P
     userId,
     createdAt: createdAt.toISOString(),
     expiresAt: addSeconds(createdAt, SESSION_DAYS * 86400).toISOString(),
+    userAgent: options.userAgent?.slice(0, 300) || null,
   });
   return token;
 }
 
 export async function viewerForSession({ db, now }: AccountsDeps, token: string): Promise<Viewer | null> {
-  const row = await queries.findSessionUser(db, hashToken(token), now().toISOString());
+  const sessionId = hashToken(token);
+  const time = now();
+  const row = await queries.findSessionUser(db, sessionId, time.toISOString());
   if (!row || row.status === 'banned' && row.role !== 'reader') return null;
+  await touchSession(db, sessionId, row.last_seen_at, time);
   return toViewer(row);
 }
 

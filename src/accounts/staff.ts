@@ -3,6 +3,7 @@ import type { Database, Role } from '../db/schema.js';
 import type { Deps } from '../runtime.js';
 import { accountErrors } from './errors.js';
 import { STAFF_ROLES } from './queries.js';
+import { endUserSessions } from './sessions.js';
 
 type StaffDeps = Pick<Deps, 'db' | 'dialect' | 'now'>;
 
@@ -38,4 +39,11 @@ export async function removeStaff(deps: StaffDeps, userId: string): Promise<void
     await trx.updateTable('users').set({ role: 'reader', password_hash: null, updated_at: deps.now().toISOString() }).where('id', '=', userId).execute();
     await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
   }, false);
+}
+
+/** Ends every session of a staff member (an admin's "Sign out everywhere"); `keepSessionId` spares the admin's own. */
+export async function signOutStaffEverywhere(deps: Pick<Deps, 'db'>, userId: string, keepSessionId?: string): Promise<number> {
+  const user = await deps.db.selectFrom('users').select('role').where('id', '=', userId).executeTakeFirst();
+  if (!user || !STAFF_ROLES.includes(user.role)) throw accountErrors.raise('USER_NOT_FOUND');
+  return endUserSessions(deps.db, userId, keepSessionId);
 }

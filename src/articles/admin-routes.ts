@@ -5,6 +5,7 @@ import { adminPage, type AdminSection } from '../web/admin-layout.js';
 import { articleEditorPage, type EditorPageInput, type EditorValues } from '../web/admin/article-editor-page.js';
 import { articlesPage } from '../web/admin/articles-page.js';
 import { dashboardPage } from '../web/admin/dashboard-page.js';
+import { isFormPost } from '../web/form-post.js';
 import type { Html } from '../web/html.js';
 import { blankValues, editorFormSchema, inputFromValues, valuesFromArticle, valuesFromForm, type EditorForm } from './editor-form.js';
 import { idParams } from './schemas.js';
@@ -46,8 +47,8 @@ export const articleAdminRoutes: FastifyPluginAsync<PublicOptions> = async (app,
     const settings = await deps.settings.get();
     const csrf = csrfToken(request, reply);
     const [topics, staff] = await Promise.all([listTopics(db), authors(input.article?.author)]);
-    const body = articleEditorPage({ ...input, isPublic: input.article ? isPublic(input.article, now()) : false, topics, authors: staff, settings, csrf });
-    return render(request, reply, { title: input.article ? `Edit: ${input.article.title}` : 'New article', section: 'articles', body, status, scripts: ['editor.js'] });
+    const body = articleEditorPage({ ...input, isPublic: input.article ? isPublic(input.article, now()) : false, topics, authors: staff, settings, csrf, embedOrigin: deps.config.baseUrl });
+    return render(request, reply, { title: input.article ? `Edit: ${input.article.title}` : 'New article', section: 'articles', body, status, scripts: ['editor.js', 'copy.js'] });
   }
 
   app.get('/admin', { preHandler: requireRole('editor', 'moderator'), schema: {} }, async (request, reply) => {
@@ -59,11 +60,15 @@ export const articleAdminRoutes: FastifyPluginAsync<PublicOptions> = async (app,
       listArticles(deps, { status: 'scheduled', page: 1, pageSize: 20 }),
     ]);
     const soonest = upcoming.items.filter((item) => !item.public).sort((a, b) => (a.publishedAt! < b.publishedAt! ? -1 : 1)).slice(0, 5);
+    const moderation = await deps.slots.dashboardModeration(viewer);
     const body = dashboardPage({
       viewer, settings, recent: recent.items, upcoming: soonest,
       counts: { draft: counts.draft ?? 0, scheduled: counts.scheduled ?? 0, published: counts.published ?? 0 },
+      moderation,
     });
-    return render(request, reply, { title: 'Dashboard', section: 'dashboard', body });
+    // The moderation box's counts follow the queue's live stream.
+    const moderates = viewer.role === 'moderator' || viewer.role === 'admin';
+    return render(request, reply, { title: 'Dashboard', section: 'dashboard', body, ...(moderates ? { scripts: ['moderation.js'] } : {}) });
   });
 
   app.register(async (newsroom) => {
@@ -116,7 +121,7 @@ export const articleAdminRoutes: FastifyPluginAsync<PublicOptions> = async (app,
           : action === 'unpublish' ? 'unpublished' : current ? 'saved' : 'created';
         return reply.redirect(`/admin/articles/${saved.id}?done=${done}`, 303);
       } catch (error) {
-        if (!(error instanceof AppError) || (error.status !== 400 && error.status !== 413)) throw error;
+        if (!(error instanceof AppError) || (error.status !== 400 && error.status !== 413) || !isFormPost(request)) throw error;
         return editor(request, reply, { article: current, values, error: { field: error.field, message: error.message } }, error.status);
       }
     }

@@ -16,7 +16,7 @@ type ApiOptions = Pick<Deps, 'db' | 'now' | 'config'>;
 /** The newsroom's JSON API (`/api/admin/…`): editors and admins only, every body checked by a schema. */
 export const articleApiRoutes: FastifyPluginAsync<ApiOptions> = async (app, deps) => {
   app.addHook('preHandler', requireRole('editor'));
-  const view = (article: Article) => ({ ...article, url: `${deps.config.baseUrl}/articles/${article.slug}`, public: isPublic(article, deps.now()) });
+  const view = (article: Article) => ({ ...article, url: `${deps.config.baseUrl}/articles/${encodeURIComponent(article.slug)}`, public: isPublic(article, deps.now()) });
 
   app.get<{ Querystring: Omit<ArticleListFilters, 'text' | 'authorId'> & { q?: string; author?: string } }>(
     '/articles',

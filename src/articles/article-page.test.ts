@@ -51,7 +51,7 @@ describe('the article page', () => {
     expect(body).toContain('data-embed="https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?autoplay=1"');
     expect(body).not.toMatch(/<iframe/);
     expect(body).not.toMatch(/<script[^>]+src="https?:/);
-    expect(body).toMatch(/<script src="\/assets\/article\.js[^"]*" defer><\/script>/);
+    expect(body).toMatch(/<script src="\/assets\/article(\.[0-9a-f]{12})?\.js" defer><\/script>/);
 
     expect(body).toContain('<link rel="canonical" href="http://localhost:3000/articles/river-cleanup">');
     expect(body).toContain('<meta property="og:title" content="Inside the river cleanup">');

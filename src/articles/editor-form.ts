@@ -23,6 +23,8 @@ export interface EditorForm {
   commentsOpen?: string;
   premoderate?: string;
   commentsCloseAfterDays?: string;
+  sticky?: string;
+  coAuthors?: string[];
 }
 
 export const EDITOR_ACTIONS = ['save', 'publish', 'schedule', 'unpublish', 'preview'] as const;
@@ -39,7 +41,7 @@ export const editorFormSchema = {
     action: { type: 'string', enum: EDITOR_ACTIONS },
     title: text, slug: text, summary: text, body: text, mediaTag: text, videoUrl: text, featuredImageUrl: text,
     featuredImageAlt: text, authorId: text, publishedAt: text, publishedAtWas: text, commentsOpen: text, premoderate: text,
-    commentsCloseAfterDays: text, topics: list, sourceName: list, sourceUrl: list,
+    commentsCloseAfterDays: text, sticky: text, topics: list, coAuthors: list, sourceName: list, sourceUrl: list,
   },
 } as const;
 
@@ -70,6 +72,8 @@ export function valuesFromForm(form: EditorForm): EditorValues {
     commentsOpen: form.commentsOpen !== undefined,
     premoderate: form.premoderate !== undefined,
     commentsCloseAfterDays: form.commentsCloseAfterDays ?? '',
+    sticky: form.sticky !== undefined,
+    coAuthors: form.coAuthors ?? [],
   };
 }
 
@@ -92,6 +96,8 @@ export function valuesFromArticle(article: Article, timeZone: string): EditorVal
     commentsOpen: article.commentsOpen,
     premoderate: article.premoderate,
     commentsCloseAfterDays: article.commentsCloseAfterDays === null ? '' : String(article.commentsCloseAfterDays),
+    sticky: article.sticky,
+    coAuthors: article.coAuthors.map((author) => author.id),
   };
 }
 
@@ -99,6 +105,7 @@ export function blankValues(authorId: string): EditorValues {
   return {
     title: '', slug: '', summary: '', body: '', mediaTag: '', videoUrl: '', featuredImageUrl: '', featuredImageAlt: '',
     authorId, topics: [], sources: [], publishedAt: '', publishedAtWas: '', commentsOpen: true, premoderate: false, commentsCloseAfterDays: '',
+    sticky: false, coAuthors: [],
   };
 }
 
@@ -141,5 +148,7 @@ export function inputFromValues(values: EditorValues, action: Exclude<EditorActi
     commentsOpen: values.commentsOpen,
     premoderate: values.premoderate,
     commentsCloseAfterDays: days ? Number(days) : null,
+    sticky: values.sticky,
+    coAuthors: values.coAuthors,
   };
 }

@@ -8,7 +8,7 @@ export const articleErrors = defineErrors({
   VALUE_INVALID: { status: 400, message: 'This value is not valid.' },
   TEXT_TOO_LONG: { status: 400, message: 'This text is too long.' },
   MEDIA_TAG_INVALID: { status: 400, message: 'The media tag must be Video, Photos, Map or none.' },
-  SLUG_INVALID: { status: 400, message: 'A slug may hold only lower-case letters, digits and single dashes between them.' },
+  SLUG_INVALID: { status: 400, message: 'A slug may hold only lower-case letters (of any alphabet), digits and single dashes between them.' },
   SLUG_TAKEN: { status: 400, message: 'This slug is already used; choose another.' },
   TOPIC_UNKNOWN: { status: 400, message: 'There is no such topic.' },
   AUTHOR_UNKNOWN: { status: 400, message: 'The author must be a staff member.' },

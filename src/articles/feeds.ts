@@ -47,7 +47,7 @@ export async function feedEntries(db: Kysely<Database>, now: Date, baseUrl: stri
   const topics = await topicsOfArticles(db, rows.map((row) => row.id));
   return rows.map((row) => ({
     id: row.id,
-    url: `${baseUrl}/articles/${row.slug}`,
+    url: `${baseUrl}/articles/${encodeURIComponent(row.slug)}`,
     title: displayTitle(row.title, row.media_tag),
     summary: row.summary,
     html: renderBody(row.body_md),
@@ -64,8 +64,8 @@ export function siteChannel(settings: SiteSettings, baseUrl: string, topic?: Top
   return {
     title: topic ? `${topic.name} — ${site.name}` : site.name,
     description: topic?.description || site.description,
-    pageUrl: topic ? `${baseUrl}/topics/${topic.slug}` : `${baseUrl}/`,
-    selfBase: topic ? `${baseUrl}/topics/${topic.slug}` : baseUrl,
+    pageUrl: topic ? `${baseUrl}/topics/${encodeURIComponent(topic.slug)}` : `${baseUrl}/`,
+    selfBase: topic ? `${baseUrl}/topics/${encodeURIComponent(topic.slug)}` : baseUrl,
     locale: site.locale,
     baseUrl,
   };

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { ArticleStatus, Database } from '../db/schema.js';
 import { newId } from '../db/ids.js';
-import { MAX_BODY_LENGTH, MAX_SLUG_LENGTH, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH, MAX_TOPICS, SLUG_PATTERN, slugify } from './validate.js';
+import { recordRedirects, type OldAddress } from './redirects.js';
+import { isSlug, slugFrom, type SlugStyle } from './slugs.js';
+import { MAX_BODY_LENGTH, MAX_SLUG_LENGTH, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH, MAX_TOPICS } from './validate.js';
 
 /**
  * The articles side of importing another site: articles and topics written as they were there (dates,
@@ -10,7 +12,7 @@ import { MAX_BODY_LENGTH, MAX_SLUG_LENGTH, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH,
  */
 type Db = Kysely<Database>;
 
-export { MAX_BODY_LENGTH as MAX_IMPORTED_BODY_LENGTH };
+export { MAX_BODY_LENGTH as MAX_IMPORTED_BODY_LENGTH, MAX_TOPICS, type OldAddress, type SlugStyle };
 
 export interface ImportedArticle {
   title: string;
@@ -23,21 +25,41 @@ export interface ImportedArticle {
   publishedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Open or closed as the old site had it; an open discussion stays open (no auto-close for old posts). */
   commentsOpen: boolean;
   topicIds: string[];
+  videoUrl?: string | null;
+  sticky?: boolean;
+  /** Co-authors after `authorId`, in byline order. */
+  coAuthorIds?: string[];
+  /** Where the article lived before; each answers 301 with its address here once it is public. */
+  oldAddresses?: OldAddress[];
+  /** Who recorded `oldAddresses` (`wordpress`, `disqus`), and when. */
+  source?: string;
+  importedAt?: string;
 }
 
-/** A valid slug from a WordPress `post_name` or a URL segment (percent-encoded, any case), or ''. */
-export function importSlug(raw: string): string {
+export interface WrittenArticle {
+  id: string;
+  slug: string;
+  /** Topics beyond what an article carries (`MAX_TOPICS`), left off it. */
+  droppedTopics: number;
+}
+
+/**
+ * A valid slug from a WordPress `post_name` or a URL segment (percent-encoded, any case, any alphabet),
+ * or ''. `unicode` keeps the old site's words (its permalinks were those words); `ascii` spells them in a–z.
+ */
+export function importSlug(raw: string, style: SlugStyle = 'unicode'): string {
   let text = raw.trim();
   try {
     text = decodeURIComponent(text);
   } catch {
     // Not percent-encoded after all: use it as it is.
   }
-  const lower = text.toLowerCase();
-  if (SLUG_PATTERN.test(lower) && lower.length <= MAX_SLUG_LENGTH) return lower;
-  return slugify(text).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '');
+  const lower = text.normalize('NFC').toLowerCase();
+  if (style === 'unicode' && isSlug(lower, MAX_SLUG_LENGTH)) return lower;
+  return slugFrom(text, style, MAX_SLUG_LENGTH);
 }
 
 export async function articleIdsBySlug(db: Db, slugs: readonly string[]): Promise<Map<string, string>> {
@@ -54,19 +76,26 @@ export async function articleRefs(db: Db, ids: readonly string[]): Promise<Map<s
   return new Map(rows.map((row) => [row.id, { slug: row.slug, title: row.title }]));
 }
 
-/** Topic ids by slug (as given, and as made valid), creating the missing ones; `created` counts those. */
+/**
+ * Topic ids by slug (as given, and as made valid), creating the missing ones; `created` counts those,
+ * `unusable` the topics no slug can be made for (a name of symbols only).
+ */
 export async function ensureTopics(
   db: Db,
   now: () => Date,
   topics: readonly { slug: string; name: string; description?: string }[],
-): Promise<{ ids: Map<string, string>; created: number }> {
+  style: SlugStyle = 'unicode',
+): Promise<{ ids: Map<string, string>; created: number; unusable: number }> {
   const wanted = new Map<string, { name: string; description: string }>();
+  const slugOf = (topic: { slug: string; name: string }) => importSlug(topic.slug, style) || importSlug(topic.name, style);
+  let unusable = 0;
   for (const topic of topics) {
-    const slug = importSlug(topic.slug) || importSlug(topic.name);
-    if (slug && !wanted.has(slug)) wanted.set(slug, { name: clip(topic.name.trim() || slug, 80), description: clip(topic.description?.trim() ?? '', 500) });
+    const slug = slugOf(topic);
+    if (!slug) unusable += 1;
+    else if (!wanted.has(slug)) wanted.set(slug, { name: clip(topic.name.trim() || slug, 80), description: clip(topic.description?.trim() ?? '', 500) });
   }
   const result = new Map<string, string>();
-  if (wanted.size === 0) return { ids: result, created: 0 };
+  if (wanted.size === 0) return { ids: result, created: 0, unusable };
   const existing = await db.selectFrom('topics').select(['id', 'slug']).where('slug', 'in', [...wanted.keys()]).execute();
   for (const row of existing) result.set(row.slug, row.id);
   const missing = [...wanted].filter(([slug]) => !result.has(slug)).map(([slug, topic]) => ({ id: newId(now()), slug, ...topic }));
@@ -79,30 +108,53 @@ export async function ensureTopics(
   }
   // Asked for by their original spelling too, so callers can look up what they passed.
   for (const topic of topics) {
-    const slug = importSlug(topic.slug) || importSlug(topic.name);
-    const id = result.get(slug);
+    const id = result.get(slugOf(topic));
     if (id) result.set(topic.slug, id);
   }
-  return { ids: result, created };
+  return { ids: result, created, unusable };
 }
 
-/** Inserts an imported article; returns its id and the slug it got. */
-export async function insertImportedArticle(db: Db, article: ImportedArticle): Promise<{ id: string; slug: string }> {
+/** Inserts an imported article, `slug` made valid (in `style`) and unique. */
+export async function insertImportedArticle(db: Db, article: ImportedArticle, style: SlugStyle = 'unicode'): Promise<WrittenArticle> {
   const id = newId(new Date(article.createdAt));
-  const slug = await freeSlug(db, importSlug(article.slug) || importSlug(article.title) || `article-${id.slice(-6)}`);
+  const slug = await freeSlug(db, importSlug(article.slug, style) || importSlug(article.title, style) || `article-${id.slice(-6)}`);
   await db
     .insertInto('articles')
     .values({ id, slug, ...columns(article), created_at: article.createdAt })
     .execute();
-  await setTopics(db, id, article.topicIds);
-  return { id, slug };
+  return { id, slug, ...(await attach(db, id, slug, article)) };
 }
 
 /** Gives a placeholder article (a Disqus thread's stub) the real content, keeping its id, slug and comments. */
-export async function fillImportedArticle(db: Db, id: string, article: ImportedArticle): Promise<void> {
+export async function fillImportedArticle(db: Db, id: string, article: ImportedArticle): Promise<WrittenArticle> {
   await db.updateTable('articles').set({ ...columns(article), created_at: article.createdAt }).where('id', '=', id).execute();
   await db.deleteFrom('article_topics').where('article_id', '=', id).execute();
-  await setTopics(db, id, article.topicIds);
+  await db.deleteFrom('article_bylines').where('article_id', '=', id).execute();
+  const { slug } = await db.selectFrom('articles').select('slug').where('id', '=', id).executeTakeFirstOrThrow();
+  return { id, slug, ...(await attach(db, id, slug, article)) };
+}
+
+/** Old addresses of an article imported earlier (a run before redirects were kept, or a second file naming it). */
+export async function addOldAddresses(db: Db, articleId: string, addresses: readonly OldAddress[], source: string, now: Date): Promise<void> {
+  const { slug } = (await db.selectFrom('articles').select('slug').where('id', '=', articleId).executeTakeFirst()) ?? {};
+  if (slug !== undefined) await recordRedirects(db, articleId, withoutOwnPath(addresses, slug), source, now);
+}
+
+async function attach(db: Db, id: string, slug: string, article: ImportedArticle): Promise<{ droppedTopics: number }> {
+  const droppedTopics = await setTopics(db, id, article.topicIds);
+  const coAuthors = [...new Set(article.coAuthorIds ?? [])].filter((userId) => userId !== article.authorId);
+  if (coAuthors.length > 0) {
+    await db.insertInto('article_bylines').values(coAuthors.map((user_id, index) => ({ article_id: id, user_id, position: index + 1 }))).execute();
+  }
+  const addresses = withoutOwnPath(article.oldAddresses ?? [], slug);
+  if (addresses.length > 0) await recordRedirects(db, id, addresses, article.source ?? 'import', new Date(article.importedAt ?? article.updatedAt));
+  return { droppedTopics };
+}
+
+/** An old address that is the article's own address here needs no redirect (and must not make a loop). */
+function withoutOwnPath(addresses: readonly OldAddress[], slug: string): OldAddress[] {
+  const own = `/articles/${slug}`;
+  return addresses.filter((address) => address.path !== own);
 }
 
 function columns(article: ImportedArticle) {
@@ -111,7 +163,7 @@ function columns(article: ImportedArticle) {
     media_tag: null,
     summary: clip(article.summary.trim(), MAX_SUMMARY_LENGTH),
     body_md: article.body,
-    video_url: null,
+    video_url: article.videoUrl ?? null,
     featured_image_url: null,
     featured_image_alt: null,
     author_id: article.authorId,
@@ -119,14 +171,19 @@ function columns(article: ImportedArticle) {
     published_at: article.publishedAt,
     updated_at: article.updatedAt,
     comments_open: article.commentsOpen ? 1 : 0,
-    comments_close_after_days: null,
+    // 0 days is "never": the site's auto-close counts from publication, and would close every old discussion.
+    comments_close_after_days: 0,
     premoderate: 0,
+    sticky: article.sticky ? 1 : 0,
   };
 }
 
-async function setTopics(db: Db, articleId: string, topicIds: readonly string[]): Promise<void> {
-  const unique = [...new Set(topicIds)].slice(0, MAX_TOPICS);
+/** Links the first `MAX_TOPICS` topics; returns how many were left off. */
+async function setTopics(db: Db, articleId: string, topicIds: readonly string[]): Promise<number> {
+  const all = [...new Set(topicIds)];
+  const unique = all.slice(0, MAX_TOPICS);
   if (unique.length > 0) await db.insertInto('article_topics').values(unique.map((topic_id) => ({ article_id: articleId, topic_id }))).execute();
+  return all.length - unique.length;
 }
 
 async function freeSlug(db: Db, base: string): Promise<string> {
@@ -141,4 +198,15 @@ async function freeSlug(db: Db, base: string): Promise<string> {
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Removes a stand-in article an import created, once its comments have gone to their real article. */
+export async function deleteImportedStub(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('article_topics').where('article_id', '=', id).execute();
+  await db.deleteFrom('articles').where('id', '=', id).execute();
+}
+
+/** Re-points an article's old addresses at another article (a stand-in's thread address goes with its comments). */
+export async function moveOldAddresses(db: Db, fromArticleId: string, toArticleId: string): Promise<void> {
+  await db.updateTable('article_redirects').set({ article_id: toArticleId }).where('article_id', '=', fromArticleId).execute();
 }

@@ -5,3 +5,5 @@ export { createArticle, getArticle, findPublicArticle } from './service.js';
 export { createTopic } from './topics.js';
 export { seedDemoArticles, DEMO_MAIN_ARTICLE_SLUG } from './demo.js';
 export type { Article, ArticleInput, ArticleTeaser, Topic } from './types.js';
+export { oldAddressRedirects } from './redirects.js';
+export { setCommentsOpen } from './comments-open.js';

@@ -7,6 +7,7 @@ import { authorPage, homePage, searchPage, topicPage } from '../web/listing-page
 import type { PageSlots } from '../web/slots.js';
 import { articleErrors } from './errors.js';
 import { listPublicTeasers, relatedTeasers } from './queries.js';
+import { articleLocation, articlePath, redirectTarget } from './redirects.js';
 import { renderBody } from './rendering.js';
 import { searchArticles } from './search.js';
 import { findPublicArticle } from './service.js';
@@ -84,7 +85,7 @@ export async function renderArticlePage(
 export const publicRoutes: FastifyPluginAsync<PublicOptions> = async (app, deps) => {
   const { db, now, slots } = deps;
 
-  async function listing(options: { page: number; topicId?: string; authorId?: string }) {
+  async function listing(options: { page: number; topicId?: string; authorId?: string; stickyFirst?: boolean }) {
     const rows = await listPublicTeasers(db, now(), { ...options, limit: PAGE_SIZE + 1, offset: (options.page - 1) * PAGE_SIZE });
     const items = await withCommentCounts(slots, rows.slice(0, PAGE_SIZE).map(toTeaser));
     return { items, hasNext: rows.length > PAGE_SIZE };
@@ -101,7 +102,7 @@ export const publicRoutes: FastifyPluginAsync<PublicOptions> = async (app, deps)
 
   app.get<{ Querystring: { page: number } }>('/', { schema: { querystring: pageQuery } }, async (request, reply) => {
     const { page: pageNumber } = request.query;
-    const [list, topics] = await Promise.all([listing({ page: pageNumber }), listTopics(db)]);
+    const [list, topics] = await Promise.all([listing({ page: pageNumber, stickyFirst: true }), listTopics(db)]);
     return shell(request, reply, (await deps.settings.get()).site.name, (settings) => homePage({ ...list, page: pageNumber, settings, topics }), pageNumber > 1 ? `/?page=${pageNumber}` : '/');
   });
 
@@ -110,7 +111,12 @@ export const publicRoutes: FastifyPluginAsync<PublicOptions> = async (app, deps)
     { schema: { params: slugParams, querystring: { type: 'object', additionalProperties: { type: 'string', maxLength: 500 } } } },
     async (request, reply) => {
       const article = await findPublicArticle(deps, request.params.slug);
-      if (!article) throw articleErrors.raise('ARTICLE_NOT_FOUND', 'There is no story at this address. It may have moved or been unpublished.');
+      if (!article) {
+        // An earlier slug of an article (or an imported one's old address) leads to where it is now.
+        const moved = await redirectTarget(db, request.hostname, articlePath(request.params.slug), now());
+        if (moved) return reply.code(301).header('location', articleLocation(deps.config.baseUrl, moved)).send();
+        throw articleErrors.raise('ARTICLE_NOT_FOUND', 'There is no story at this address. It may have moved or been unpublished.');
+      }
       return sendHtml(reply, await renderArticlePage(deps, request, reply, article));
     },
   );

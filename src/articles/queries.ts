@@ -40,15 +40,25 @@ export type TeaserRow = Awaited<ReturnType<ReturnType<typeof publicTeasers>['exe
 export function listPublicTeasers(
   db: Kysely<Database>,
   now: Date,
-  options: { limit: number; offset?: number; topicId?: string; authorId?: string; before?: string },
+  options: { limit: number; offset?: number; topicId?: string; authorId?: string; before?: string; stickyFirst?: boolean },
 ) {
-  let query = publicTeasers(db, now);
+  // Pinned articles open the home page; the order stays total, so pages never repeat or skip one.
+  let query = options.stickyFirst
+    ? publicArticles(db, now).innerJoin('users', 'users.id', 'articles.author_id').select(TEASER_COLUMNS)
+      .orderBy('articles.sticky', 'desc').orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc')
+    : publicTeasers(db, now);
   if (options.topicId) {
     const topicId = options.topicId;
     query = query.where('articles.id', 'in', (eb) =>
       eb.selectFrom('article_topics').select('article_topics.article_id').where('article_topics.topic_id', '=', topicId));
   }
-  if (options.authorId) query = query.where('articles.author_id', '=', options.authorId);
+  if (options.authorId) {
+    const authorId = options.authorId;
+    query = query.where((eb) => eb.or([
+      eb('articles.author_id', '=', authorId),
+      eb('articles.id', 'in', eb.selectFrom('article_bylines').select('article_bylines.article_id').where('article_bylines.user_id', '=', authorId)),
+    ]));
+  }
   if (options.before) query = query.where('articles.published_at', '<', options.before);
   return query.limit(options.limit).offset(options.offset ?? 0).execute();
 }
@@ -95,6 +105,24 @@ export function topicsOfArticles(db: Db, articleIds: string[]) {
     .where('article_topics.article_id', 'in', articleIds)
     .orderBy('topics.name')
     .execute();
+}
+
+/** Co-authors of an article in byline order. */
+export function bylinesOfArticle(db: Db, articleId: string) {
+  return db
+    .selectFrom('article_bylines')
+    .innerJoin('users', 'users.id', 'article_bylines.user_id')
+    .select(['users.id', 'users.display_name as name'])
+    .where('article_bylines.article_id', '=', articleId)
+    .orderBy('article_bylines.position')
+    .execute();
+}
+
+export async function replaceArticleBylines(db: Db, articleId: string, userIds: string[]): Promise<void> {
+  await db.deleteFrom('article_bylines').where('article_id', '=', articleId).execute();
+  if (userIds.length > 0) {
+    await db.insertInto('article_bylines').values(userIds.map((userId, index) => ({ article_id: articleId, user_id: userId, position: index + 1 }))).execute();
+  }
 }
 
 export function sourcesOfArticle(db: Db, articleId: string) {

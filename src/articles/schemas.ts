@@ -30,6 +30,8 @@ const articleFields = {
   commentsOpen: { type: 'boolean' },
   commentsCloseAfterDays: { anyOf: [{ type: 'integer', minimum: 0, maximum: 3650 }, { type: 'null' }] },
   premoderate: { type: 'boolean' },
+  sticky: { type: 'boolean' },
+  coAuthors: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 64 } },
 } as const;
 
 export const articleBody = { type: 'object', additionalProperties: false, properties: articleFields } as const;
@@ -62,7 +64,9 @@ export const articleResponse = {
     commentsOpen: { type: 'boolean' },
     commentsCloseAfterDays: { type: ['integer', 'null'] },
     premoderate: { type: 'boolean' },
+    sticky: { type: 'boolean' },
     author: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } },
+    coAuthors: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } } },
     topics: { type: 'array', items: ref },
     sources: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, url: { type: 'string' } } } },
   },

@@ -6,6 +6,7 @@ import type { Deps } from '../runtime.js';
 import { isForeignKeyViolation, isUniqueViolation } from './db-errors.js';
 import { articleErrors } from './errors.js';
 import * as queries from './queries.js';
+import { recordSlugChange } from './redirects.js';
 import { resolveTopicIds } from './topics.js';
 import { isPublic, MEDIA_TAGS, type Article, type ArticleInput, type ArticleStatus, type MediaTag } from './types.js';
 import {
@@ -16,7 +17,7 @@ import { assertVideoUrl } from './video.js';
 
 export type ArticleDeps = Pick<Deps, 'db' | 'now'>;
 
-export function toArticle(row: queries.ArticleRow, topics: Article['topics'], sources: Article['sources']): Article {
+export function toArticle(row: queries.ArticleRow, topics: Article['topics'], sources: Article['sources'], coAuthors: Article['coAuthors'] = []): Article {
   return {
     id: row.id,
     slug: row.slug,
@@ -34,7 +35,9 @@ export function toArticle(row: queries.ArticleRow, topics: Article['topics'], so
     commentsOpen: row.comments_open === 1,
     commentsCloseAfterDays: row.comments_close_after_days,
     premoderate: row.premoderate === 1,
+    sticky: row.sticky === 1,
     author: { id: row.author_id, name: row.author_name },
+    coAuthors,
     topics,
     sources,
   };
@@ -43,8 +46,8 @@ export function toArticle(row: queries.ArticleRow, topics: Article['topics'], so
 export async function getArticle(db: Kysely<Database>, by: { id: string } | { slug: string }): Promise<Article | undefined> {
   const row = await queries.findArticleRow(db, by);
   if (!row) return undefined;
-  const [topics, sources] = await Promise.all([queries.topicsOfArticles(db, [row.id]), queries.sourcesOfArticle(db, row.id)]);
-  return toArticle(row, topics.map(({ id, slug, name }) => ({ id, slug, name })), sources);
+  const [topics, sources, coAuthors] = await Promise.all([queries.topicsOfArticles(db, [row.id]), queries.sourcesOfArticle(db, row.id), queries.bylinesOfArticle(db, row.id)]);
+  return toArticle(row, topics.map(({ id, slug, name }) => ({ id, slug, name })), sources, coAuthors);
 }
 
 export async function requireArticle(db: Kysely<Database>, id: string): Promise<Article> {
@@ -72,6 +75,7 @@ export async function createArticle(deps: ArticleDeps, defaultAuthorId: string, 
     }).catch(slugRace);
     await queries.replaceArticleTopics(trx, id, prepared.topicIds ?? []);
     await queries.replaceArticleSources(trx, id, (prepared.sources ?? []).map((source) => ({ id: newId(deps.now()), ...source })));
+    await queries.replaceArticleBylines(trx, id, prepared.coAuthors ?? []);
   });
   return requireArticle(deps.db, id);
 }
@@ -86,6 +90,9 @@ export async function updateArticle(deps: ArticleDeps, id: string, input: Articl
     if (prepared.sources) {
       await queries.replaceArticleSources(trx, id, prepared.sources.map((source) => ({ id: newId(deps.now()), ...source })));
     }
+    if (prepared.coAuthors) await queries.replaceArticleBylines(trx, id, prepared.coAuthors);
+    // The old address keeps leading here: links and search results out there still name it.
+    if (prepared.values.slug && prepared.values.slug !== current.slug) await recordSlugChange(trx, id, current.slug, prepared.values.slug, deps.now());
   });
   return requireArticle(deps.db, id);
 }
@@ -136,6 +143,7 @@ async function prepare(deps: ArticleDeps, input: ArticleInput, current: Article 
   if (input.authorId !== undefined || !current) values.author_id = await staffAuthor(db, input.authorId?.trim() || defaultAuthorId);
   if (input.commentsOpen !== undefined || !current) values.comments_open = input.commentsOpen === false ? 0 : 1;
   if (input.premoderate !== undefined || !current) values.premoderate = input.premoderate ? 1 : 0;
+  if (input.sticky !== undefined || !current) values.sticky = input.sticky ? 1 : 0;
   if (input.commentsCloseAfterDays !== undefined || !current) {
     const days = input.commentsCloseAfterDays ?? null;
     if (days !== null && (!Number.isInteger(days) || days < 0 || days > 3650)) {
@@ -147,8 +155,10 @@ async function prepare(deps: ArticleDeps, input: ArticleInput, current: Article 
   const topicIds = input.topics !== undefined ? await resolveTopicIds(db, input.topics) : undefined;
   if (topicIds && topicIds.length > MAX_TOPICS) throw articleErrors.raise('TOPIC_UNKNOWN', `At most ${MAX_TOPICS} topics.`, 'topics');
   const sources = input.sources !== undefined ? validSources(input.sources) : undefined;
+  const author = values.author_id ?? current?.author.id;
+  const coAuthors = input.coAuthors !== undefined ? await coAuthorIds(db, input.coAuthors, author) : undefined;
   Object.assign(values, publication(input, current, deps.now()));
-  return { values, topicIds, sources };
+  return { values, topicIds, sources, coAuthors };
 }
 
 function mediaTag(value: MediaTag | '' | null): MediaTag | null {
@@ -157,10 +167,20 @@ function mediaTag(value: MediaTag | '' | null): MediaTag | null {
   return value;
 }
 
-async function staffAuthor(db: Kysely<Database>, userId: string): Promise<string> {
+async function staffAuthor(db: Kysely<Database>, userId: string, field = 'authorId'): Promise<string> {
   const user = await findUserById(db, userId);
-  if (!user || !STAFF_ROLES.includes(user.role)) throw articleErrors.raise('AUTHOR_UNKNOWN', undefined, 'authorId');
+  if (!user || !STAFF_ROLES.includes(user.role)) throw articleErrors.raise('AUTHOR_UNKNOWN', undefined, field);
   return user.id;
+}
+
+const MAX_CO_AUTHORS = 10;
+
+/** Staff ids for further bylines, each once, the author left out (their byline comes first anyway). */
+async function coAuthorIds(db: Kysely<Database>, ids: string[], authorId: string | undefined): Promise<string[]> {
+  const unique = [...new Set(ids.map((id) => id.trim()).filter(Boolean))].filter((id) => id !== authorId);
+  if (unique.length > MAX_CO_AUTHORS) throw articleErrors.raise('AUTHOR_UNKNOWN', `At most ${MAX_CO_AUTHORS} co-authors.`, 'coAuthors');
+  for (const id of unique) await staffAuthor(db, id, 'coAuthors');
+  return unique;
 }
 
 /** A unique slug from a title: `water-rates`, then `water-rates-2`, `water-rates-3`… */

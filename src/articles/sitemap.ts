@@ -26,8 +26,8 @@ export async function sitemapXml(db: Kysely<Database>, now: Date, baseUrl: strin
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     url(`${baseUrl}/`, newest ? latest(newest) : undefined),
-    ...topics.map((topic) => url(`${baseUrl}/topics/${topic.slug}`)),
-    ...articles.map((article) => url(`${baseUrl}/articles/${article.slug}`, latest(article))),
+    ...topics.map((topic) => url(`${baseUrl}/topics/${encodeURIComponent(topic.slug)}`)),
+    ...articles.map((article) => url(`${baseUrl}/articles/${encodeURIComponent(article.slug)}`, latest(article))),
     '</urlset>',
   ].join('\n');
 }

@@ -4,6 +4,7 @@ import { AppError } from '../errors.js';
 import type { Deps } from '../runtime.js';
 import { adminPage } from '../web/admin-layout.js';
 import { topicsPage, type TopicsPageInput } from '../web/admin/topics-page.js';
+import { isFormPost } from '../web/form-post.js';
 import { sendHtml } from './public-routes.js';
 import { idParams } from './schemas.js';
 import { createTopic, deleteTopic, listTopicsWithCounts, updateTopic } from './topics.js';
@@ -37,7 +38,7 @@ export const topicAdminRoutes: FastifyPluginAsync<Options> = async (app, deps) =
     try {
       return reply.redirect(`/admin/topics?done=${await run()}`, 303);
     } catch (error) {
-      if (!(error instanceof AppError) || error.status !== 400) throw error;
+      if (!(error instanceof AppError) || error.status !== 400 || !isFormPost(request)) throw error;
       const values = { name: form.name ?? '', slug: form.slug ?? '', description: form.description ?? '' };
       return show(request, reply, { failed: { target, values, error: { field: error.field, message: error.message } } }, 400);
     }

@@ -39,7 +39,11 @@ export interface Article {
   commentsOpen: boolean;
   commentsCloseAfterDays: number | null;
   premoderate: boolean;
+  /** Pinned at the top of the home page. */
+  sticky: boolean;
   author: AuthorRef;
+  /** Further bylines after `author`, in order (co-written stories). */
+  coAuthors: AuthorRef[];
   topics: TopicRef[];
   sources: { name: string; url: string }[];
 }
@@ -77,6 +81,9 @@ export interface ArticleInput {
   commentsOpen?: boolean;
   commentsCloseAfterDays?: number | null;
   premoderate?: boolean;
+  sticky?: boolean;
+  /** Staff user ids of further bylines, in order; the author is left out if listed. */
+  coAuthors?: string[];
 }
 
 export interface TopicInput {

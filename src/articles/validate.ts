@@ -1,4 +1,5 @@
 import { articleErrors } from './errors.js';
+import { isSlug, SLUG_PATTERN, slugFrom } from './slugs.js';
 
 /** Longest article body in characters; a larger one is refused with 413 before anything is stored. */
 export const MAX_BODY_LENGTH = 200_000;
@@ -8,28 +9,15 @@ export const MAX_SLUG_LENGTH = 100;
 export const MAX_SOURCES = 50;
 export const MAX_TOPICS = 20;
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { SLUG_PATTERN };
 
-/** A readable URL slug from a title: ASCII letters and digits, accents folded, at most 80 characters. */
+/** A readable URL slug from a title: Latin, Greek and Cyrillic spelled in a–z, other scripts kept, at most 80 characters. */
 export function slugify(title: string): string {
-  const words = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  let slug = '';
-  for (const word of words) {
-    const next = slug ? `${slug}-${word}` : word;
-    if (next.length > 80) break;
-    slug = next;
-  }
-  return slug || words[0]?.slice(0, 80) || '';
+  return slugFrom(title, 'ascii');
 }
 
 export function assertSlug(slug: string, field = 'slug'): string {
-  if (slug.length > MAX_SLUG_LENGTH || !SLUG_PATTERN.test(slug)) throw articleErrors.raise('SLUG_INVALID', undefined, field);
+  if (!isSlug(slug, MAX_SLUG_LENGTH)) throw articleErrors.raise('SLUG_INVALID', undefined, field);
   return slug;
 }
 

@@ -7,8 +7,8 @@ import { FatalError, UsageError } from './args.js';
  * (SQLite's online backup API). PostgreSQL sites use pg_dump instead.
  */
 export async function backupCommand(config: Config, args: string[]): Promise<void> {
-  const [target] = args;
-  if (!target) throw new UsageError('usage: tribune backup FILE');
+  const [target, extra] = args;
+  if (!target || extra !== undefined || target.startsWith('-')) throw new UsageError('usage: tribune backup FILE');
   if (!config.databaseUrl.startsWith('sqlite:')) {
     throw new FatalError('tribune backup copies the SQLite database; on PostgreSQL use pg_dump (see docs/deployment.md)');
   }

@@ -4,7 +4,7 @@ import { createRuntime } from '../runtime.js';
 import { ImportReport, importDisqus, importWordPress, restoreDatabase, RestoreError, type ImportSummary } from '../transfer/index.js';
 import { FatalError, parseCommandArgs, UsageError } from './args.js';
 
-const USAGE = 'usage: tribune import disqus|wordpress|tribune FILE [--batch N]';
+const USAGE = 'usage: tribune import disqus|wordpress|tribune FILE [--batch N] [--ascii-slugs]';
 
 /**
  * `tribune import disqus FILE.xml`, `tribune import wordpress FILE.xml` (or `wxr`): bring an old site's
@@ -12,7 +12,7 @@ const USAGE = 'usage: tribune import disqus|wordpress|tribune FILE [--batch N]';
  * restores a Tribune export into an empty database. Progress and problems go to stderr, the summary to stdout.
  */
 export async function importCommand(config: Config, args: string[]): Promise<void> {
-  const { values, positionals } = parseCommandArgs(args, { batch: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(args, { batch: { type: 'string' }, 'ascii-slugs': { type: 'boolean' } });
   const [kind, file, extra] = positionals;
   if (!kind || !file || extra) throw new UsageError(USAGE);
   if (!['disqus', 'wordpress', 'wxr', 'tribune'].includes(kind)) throw new UsageError(`unknown import "${kind}"\n${USAGE}`);
@@ -31,8 +31,10 @@ export async function importCommand(config: Config, args: string[]): Promise<voi
       return;
     }
     const importer = kind === 'disqus' ? importDisqus : importWordPress;
-    const summary = await importer(runtime, { file, batchSize, progress: process.stderr, problems: (line) => process.stderr.write(line) });
+    const slugStyle = values['ascii-slugs'] ? 'ascii' : 'unicode';
+    const summary = await importer(runtime, { file, batchSize, slugStyle, progress: process.stderr, problems: (line) => process.stderr.write(line) });
     process.stdout.write(`${summaryLines(summary).join('\n')}\n`);
+    if (summary.refused) throw new FatalError(`Nothing was imported: ${summary.refused}`);
     if (summary.fatal) throw new FatalError(`Import stopped: ${summary.fatal}`);
   } finally {
     await runtime.close();

@@ -6,7 +6,8 @@ import { readModerationSettings } from '../moderation/cli/site-settings.js';
 import { assess } from '../moderation/index.js';
 import { parseCommandArgs } from './args.js';
 
-const HELP = `usage: tribune moderate [--content-only] < comments.jsonl
+export const HELP = `usage: tribune moderate [--content-only] < comments.jsonl
+       tribune moderate learn [--reset]   (learn from moderators' decisions; see tribune moderate learn --help)
 
 Reads JSON lines {"text": "...", "author": "...", "createdAt"?: ISO time} and writes one JSON line per
 input, in order:
@@ -19,6 +20,7 @@ timed by createdAt or, when absent, by the clock.
 
 /** `tribune moderate`: the web app's pipeline over stdin; stdout carries only the JSON lines. */
 export async function moderateCommand(config: Config, args: string[]): Promise<void> {
+  if (args[0] === 'learn') return (await import('../moderation/adaptation/cli.js')).learnCommand(config, args.slice(1));
   const { values } = parseCommandArgs(args, { 'content-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     process.stderr.write(HELP);

@@ -5,9 +5,14 @@ import type { Role } from '../db/schema.js';
 import { createRuntime } from '../runtime.js';
 import { parseCommandArgs, UsageError } from './args.js';
 
+export const USER_USAGE = `usage: tribune user add --email EMAIL --role admin|editor|moderator [--name NAME] [--password PASSWORD]
+
+Adds a staff member. Without --password one is generated and printed once.
+`;
+
 export async function userCommand(config: Config, args: string[]): Promise<void> {
   const [action, ...rest] = args;
-  if (action !== 'add') throw new UsageError('usage: tribune user add --email EMAIL --role admin|editor|moderator [--name NAME] [--password PASSWORD]');
+  if (action !== 'add') throw new UsageError(USER_USAGE.trimEnd());
   const { values } = parseCommandArgs(rest, {
     email: { type: 'string' },
     role: { type: 'string' },

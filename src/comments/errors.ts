@@ -17,4 +17,9 @@ export const commentErrors = defineErrors({
   NUDGE: { status: 422, message: 'This may break our rules — edit or post anyway' },
   COMMENT_CURSOR_INVALID: { status: 400, message: 'This page link is not valid any more; start from the first page.' },
   COMMENT_NOT_REACTABLE: { status: 400, message: 'Only published comments take reactions and reports.' },
+  COMMENTER_BANNED: { status: 403, message: 'You are banned from commenting, so your comments can no longer be changed.' },
+  COMMENTER_SUSPENDED: { status: 403, message: 'Your commenting is suspended; you can change your comments again when it ends.' },
+  COMMENT_CHANGED: { status: 409, message: 'The comment changed while you were editing it; reload and try again.' },
+  GUEST_REACTIONS_FULL: { status: 403, message: 'Several guests on your network already liked this comment. Sign in to add your like.' },
+  OWN_COMMENT_REACTION: { status: 403, message: 'You cannot like your own comment.' },
 });

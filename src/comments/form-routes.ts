@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
 import { html } from '../web/html.js';
 import { page } from '../web/layout.js';
 import { commentErrors } from './errors.js';
-import { actorFor, ensureGuestActor } from './guest.js';
+import { actorFor, ensureGuestActor, networkOf, reactionNetworkKey } from './guest.js';
 import { perIp } from './limits.js';
 import { findComment, isVisibleTo } from './queries.js';
 import { FLAG_REASONS, flagComment, toggleReaction } from './reactions.js';
@@ -18,6 +18,7 @@ import type { CommentsDeps, PublicComment } from './types.js';
 interface FormOptions extends CommentsDeps {
   secureCookies: boolean;
   readerLimit: preHandlerAsyncHookHandler;
+  networkSalt: Buffer;
 }
 
 const idParam = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9a-z]{10,40}$' } } } as const;
@@ -61,7 +62,7 @@ export const commentFormRoutes: FastifyPluginAsync<FormOptions> = async (app, de
       const actor = ensureGuestActor(request, reply, deps.secureCookies);
       const { article, text, parentId, name, email, postAnyway } = request.body;
       try {
-        const posted = await postComment(deps, actor, { article, text, parentId: parentId || null, guestName: name, guestEmail: email, postAnyway: postAnyway === '1' });
+        const posted = await postComment(deps, actor, { article, text, parentId: parentId || null, guestName: name, guestEmail: email, postAnyway: postAnyway === '1', network: networkOf(request.ip) });
         return reply.redirect(commentLocation(posted.article.slug, posted.comment), 303);
       } catch (error) {
         if (error instanceof AppError && error.code === 'NUDGE') return nudgePage(request, reply, { action: '/comments', fields: { article, parentId: parentId ?? '', name: name ?? '', email: email ?? '' }, text, error });
@@ -90,7 +91,9 @@ export const commentFormRoutes: FastifyPluginAsync<FormOptions> = async (app, de
   });
 
   app.post<{ Params: { id: string } }>('/comments/:id/react', { ...actions, schema: { params: idParam } }, async (request, reply) => {
-    await toggleReaction(deps, ensureGuestActor(request, reply, deps.secureCookies), request.params.id);
+    await toggleReaction(deps, ensureGuestActor(request, reply, deps.secureCookies), request.params.id, {
+      networkKey: reactionNetworkKey(deps.networkSalt, request.params.id, request.ip),
+    });
     return redirectToComment(reply, request.params.id);
   });
 

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { isIPv4, isIPv6 } from 'node:net';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { newToken } from '../db/ids.js';
 import type { CommentActor } from './types.js';
@@ -30,4 +31,34 @@ export function ensureGuestActor(request: FastifyRequest, reply: FastifyReply, s
   const token = newToken();
   reply.setCookie(GUEST_COOKIE, token, { path: '/', httpOnly: true, sameSite: secure ? 'none' : 'lax', secure, maxAge: YEAR_SECONDS });
   return { ...actor, guestKey: guestKeyOf(token) };
+}
+
+/**
+ * The network a request comes from, as far as one person controls it: an IPv4 address, or an IPv6 /64
+ * (a household's or a phone's usual allocation, all of which its holder can rotate through at will).
+ */
+export function networkOf(ip: string): string {
+  const bare = ip.replace(/%.*$/, '').toLowerCase();
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(bare);
+  if (mapped) return mapped[1];
+  if (isIPv4(bare) || !isIPv6(bare)) return bare;
+  const groups = (part: string | undefined) => (part ? part.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group])) : []);
+  const [head, tail] = bare.split('::');
+  const front = groups(head);
+  const back = groups(tail);
+  const all = tail === undefined ? front : [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back];
+  return `${all.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(':')}::/64`;
+}
+
+/** The key guests' network hashes are made with: derived from the site secret, so they cannot be recomputed elsewhere. */
+export function reactionSalt(secret: string): Buffer {
+  return createHash('sha256').update(`tribune:guest-reaction-network:${secret}`).digest();
+}
+
+/**
+ * What a guest's like on this comment remembers of where it came from. Keyed per comment, so the stored
+ * values say nothing about the address and cannot be matched across comments to follow one network.
+ */
+export function reactionNetworkKey(salt: Buffer, commentId: string, ip: string): string {
+  return createHmac('sha256', salt).update(`${commentId}\n${networkOf(ip)}`).digest('base64url').slice(0, 22);
 }

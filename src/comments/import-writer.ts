@@ -28,6 +28,8 @@ export interface ImportedComment {
   authorId: string | null;
   authorName: string;
   authorEmail: string | null;
+  /** The commenter's website, http(s) only (checked by the importer). */
+  authorUrl?: string | null;
   /** Markdown; erased for a `deleted` comment, which stays as a tombstone holding its replies. */
   body: string;
   status: CommentStatus;
@@ -60,6 +62,7 @@ export async function insertImportedComments(db: Db, comments: readonly Imported
       guest_key: null,
       author_name: comment.authorName,
       author_email: comment.authorEmail,
+      author_url: comment.authorUrl ?? null,
       body,
       body_html: deleted ? '' : renderMarkdown(body, 'comment').value,
       status: comment.status,
@@ -74,6 +77,16 @@ export async function insertImportedComments(db: Db, comments: readonly Imported
 }
 
 const ROWS_PER_STATEMENT = 500;
+
+/**
+ * Moves every comment of one article to another, threads whole (an imported thread's stand-in attached
+ * to the article it belonged to); the caller holds the transaction. Returns how many moved.
+ */
+export async function moveArticleComments(db: Db, fromArticleId: string, toArticleId: string): Promise<number> {
+  const moved = await db.updateTable('comments').set({ article_id: toArticleId }).where('article_id', '=', fromArticleId).executeTakeFirst();
+  await db.updateTable('reply_notifications').set({ article_id: toArticleId }).where('article_id', '=', fromArticleId).execute();
+  return Number(moved.numUpdatedRows);
+}
 
 export interface ReaderCommentData {
   comments: {

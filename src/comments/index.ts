@@ -7,6 +7,7 @@ export { postComment, editComment, deleteComment } from './service.js';
 export { listThreads, listReplies } from './read.js';
 export { processReplyNotifications } from './notifications.js';
 export { articleChannel, MODERATION_CHANNEL } from './events.js';
+export { liveArticleChannels } from './live.js';
 export { seedDemoComments } from './seed.js';
 export type { CommentActor, CommentSort, CommentsDeps, PublicComment, ThreadView } from './types.js';
 export type { AuthorHistory, CommentRow } from './queries.js';

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { publicArticles } from '../articles/index.js';
+import { followChannels, resumeFrom, type FollowedChannel } from '../web/live-follow.js';
 import { eventStreams } from '../web/sse.js';
 import { articleChannel } from './events.js';
 import { findCommentableArticle } from './service.js';
@@ -9,21 +11,42 @@ export interface LiveOptions extends CommentsDeps {
   heartbeatMs: number;
 }
 
+const SINCE = { type: 'string', maxLength: 40 } as const;
+
 /**
  * `GET /api/articles/:article/live`: Server-Sent Events for one article — comment.created (published
- * only), comment.updated, comment.deleted, reaction.changed. Each stream holds one subscription on the
- * event bus and gives it back when the connection closes, however it closes.
+ * only), comment.updated, comment.deleted, reaction.changed, each with an id; a reconnect replays what it
+ * missed. Kept for widgets embedded before the site-wide stream (`/api/live`), which pages now share.
  */
 export const liveRoutes: FastifyPluginAsync<LiveOptions> = async (app, deps) => {
   const openStream = eventStreams(app, { heartbeatMs: deps.heartbeatMs });
 
-  app.get<{ Params: { article: string } }>(
+  app.get<{ Params: { article: string }; Querystring: { since?: string } }>(
     '/api/articles/:article/live',
-    { schema: { params: { type: 'object', required: ['article'], properties: { article: { type: 'string', minLength: 1, maxLength: 200 } } } } },
+    {
+      schema: {
+        params: { type: 'object', required: ['article'], properties: { article: { type: 'string', minLength: 1, maxLength: 200 } } },
+        querystring: { type: 'object', properties: { since: SINCE } },
+      },
+    },
     async (request, reply) => {
       const article = await findCommentableArticle(deps, request.params.article);
+      const after = resumeFrom(request, request.query.since, deps.now());
       const stream = openStream(reply);
-      stream.onClose(deps.events.subscribe(articleChannel(article.id), (event) => stream.send(event)));
+      await followChannels(stream, deps.events, [{ channel: articleChannel(article.id) }], after);
     },
   );
 };
+
+/**
+ * For the site-wide stream: the channels of those ids that are public articles, each event marked with
+ * its article so one stream can carry several. Unknown ids are left out, not refused, so one tab on an
+ * unpublished story does not cut the live updates of every other tab sharing the stream.
+ */
+export function liveArticleChannels(deps: Pick<CommentsDeps, 'db' | 'now'>) {
+  return async (ids: readonly string[]): Promise<FollowedChannel[]> => {
+    if (ids.length === 0) return [];
+    const rows = await publicArticles(deps.db, deps.now()).select('id').where('id', 'in', ids).execute();
+    return rows.map(({ id }) => ({ channel: articleChannel(id), extra: { articleId: id } }));
+  };
+}

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Mailer } from '../mail/index.js';
+import type { AdaptationSource, FeaturedSource, GuestStandingSource } from '../moderation/index.js';
 import type { Deps } from '../runtime.js';
 import type { ArticleSlotContext, PageSlots } from '../web/slots.js';
 import { commentFormRoutes } from './form-routes.js';
+import { reactionSalt } from './guest.js';
 import { perReaderPostLimit } from './limits.js';
 import { liveRoutes } from './live.js';
 import { startReplyNotifier } from './notifications.js';
@@ -15,22 +17,30 @@ import { widgetRoute } from './widget-route.js';
 export interface CommentsPluginOptions {
   deps: Pick<Deps, 'db' | 'now' | 'settings' | 'events' | 'config' | 'log'>;
   mailer: Mailer;
+  /** The site's learned moderation adjustment, for assessing new comments and edits. */
+  adaptation?: AdaptationSource;
+  /** Guests' sanctions, from the moderation queue. */
+  guestStanding?: GuestStandingSource;
   /** How often the reply-notification outbox is checked. */
   notifyIntervalMs?: number;
   heartbeatMs?: number;
 }
 
-export function commentsDeps(deps: CommentsPluginOptions['deps']): CommentsDeps {
-  return { db: deps.db, now: deps.now, settings: deps.settings, events: deps.events, baseUrl: deps.config.baseUrl };
+export function commentsDeps(deps: CommentsPluginOptions['deps'], adaptation?: AdaptationSource, guestStanding?: GuestStandingSource): CommentsDeps {
+  return {
+    db: deps.db, now: deps.now, settings: deps.settings, events: deps.events, baseUrl: deps.config.baseUrl,
+    ...(adaptation ? { adaptation } : {}), ...(guestStanding ? { guestStanding } : {}),
+  };
 }
 
 /** Threads API, no-JavaScript forms, the live stream, `/widget.js`, and the reply-notification sender. */
 export const commentsPlugin: FastifyPluginAsync<CommentsPluginOptions> = async (app, options) => {
-  const deps = commentsDeps(options.deps);
+  const deps = commentsDeps(options.deps, options.adaptation, options.guestStanding);
   const secureCookies = options.deps.config.baseUrl.startsWith('https:');
   const readerLimit = perReaderPostLimit(app, deps.settings);
-  await app.register(commentApiRoutes, { ...deps, secureCookies, readerLimit });
-  await app.register(commentFormRoutes, { ...deps, secureCookies, readerLimit });
+  const networkSalt = reactionSalt(options.deps.config.secret);
+  await app.register(commentApiRoutes, { ...deps, secureCookies, readerLimit, networkSalt });
+  await app.register(commentFormRoutes, { ...deps, secureCookies, readerLimit, networkSalt });
   await app.register(liveRoutes, { ...deps, heartbeatMs: options.heartbeatMs ?? 25_000 });
   await app.register(widgetRoute);
   const stopNotifier = startReplyNotifier(
@@ -44,8 +54,11 @@ export const commentsPlugin: FastifyPluginAsync<CommentsPluginOptions> = async (
 };
 
 /** The comment section and counts other domains' pages draw. */
-export function commentSlots(pluginDeps: CommentsPluginOptions['deps']): Pick<PageSlots, 'articleComments' | 'commentCounts'> {
-  const deps = commentsDeps(pluginDeps);
+export function commentSlots(
+  pluginDeps: CommentsPluginOptions['deps'],
+  extras: { featured?: FeaturedSource; guestStanding?: GuestStandingSource } = {},
+): Pick<PageSlots, 'articleComments' | 'commentCounts'> {
+  const deps = { ...commentsDeps(pluginDeps, undefined, extras.guestStanding), ...(extras.featured ? { featured: extras.featured } : {}) };
   return {
     articleComments: (context: ArticleSlotContext) =>
       renderCommentSection(deps, context, {

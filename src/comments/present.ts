@@ -70,6 +70,11 @@ export function permalink(context: Pick<PresentContext, 'baseUrl' | 'slug'>, id:
   return `${context.baseUrl}/articles/${encodeURIComponent(context.slug)}#c-${id}`;
 }
 
+/** A website link by the name: only http(s), never on a tombstone. */
+function website(row: ShownRow, deleted: boolean): { url?: string } {
+  return !deleted && row.author_url && /^https?:\/\//i.test(row.author_url) ? { url: row.author_url } : {};
+}
+
 export function presentComment(row: ShownRow, context: PresentContext): PublicComment {
   const mine = isAuthor(row, context.actor);
   const deleted = row.status === 'deleted';
@@ -85,7 +90,7 @@ export function presentComment(row: ShownRow, context: PresentContext): PublicCo
     displayParentId: displayParentOf(row),
     replyingTo: row.depth >= 3 && row.parent_id ? (context.names.get(row.parent_id) ?? '') : null,
     status: row.status === 'published' || row.status === 'pending' || row.status === 'deleted' ? row.status : 'removed',
-    author: { name: authorName(row, context), staff: !deleted && role !== undefined && STAFF.has(role) },
+    author: { name: authorName(row, context), staff: !deleted && role !== undefined && STAFF.has(role), ...website(row, deleted) },
     html: deleted ? '' : row.body_html,
     createdAt: row.created_at,
     editedAt: deleted ? null : row.edited_at,

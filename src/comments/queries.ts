@@ -1,30 +1,44 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database, NewRow, Row } from '../db/schema.js';
 import type { ThreadCursor } from './cursor.js';
 import type { CommentActor, CommentSort } from './types.js';
 
 type Db = Kysely<Database>;
-export type CommentRow = Row<'comments'>;
+/** `author_url` is optional here: only imports set it, so rows the site writes itself leave it out. */
+export type CommentRow = Omit<Row<'comments'>, 'author_url'> & { author_url?: string | null };
 
 /** The columns drawing a comment needs; moderation data and the guest's email stay in the table. */
 export const SHOWN_COLUMNS = [
-  'id', 'article_id', 'parent_id', 'root_id', 'depth', 'path', 'author_id', 'guest_key', 'author_name',
+  'id', 'article_id', 'parent_id', 'root_id', 'depth', 'path', 'author_id', 'guest_key', 'author_name', 'author_url',
   'body', 'body_html', 'status', 'reaction_count', 'created_at', 'edited_at',
 ] as const;
 export type ShownRow = Pick<CommentRow, (typeof SHOWN_COLUMNS)[number]>;
 
-/** Published comments and tombstones for everyone; pending ones only for their author. */
+/**
+ * Published comments for everyone; pending ones only for their author. A tombstone is there to keep a
+ * thread's shape, so others see one only where a published reply hangs below it (its author always sees
+ * theirs): a comment deleted before it was ever published, which cannot have replies, leaves no trace.
+ */
 export function visibleTo(actor: CommentActor) {
   return (eb: ExpressionBuilder<Database, 'comments'>) => {
-    const shown = [eb('comments.status', 'in', ['published', 'deleted'])];
+    // The subtree of path P is the range (P + '/', P + '0'): ids use [0-9a-z] and '/' sorts just below '0'.
+    const publishedBelow = eb
+      .selectFrom('comments as below')
+      .select('below.id')
+      .whereRef('below.root_id', '=', 'comments.root_id')
+      .where('below.status', '=', 'published')
+      .where(sql<boolean>`below.path > comments.path || '/'`)
+      .where(sql<boolean>`below.path < comments.path || '0'`);
+    const shown = [eb('comments.status', '=', 'published'), eb.and([eb('comments.status', '=', 'deleted'), eb.exists(publishedBelow)])];
     const own = [];
     if (actor.userId) own.push(eb('comments.author_id', '=', actor.userId));
     if (actor.guestKey) own.push(eb.and([eb('comments.author_id', 'is', null), eb('comments.guest_key', '=', actor.guestKey)]));
-    if (own.length > 0) shown.push(eb.and([eb('comments.status', '=', 'pending'), eb.or(own)]));
+    if (own.length > 0) shown.push(eb.and([eb('comments.status', 'in', ['pending', 'deleted']), eb.or(own)]));
     return eb.or(shown);
   };
 }
 
+/** One row on its own: a tombstone counts as visible here, as the ones callers meet hold up a reply. */
 export function isVisibleTo(row: Pick<CommentRow, 'status' | 'author_id' | 'guest_key'>, actor: CommentActor): boolean {
   if (row.status === 'published' || row.status === 'deleted') return true;
   return row.status === 'pending' && isAuthor(row, actor);
@@ -188,10 +202,21 @@ export interface AuthorHistory {
   recent: { text: string; createdAt: string }[];
 }
 
-/** A reader's (or guest cookie's) record, for moderation: counts by status and recent texts, newest first. */
-export async function authorHistory(db: Db, author: { userId: string } | { guestKey: string }, recentLimit = 20): Promise<AuthorHistory> {
-  const byAuthor = (eb: ExpressionBuilder<Database, 'comments'>) =>
-    'userId' in author ? eb('author_id', '=', author.userId) : eb.and([eb('author_id', 'is', null), eb('guest_key', '=', author.guestKey)]);
+/**
+ * A reader's (or guest cookie's) record, for moderation: counts by status and recent texts, newest first.
+ * `excludeId` leaves out the comment being edited, so it neither vouches for itself (an approved comment
+ * letting its own new link through) nor repeats or floods itself.
+ */
+export async function authorHistory(
+  db: Db,
+  author: { userId: string } | { guestKey: string },
+  options: { recentLimit?: number; excludeId?: string } = {},
+): Promise<AuthorHistory> {
+  const recentLimit = options.recentLimit ?? 20;
+  const byAuthor = (eb: ExpressionBuilder<Database, 'comments'>) => {
+    const who = 'userId' in author ? eb('author_id', '=', author.userId) : eb.and([eb('author_id', 'is', null), eb('guest_key', '=', author.guestKey)]);
+    return options.excludeId ? eb.and([who, eb('id', '!=', options.excludeId)]) : who;
+  };
   const counts = await db
     .selectFrom('comments')
     .select(['status', (eb) => eb.fn.countAll<number>().as('count')])

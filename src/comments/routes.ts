@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, preHandlerAsyncHookHandler } from 'fastify';
 import type { FlagReason } from '../db/schema.js';
-import { actorFor, ensureGuestActor } from './guest.js';
+import { actorFor, ensureGuestActor, networkOf, reactionNetworkKey } from './guest.js';
 import { perIp } from './limits.js';
 import { actorKey, loadPresentContext, presentComment } from './present.js';
 import { ownComments, publishedCounts, reactedOnArticle } from './queries.js';
@@ -8,11 +8,16 @@ import { FLAG_REASONS, flagComment, toggleReaction } from './reactions.js';
 import { listReplies, listThreads, MAX_REPLIES_PER_THREAD, MAX_THREADS_PER_PAGE } from './read.js';
 import { closedReason } from './rules.js';
 import { deleteComment, editComment, findCommentableArticle, postComment } from './service.js';
-import { COMMENT_SORTS, type CommentSort, type CommentsDeps } from './types.js';
+import { reviewFirstNotice, viewerSanction } from './sanction.js';
+import { COMMENT_SORTS, type CommentActor, type CommentSort, type CommentsDeps } from './types.js';
+import type { SiteSettings } from '../settings/index.js';
+import { sanctionText } from '../web/sanction-text.js';
 
 export interface CommentRouteOptions extends CommentsDeps {
   secureCookies: boolean;
   readerLimit: preHandlerAsyncHookHandler;
+  /** `reactionSalt(secret)`: keys what guests' likes remember of their network. */
+  networkSalt: Buffer;
 }
 
 /** Room for the longest allowed comment in any script (up to 4 bytes a character) — and no more. */
@@ -24,6 +29,11 @@ const textBody = { type: 'string', maxLength: 1_000_000 } as const;
 
 export const commentApiRoutes: FastifyPluginAsync<CommentRouteOptions> = async (app, deps) => {
   const actions = { config: perIp(deps.settings, 'actionsPerMinutePerIp') };
+  // Why this viewer cannot comment, for the widget to show where the form would be.
+  const sanctionFor = async (actor: CommentActor, ip: string, site: SiteSettings['site']) => {
+    const sanction = await viewerSanction(deps, actor, networkOf(ip));
+    return sanction ? { ...sanction, message: sanctionText(sanction, site) } : null;
+  };
 
   app.get<{ Params: { article: string }; Querystring: { sort?: CommentSort; cursor?: string; limit?: number; replies?: number; thread?: string } }>(
     '/api/articles/:article/comments',
@@ -51,7 +61,10 @@ export const commentApiRoutes: FastifyPluginAsync<CommentRouteOptions> = async (
       const closed = closedReason(article, settings.comments, deps.now());
       return {
         article: { id: article.id, slug: article.slug, title: article.title, url: `${deps.baseUrl}/articles/${encodeURIComponent(article.slug)}`, closed: closed !== null, closedMessage: closed },
-        viewer: { signedIn: actor.userId !== null, name: actor.displayName },
+        viewer: {
+          signedIn: actor.userId !== null, name: actor.displayName, sanction: await sanctionFor(actor, request.ip, settings.site),
+          reviewFirst: await reviewFirstNotice(deps, actor, { premoderate: article.premoderate === 1 }, settings.moderation),
+        },
         rules: { guestsAllowed: settings.comments.guestsAllowed, maxLength: settings.comments.maxLength, editWindowMinutes: settings.comments.editWindowMinutes },
         count: (await publishedCounts(deps.db, [article.id])).get(article.id) ?? 0,
         ...listed,
@@ -96,7 +109,7 @@ export const commentApiRoutes: FastifyPluginAsync<CommentRouteOptions> = async (
     async (request, reply) => {
       const actor = ensureGuestActor(request, reply, deps.secureCookies);
       const { text, parentId, name, email, postAnyway } = request.body;
-      const posted = await postComment(deps, actor, { article: request.params.article, text, parentId, guestName: name, guestEmail: email, postAnyway });
+      const posted = await postComment(deps, actor, { article: request.params.article, text, parentId, guestName: name, guestEmail: email, postAnyway, network: networkOf(request.ip) });
       return reply.code(201).send({ comment: posted.comment });
     },
   );
@@ -127,7 +140,9 @@ export const commentApiRoutes: FastifyPluginAsync<CommentRouteOptions> = async (
   }));
 
   app.post<{ Params: { id: string } }>('/api/comments/:id/reactions', { ...actions, schema: { params: idParam } }, async (request, reply) =>
-    toggleReaction(deps, ensureGuestActor(request, reply, deps.secureCookies), request.params.id),
+    toggleReaction(deps, ensureGuestActor(request, reply, deps.secureCookies), request.params.id, {
+      networkKey: reactionNetworkKey(deps.networkSalt, request.params.id, request.ip),
+    }),
   );
 
   app.post<{ Params: { id: string }; Body: { reason: FlagReason; note?: string } }>(

@@ -1,3 +1,4 @@
+import { eventIdAt } from '../events/index.js';
 import { assetUrl } from '../web/assets.js';
 import { html, type Html } from '../web/html.js';
 import type { ArticleSlotContext } from '../web/slots.js';
@@ -5,10 +6,19 @@ import { findComment, publishedCounts } from './queries.js';
 import { listThreads, MAX_REPLIES_PER_THREAD } from './read.js';
 import { articlePath, commentForm, renderThread, type RenderContext } from './render-comment.js';
 import { closedReason } from './rules.js';
+import { featuredBlock } from './featured.js';
+import { reviewFirstNotice, viewerSanction } from './sanction.js';
+import { sanctionText } from '../web/sanction-text.js';
 import { COMMENT_SORTS, type CommentActor, type CommentSort, type CommentsDeps } from './types.js';
 
 const SORT_LABELS: Record<CommentSort, string> = { oldest: 'Oldest', newest: 'Newest', reacted: 'Most liked' };
 const ID = /^[0-9a-z]{10,40}$/;
+/**
+ * The live stream replays from a little before this page was read, so a comment posted between the
+ * read and the stream's connection still arrives; the margin covers clocks of other instances (and
+ * Redis) running a little behind. What arrives twice is recognised by the widget and dropped.
+ */
+const LIVE_SINCE_MARGIN_MS = 5_000;
 
 /**
  * The comment section of an article page, complete without JavaScript: sort links, the first page of
@@ -28,8 +38,10 @@ export async function renderCommentSection(deps: CommentsDeps, context: ArticleS
   }
   const cursor = query.cursor && query.cursor.length < 300 ? query.cursor : null;
   let listed;
+  let later = false;
   try {
     listed = await listThreads(deps, { article, actor, sort, cursor, pin, ...(query.replies === 'all' && pin && !focus ? { replies: MAX_REPLIES_PER_THREAD } : {}) });
+    later = cursor !== null;
   } catch {
     // A stale or hand-edited cursor: show the first page rather than an error under the article.
     listed = await listThreads(deps, { article, actor, sort, pin });
@@ -55,19 +67,24 @@ export async function renderCommentSection(deps: CommentsDeps, context: ArticleS
     open: { reply: query.reply, edit: query.edit, report: query.report },
   };
   const base = articlePath(article.slug);
+  const sanction = closed ? undefined : await viewerSanction(deps, actor, null);
+  const reviewFirst = closed || sanction ? null : await reviewFirstNotice(deps, actor, article, settings.moderation);
   const threads = listed.pinned ? [listed.pinned, ...listed.threads] : listed.threads;
   return html`<section id="comments" class="comments" aria-labelledby="comments-heading" data-tribune-comments
     data-article-id="${article.id}" data-article-slug="${article.slug}" data-sort="${listed.sort}" data-closed="${closed ? '1' : '0'}"
-    data-guests="${render.guestsAllowed ? '1' : '0'}" data-signed-in="${render.signedIn ? '1' : '0'}" data-max-length="${render.maxLength}" data-locale="${render.locale}">
+    data-guests="${render.guestsAllowed ? '1' : '0'}" data-signed-in="${render.signedIn ? '1' : '0'}" data-max-length="${render.maxLength}" data-locale="${render.locale}"
+    data-live-since="${eventIdAt(now.getTime() - LIVE_SINCE_MARGIN_MS)}">
   <link rel="stylesheet" href="${assetUrl('comments.css')}">
   <h2 id="comments-heading">Comments <span class="comments__count" data-count="${count}">(${count})</span></h2>
   <nav class="comments__sort" aria-label="Sort comments"><span class="muted">Sort by</span>
     ${COMMENT_SORTS.map((option) => html`<a href="${base}?sort=${option}#comments"${option === listed.sort ? html` aria-current="true"` : ''}>${SORT_LABELS[option]}</a>`)}
   </nav>
   ${query.posted === 'pending' ? html`<p class="notice" role="status">Thank you. Your comment is awaiting review and will appear once a moderator approves it.</p>` : ''}
-  ${composer(render, base)}
+  ${sanction ? html`<p class="notice comments__sanction" role="note" data-sanction="${sanction.status}">${sanctionText(sanction, settings.site)}</p>` : composer(render, base, reviewFirst)}
   <div class="visually-hidden" role="status" aria-live="polite" data-live-region></div>
   ${threads.length === 0 ? html`<p class="comments__empty muted" data-empty>No comments yet.${closed ? '' : ' Start the conversation.'}</p>` : ''}
+  ${later ? html`<p class="comments__first"><a href="${base}?sort=${listed.sort}#comments">Back to the first comments</a></p>` : ''}
+  ${await featuredBlock(deps, article, actor)}
   <ol class="comment-list" data-threads>${threads.map((thread) => renderThread(thread, render))}</ol>
   ${listed.nextCursor
     ? html`<p class="comments__more"><a class="button button--quiet" href="${base}?sort=${listed.sort}&amp;cursor=${listed.nextCursor}#comments" data-more-threads="${listed.nextCursor}">Show more comments</a></p>`
@@ -76,12 +93,13 @@ export async function renderCommentSection(deps: CommentsDeps, context: ArticleS
 </section>`;
 }
 
-function composer(render: RenderContext, base: string): Html {
+function composer(render: RenderContext, base: string, reviewFirst: string | null): Html {
   if (render.closed) return html`<p class="notice comments__closed" role="note">${render.closed} The discussion stays readable.</p>`;
   const signIn = html`<a href="/account?returnTo=${encodeURIComponent(`${base}#comments`)}">sign in with your email</a>`;
   if (!render.signedIn && !render.guestsAllowed) return html`<p class="comments__signin">To join the discussion, ${signIn}.</p>`;
   return html`<div class="comments__composer">
     <p class="comments__as muted">${render.signedIn ? html`Commenting as <strong>${render.viewerName ?? ''}</strong> · <a href="/account">Account</a>` : html`Comment as a guest, or ${signIn}.`}</p>
+    ${reviewFirst ? html`<p class="comments__review-first muted" id="new-comment-review" data-review-first>${reviewFirst}</p>` : ''}
     ${commentForm(render, { idPrefix: 'new-comment', label: 'Your comment', button: 'Post comment' })}
   </div>`;
 }

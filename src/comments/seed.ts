@@ -62,6 +62,7 @@ async function seedDiscussion(
       guest_key: guestName ? createHash('sha256').update(`demo-guest:${guestName}`).digest('hex') : null,
       author_name: guestName ?? DEMO_READERS[entry.who]?.name ?? 'Staff',
       author_email: null,
+      author_url: null,
       body: entry.text,
       body_html: renderMarkdown(entry.text, 'comment').value,
       status: entry.held ? 'pending' : 'published',

@@ -2,8 +2,10 @@ import { findUserById, validateDisplayName } from '../accounts/index.js';
 import { findArticleForComments } from '../articles/index.js';
 import type { CommentStatus } from '../db/schema.js';
 import { newId } from '../db/ids.js';
-import { assess, type Assessment, type CommentCandidate } from '../moderation/index.js';
+import type { Assessment, Reason } from '../moderation/index.js';
 import { renderMarkdown } from '../text/markdown.js';
+import { sanctionText, type SanctionView } from '../web/sanction-text.js';
+import { assessComment, refuseBlockedEditor } from './assessment.js';
 import { commentErrors } from './errors.js';
 import { announce, announceHeld } from './events.js';
 import { enqueueReplyNotification } from './notifications.js';
@@ -21,6 +23,8 @@ export interface PostCommentInput {
   guestName?: string;
   guestEmail?: string;
   postAnyway?: boolean;
+  /** The guest's network (`networkOf(request.ip)`), so a sanction holds when the cookie is cleared. */
+  network?: string | null;
 }
 
 export interface PostedComment {
@@ -29,6 +33,14 @@ export interface PostedComment {
 }
 
 const STATUS_FOR: Record<Assessment['decision'], CommentStatus> = { publish: 'published', hold: 'pending', reject: 'rejected' };
+
+/** The ban or suspension that refused a comment, if that is why: the reader is told it in their own terms. */
+function sanctionOf(assessment: Awaited<ReturnType<typeof assessComment>>, user: { suspended_until: string | null } | undefined): SanctionView | undefined {
+  const codes = new Set(assessment.reasons.map((reason) => reason.code));
+  if (codes.has('READER_BANNED')) return { status: 'banned', until: null };
+  if (codes.has('READER_SUSPENDED')) return { status: 'suspended', until: user?.suspended_until ?? assessment.guestStanding?.until ?? null };
+  return undefined;
+}
 
 export async function findCommentableArticle(deps: CommentsDeps, idOrSlug: string): Promise<CommentableArticle> {
   const article = await findArticleForComments(deps.db, idOrSlug, deps.now());
@@ -70,28 +82,15 @@ export async function postComment(deps: CommentsDeps, actor: CommentActor, input
     }
   }
 
-  const history = user
-    ? await queries.authorHistory(deps.db, { userId: user.id })
-    : actor.guestKey
-      ? await queries.authorHistory(deps.db, { guestKey: actor.guestKey })
-      : { approvedCount: 0, rejectedCount: 0, pendingCount: 0, recent: [] };
-  const candidate: CommentCandidate = {
+  const assessment = await assessComment(deps, { moderation, now }, {
     text,
     ...(parent ? { parentText: parent.body } : {}),
-    author: {
-      id: user?.id ?? null,
-      role: user?.role ?? 'guest',
-      status: user?.status ?? 'active',
-      suspendedUntil: user?.suspended_until ?? null,
-      premoderate: user?.premoderate === 1,
-      approvedCount: history.approvedCount,
-      rejectedCount: history.rejectedCount,
-      recent: history.recent,
-    },
-    article: { id: article.id, commentsOpen: true, premoderate: article.premoderate === 1 },
+    user,
+    guestKey: actor.guestKey,
+    guestNetwork: input.network ?? null,
+    article,
     postAnyway: input.postAnyway === true,
-  };
-  const assessment = assess(candidate, { settings: moderation, now });
+  });
   if (assessment.nudge && !input.postAnyway) {
     throw commentErrors.raise('NUDGE', undefined, 'text', { reasons: assessment.reasons });
   }
@@ -127,7 +126,9 @@ export async function postComment(deps: CommentsDeps, actor: CommentActor, input
   else await announceHeld(deps, row);
   if (row.status === 'rejected') {
     const reason = assessment.reasons[0]?.message;
-    throw commentErrors.raise('COMMENT_REJECTED', reason ? `This comment was not published: ${reason}` : undefined, 'text', { commentId: id, reasons: assessment.reasons });
+    const sanction = sanctionOf(assessment, user);
+    const message = sanction ? sanctionText(sanction, site) : reason ? `This comment was not published: ${reason}` : undefined;
+    throw commentErrors.raise('COMMENT_REJECTED', message, 'text', { commentId: id, reasons: assessment.reasons, ...(sanction ? { sanction } : {}) });
   }
   return { comment: await viewComment(deps, row, article.slug, actor), article: { id: article.id, slug: article.slug } };
 }
@@ -144,7 +145,26 @@ async function ownComment(deps: CommentsDeps, actor: CommentActor, id: string, w
   return row;
 }
 
-/** Changes the text inside the edit window; the new text is assessed again on its own. */
+/** Why a comment an edit took out of public view, or kept held, is waiting: for moderators and the log. */
+const EDITED_AFTER_PUBLISHING: Reason = { code: 'EDITED', message: 'Changed by its author after it was published.' };
+const EDITED_WHILE_HELD: Reason = { code: 'EDITED_WHILE_HELD', message: 'Changed by its author while waiting for review.' };
+
+/**
+ * Where an edit leaves a comment: what the pipeline says, except that an edit never publishes a
+ * comment that waits for review (a moderator was asked to look at it, and will see the new text).
+ */
+function statusAfterEdit(before: CommentStatus, decision: Assessment['decision']): CommentStatus {
+  if (decision === 'publish') return before;
+  return STATUS_FOR[decision];
+}
+
+/**
+ * Changes the text inside the edit window. The new text goes through the same pipeline as a new comment,
+ * with the author's standing as it is now: a banned or suspended author is refused (403) and nothing
+ * changes; a held edit hides the comment until a moderator approves it (then the new text is public);
+ * a rejected edit rejects the comment, as a new comment with that text would be — the author chose to
+ * replace the earlier text, so it is not brought back, and moderators see what was attempted.
+ */
 export async function editComment(
   deps: CommentsDeps,
   actor: CommentActor,
@@ -154,43 +174,64 @@ export async function editComment(
   const row = await ownComment(deps, actor, id, true);
   const { comments: settings, moderation } = await deps.settings.get();
   const article = await findCommentableArticle(deps, row.article_id);
-  assertOpen(article, settings, deps.now());
+  const now = deps.now();
+  assertOpen(article, settings, now);
   const text = checkText(input.text, settings.maxLength);
-  const user = actor.userId ? await findUserById(deps.db, actor.userId) : undefined;
-  const assessment = assess(
-    {
-      text,
-      author: {
-        id: user?.id ?? null, role: user?.role ?? 'guest', status: user?.status ?? 'active', suspendedUntil: user?.suspended_until ?? null,
-        premoderate: user?.premoderate === 1, approvedCount: 0, rejectedCount: 0, recent: [],
-      },
-      article: { id: article.id, commentsOpen: true, premoderate: false },
-      postAnyway: input.postAnyway === true,
-    },
-    { settings: moderation, now: deps.now(), contentOnly: true },
-  );
+  // The comment's author, not whoever holds the cookie now: their account decides the standing.
+  const user = row.author_id ? await findUserById(deps.db, row.author_id) : undefined;
+  const parent = row.parent_id ? await queries.findComment(deps.db, row.parent_id) : undefined;
+  const assessment = await assessComment(deps, { moderation, now }, {
+    text,
+    ...(parent ? { parentText: parent.body } : {}),
+    user,
+    guestKey: row.author_id ? null : row.guest_key,
+    article,
+    postAnyway: input.postAnyway === true,
+    editing: row.id,
+  });
+  refuseBlockedEditor(assessment, user);
   if (assessment.nudge && !input.postAnyway) throw commentErrors.raise('NUDGE', undefined, 'text', { reasons: assessment.reasons });
-  if (assessment.decision === 'reject') {
-    throw commentErrors.raise('COMMENT_REJECTED', 'This edit breaks our rules; the comment keeps its earlier text.', 'text', { reasons: assessment.reasons });
-  }
-  const time = deps.now().toISOString();
-  const status: CommentStatus = assessment.decision === 'hold' ? 'pending' : row.status;
+
+  const status = statusAfterEdit(row.status, assessment.decision);
+  const reasons = [
+    ...assessment.reasons,
+    ...(row.status === 'pending' ? [EDITED_WHILE_HELD] : status !== 'published' ? [EDITED_AFTER_PUBLISHING] : []),
+  ];
+  const time = now.toISOString();
   const changes = {
     body: text,
     body_html: renderMarkdown(text, 'comment').value,
     status,
     edited_at: time,
     updated_at: time,
-    ...(assessment.reasons.length > 0 || status !== row.status
-      ? { moderation_reasons: JSON.stringify(assessment.reasons), moderation_scores: JSON.stringify(assessment.scores) }
-      : {}),
+    moderation_reasons: JSON.stringify(reasons),
+    moderation_scores: JSON.stringify(assessment.scores),
   };
-  await deps.db.updateTable('comments').set(changes).where('id', '=', id).execute();
+  // Only over the state that was judged: a moderator's decision (or another edit) in between wins.
+  const result = await deps.db
+    .updateTable('comments')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', '=', row.status)
+    .where('updated_at', '=', row.updated_at)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw commentErrors.raise('COMMENT_CHANGED');
   const updated: CommentRow = { ...row, ...changes };
-  if (row.status === 'published' && status === 'published') await announce(deps, 'updated', updated, article.slug);
-  if (row.status === 'published' && status === 'pending') {
-    await announce(deps, 'removed', updated);
+  if (status === 'published') {
+    await announce(deps, 'updated', updated, article.slug);
+  } else {
+    // Gone from open pages (without its text), and into the queue and the log with its reasons.
+    if (row.status === 'published') await announce(deps, 'removed', updated);
     await announceHeld(deps, updated);
+  }
+  if (status === 'rejected') {
+    const reason = assessment.reasons[0]?.message;
+    throw commentErrors.raise(
+      'COMMENT_REJECTED',
+      `This edit breaks our rules, so the comment is no longer shown${reason ? `: ${reason}` : '.'}`,
+      'text',
+      { commentId: id, reasons: assessment.reasons },
+    );
   }
   return { comment: await viewComment(deps, updated, article.slug, actor), article: { id: article.id, slug: article.slug } };
 }

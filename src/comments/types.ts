@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema.js';
 import type { EventBus } from '../events/index.js';
+import type { AdaptationSource, FeaturedSource, GuestStandingSource } from '../moderation/index.js';
 import type { SettingsService } from '../settings/index.js';
 
 export type CommentSort = 'oldest' | 'newest' | 'reacted';
@@ -14,6 +15,12 @@ export interface CommentsDeps {
   events: EventBus;
   /** Public origin, for absolute permalinks in the JSON API and in mails. */
   baseUrl: string;
+  /** What moderation learned from this site's moderators, applied when assessing (absent: shipped scores). */
+  adaptation?: AdaptationSource;
+  /** Whether a guest (no account) is suspended or banned by the moderators (absent: guests are never sanctioned). */
+  guestStanding?: GuestStandingSource;
+  /** Comments featured by moderators or editors, pinned above the threads. */
+  featured?: FeaturedSource;
 }
 
 /** Who acts: a signed-in user, a guest known by their cookie, or a reader with neither yet. */
@@ -42,7 +49,8 @@ export interface PublicComment {
   /** Set for comments drawn flattened (depth 3 and deeper): whom they answer. */
   replyingTo: string | null;
   status: 'published' | 'pending' | 'deleted' | 'removed';
-  author: { name: string; staff: boolean };
+  /** `url`: the commenter's website, as an imported comment may carry it (http(s) only). */
+  author: { name: string; staff: boolean; url?: string };
   html: string;
   createdAt: string;
   editedAt: string | null;

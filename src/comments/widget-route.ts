@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync } from 'fastify';
 import { httpErrors } from '../errors.js';
+import { loadAsset, sendAsset } from '../web/assets.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The esbuild bundle from `npm run build`, found from the sources (tsx) or from dist. */
@@ -28,9 +29,14 @@ export function widgetBundle(): Promise<Buffer | null> {
   return cached;
 }
 
-/** `/widget.js`: the one tag another site embeds; the same file the article page loads from /assets. */
+/**
+ * `/widget.js`: the one tag another site embeds; the same file the article page loads from /assets under
+ * its fingerprinted name. This URL never changes, so it is cached only briefly, and sent precompressed.
+ */
 export const widgetRoute: FastifyPluginAsync = async (app) => {
-  app.get('/widget.js', async (_request, reply) => {
+  app.get('/widget.js', async (request, reply) => {
+    const built = loadAsset('widget.js');
+    if (built) return sendAsset(request, reply, built, 'public, max-age=300');
     const body = await widgetBundle();
     if (!body) throw httpErrors.raise('NOT_FOUND', 'The widget is not built; run npm run build.');
     return reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(body);

@@ -4,11 +4,14 @@ import type { ArticlesTables } from './tables/articles.js';
 import type { CommentsTables } from './tables/comments.js';
 import type { DonationsTables } from './tables/donations.js';
 import type { InstancesTables } from './tables/instances.js';
+import type { SiteAdaptationTables } from './tables/site-adaptation.js';
+import type { StaffAccountsTables } from './tables/staff-accounts.js';
 import type { ModerationTables } from './tables/moderation.js';
 import type { TransferTables } from './tables/transfer.js';
+import type { TwoFactorTables } from './tables/two-factor.js';
 
 /** Every table, one file of column types per owning domain under `tables/`. */
-export interface Database extends AccountsTables, ArticlesTables, CommentsTables, ModerationTables, DonationsTables, InstancesTables, TransferTables {}
+export interface Database extends AccountsTables, ArticlesTables, CommentsTables, ModerationTables, DonationsTables, InstancesTables, SiteAdaptationTables, StaffAccountsTables, TransferTables, TwoFactorTables {}
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
 export type NewRow<T extends keyof Database> = Insertable<Database[T]>;
@@ -19,3 +22,6 @@ export type * from './tables/articles.js';
 export type * from './tables/comments.js';
 export type * from './tables/donations.js';
 export type * from './tables/moderation.js';
+export type * from './tables/site-adaptation.js';
+export type * from './tables/staff-accounts.js';
+export type * from './tables/two-factor.js';

@@ -3,6 +3,7 @@ import { html, type Html } from '../web/html.js';
 import { adminTabs } from './admin-pages.js';
 import type { LedgerFilter, LedgerRow } from './ledger-queries.js';
 import type { Drive } from './meter.js';
+import { amountExample } from './amount-input.js';
 import { formatMoney, moneyFormatFor } from './money.js';
 import { nextDay, parseZonedDate, safeTimeZone, zonedDate } from './period.js';
 
@@ -120,7 +121,7 @@ function manualEntryForm(drives: Drive[], csrf: string, settings: SiteSettings, 
         (d) => html`<option value="${d.id}"${d.is_current ? ' selected' : ''}>${d.title} (${d.currency})</option>`,
       )}</select></div>
       <div><label for="manual-kind">Kind</label><select id="manual-kind" name="kind"><option value="payment">Gift</option><option value="refund">Refund / correction</option></select></div>
-      <div><label for="manual-amount">Amount <span class="field-hint">e.g. 50 or 12.50</span></label><input id="manual-amount" name="amount" required inputmode="decimal"></div>
+      <div><label for="manual-amount">Amount <span class="field-hint">e.g. 50 or ${amountExample((drives.find((d) => d.is_current) ?? drives[0]).currency, moneyFormatFor(settings).locale)}</span></label><input id="manual-amount" name="amount" required inputmode="decimal"></div>
       <div><label for="manual-date">Date</label><input id="manual-date" name="occurredOn" type="date" value="${today}" max="${today}"></div>
     </div>
     <label for="manual-name">Public name <span class="field-hint">optional, for the donor wall</span></label>

@@ -5,7 +5,8 @@ import type { WindowBreakdown } from './drive-queries.js';
 import { DEFAULT_CTA } from './drives.js';
 import type { Drive, Meter } from './meter.js';
 import { meterView } from './meter-view.js';
-import { formatMoney, minorToDecimal, moneyFormatFor } from './money.js';
+import { amountExample, amountInputValue } from './amount-input.js';
+import { formatMoney, moneyFormatFor } from './money.js';
 import { safeTimeZone, zonedDate, type DriveWindow } from './period.js';
 
 export function adminTabs(current: 'overview' | 'drives' | 'ledger' | 'settings'): Html {
@@ -118,6 +119,8 @@ export function driveForm(data: { settings: SiteSettings; csrf: string; action: 
   const { drive, settings } = data;
   const zone = safeTimeZone(settings.site.timeZone);
   const currency = drive?.currency ?? settings.donations.currency;
+  // The goal is read back in the same number format (see `parseMajorAmount`).
+  const { locale } = moneyFormatFor(settings);
   const startsOn = drive?.starts_at ? zonedDate(new Date(drive.starts_at), zone) : '';
   const endsOn = drive?.ends_at ? zonedDate(new Date(new Date(drive.ends_at).getTime() - 1), zone) : '';
   const period = drive?.period ?? 'monthly';
@@ -129,8 +132,8 @@ export function driveForm(data: { settings: SiteSettings; csrf: string; action: 
   <label for="drive-cta">Call to action</label>
   <input id="drive-cta" name="cta" maxlength="500" value="${drive?.cta ?? DEFAULT_CTA}">
   <div class="form-row">
-    <div><label for="drive-goal">Goal <span class="field-hint">in major units, e.g. 4700</span></label>
-    <input id="drive-goal" name="goal" required inputmode="decimal" value="${drive ? minorToDecimal(drive.goal_minor, drive.currency) : ''}"></div>
+    <div><label for="drive-goal">Goal <span class="field-hint">in major units, e.g. 4700 or ${amountExample(currency, locale)}</span></label>
+    <input id="drive-goal" name="goal" required inputmode="decimal" value="${drive ? amountInputValue(drive.goal_minor, drive.currency, locale) : ''}"></div>
     <div><label for="drive-currency">Currency</label>
     <input id="drive-currency" name="currency" required maxlength="3" value="${currency}"></div>
   </div>

@@ -16,6 +16,8 @@ import { recordManualEntry } from './gifts.js';
 import { findDonation, listLedger, setWallHidden } from './ledger-queries.js';
 import type { Drive } from './meter.js';
 import { stylesheetLink } from './meter-view.js';
+import { moneyFormatFor } from './money.js';
+import { currentBody, driveBody, emptyBody, idParams, manualEntryBody, checkBodyBeforeSchema, noQuery, savedQuery, settingsBody as settingsSchema, wallBody } from './schemas.js';
 import { driveWindow, monthWindow, previousMonth, safeTimeZone, type DriveWindow } from './period.js';
 
 const PAGE_SIZE = 50;
@@ -37,6 +39,7 @@ function chartWindow(drive: Drive, now: Date, zone: string): { start: Date; end:
 export function adminRoutes(ctx: DonationsContext): FastifyPluginAsync {
   return async (app) => {
     app.addHook('preHandler', requireRole('admin'));
+    app.addHook('preValidation', checkBodyBeforeSchema);
 
     async function render(request: FastifyRequest, reply: FastifyReply, title: string, body: (csrf: string) => Html | Promise<Html>) {
       const settings = await ctx.settings.get();
@@ -46,7 +49,7 @@ export function adminRoutes(ctx: DonationsContext): FastifyPluginAsync {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html.value);
     }
 
-    app.get('/admin/donations', async (request, reply) => {
+    app.get('/admin/donations', { schema: { querystring: noQuery } }, async (request, reply) => {
       const settings = await ctx.settings.get();
       const zone = safeTimeZone(settings.site.timeZone);
       const now = ctx.now();
@@ -76,7 +79,7 @@ export function adminRoutes(ctx: DonationsContext): FastifyPluginAsync {
       return render(request, reply, 'Donations', () => overviewBody({ settings, meter, days, drives: views }));
     });
 
-    app.get('/admin/donations/drives', async (request, reply) => {
+    app.get('/admin/donations/drives', { schema: { querystring: noQuery } }, async (request, reply) => {
       const settings = await ctx.settings.get();
       const drives = await driveQueries.listDrives(ctx.db);
       return render(request, reply, 'Donation drives', (csrf) => drivesBody({ settings, drives, csrf }));
@@ -84,12 +87,12 @@ export function adminRoutes(ctx: DonationsContext): FastifyPluginAsync {
 
     const fromForm = (request: FastifyRequest) => !(request.headers['content-type'] ?? '').startsWith('application/json');
 
-    app.post('/admin/donations/drives', async (request, reply) => {
+    app.post('/admin/donations/drives', { schema: { body: driveBody } }, async (request, reply) => {
       const id = await createDrive(ctx, (request.body ?? {}) as Body, fromForm(request));
       return fromForm(request) ? reply.redirect(`/admin/donations/drives/${id}`, 303) : reply.code(201).send({ id });
     });
 
-    app.get<{ Params: { id: string } }>('/admin/donations/drives/:id', async (request, reply) => {
+    app.get<{ Params: { id: string } }>('/admin/donations/drives/:id', { schema: { params: idParams, querystring: noQuery } }, async (request, reply) => {
       const drive = await driveQueries.findDrive(ctx.db, request.params.id);
       if (!drive) throw donationErrors.raise('DRIVE_NOT_FOUND');
       const settings = await ctx.settings.get();
@@ -97,12 +100,12 @@ export function adminRoutes(ctx: DonationsContext): FastifyPluginAsync {
       return render(request, reply, drive.title, (csrf) => driveEditBody({ settings, csrf, drive, hasLedger }));
     });
 
-    app.post<{ Params: { id: string } }>('/admin/donations/drives/:id', async (request, reply) => {
+    app.post<{ Params: { id: string } }>('/admin/donations/drives/:id', { schema: { params: idParams, body: driveBody } }, async (request, reply) => {
       await editDrive(ctx, request.params.id, (request.body ?? {}) as Body, fromForm(request));
       return fromForm(request) ? reply.redirect('/admin/donations/drives', 303) : { ok: true };
     });
 
-    app.post<{ Params: { id: string } }>('/admin/donations/drives/:id/current', async (request, reply) => {
+    app.post<{ Params: { id: string } }>('/admin/donations/drives/:id/current', { schema: { params: idParams, body: currentBody } }, async (request, reply) => {
       const body = (request.body ?? {}) as Body;
       const off = body.current === '0' || body.current === false;
       if (off) {
@@ -113,7 +116,7 @@ export function adminRoutes(ctx: DonationsContext): FastifyPluginAsync {
       return fromForm(request) ? reply.redirect('/admin/donations/drives', 303) : { ok: true };
     });
 
-    app.post<{ Params: { id: string } }>('/admin/donations/drives/:id/delete', async (request, reply) => {
+    app.post<{ Params: { id: string } }>('/admin/donations/drives/:id/delete', { schema: { params: idParams, body: emptyBody } }, async (request, reply) => {
       await removeDrive(ctx, request.params.id);
       return fromForm(request) ? reply.redirect('/admin/donations/drives', 303) : { ok: true };
     });
@@ -161,12 +164,12 @@ export function adminRoutes(ctx: DonationsContext): FastifyPluginAsync {
       return reply.send(csv);
     });
 
-    app.post('/admin/donations/ledger', async (request, reply) => {
+    app.post('/admin/donations/ledger', { schema: { body: manualEntryBody } }, async (request, reply) => {
       const result = await recordManualEntry(ctx, (request.body ?? {}) as Body, request.viewer!.id);
       return fromForm(request) ? reply.redirect('/admin/donations/ledger?recorded=1', 303) : reply.code(201).send(result);
     });
 
-    app.post<{ Params: { id: string } }>('/admin/donations/donations/:id/wall', async (request, reply) => {
+    app.post<{ Params: { id: string } }>('/admin/donations/donations/:id/wall', { schema: { params: idParams, body: wallBody } }, async (request, reply) => {
       const donation = await findDonation(ctx.db, request.params.id);
       if (!donation) throw donationErrors.raise('DONATION_NOT_FOUND');
       const body = (request.body ?? {}) as Body;
@@ -174,14 +177,14 @@ export function adminRoutes(ctx: DonationsContext): FastifyPluginAsync {
       return fromForm(request) ? reply.redirect('/admin/donations/ledger', 303) : { ok: true };
     });
 
-    app.get<{ Querystring: { saved?: string } }>('/admin/donations/settings', async (request, reply) => {
+    app.get<{ Querystring: { saved?: string } }>('/admin/donations/settings', { schema: { querystring: savedQuery } }, async (request, reply) => {
       const settings = await ctx.settings.get();
       return render(request, reply, 'Donation settings', (csrf) => settingsBody({ settings, csrf, saved: request.query.saved === '1' }));
     });
 
-    app.post('/admin/donations/settings', async (request, reply) => {
+    app.post('/admin/donations/settings', { schema: { body: settingsSchema } }, async (request, reply) => {
       try {
-        await ctx.settings.update('donations', parseDonationSettings((request.body ?? {}) as Body));
+        await ctx.settings.update('donations', parseDonationSettings((request.body ?? {}) as Body, moneyFormatFor(await ctx.settings.get()).locale));
       } catch (error) {
         if (!(error instanceof AppError) || !fromForm(request)) throw error;
         reply.code(error.status);

@@ -3,34 +3,54 @@ import { html, type Html } from '../web/html.js';
 import { adminTabs } from './admin-pages.js';
 import { donationErrors } from './errors.js';
 import { optionalText } from './gifts.js';
-import { minorToDecimal, normaliseCurrency, parseMajorAmount } from './money.js';
+import { amountExample, amountInputValue, decimalComma, groupsWithSpace, parseMajorAmount } from './amount-input.js';
+import { moneyFormatFor, normaliseCurrency } from './money.js';
 
 type DonationSettings = SiteSettings['donations'];
 
 const ANY = { minimum: 1, maximum: Number.MAX_SAFE_INTEGER };
 
-/** The settings form: amounts in major units, one crypto address per line as `Label: address`. */
-export function parseDonationSettings(body: Record<string, unknown>): DonationSettings {
+/** Text from the form, a number from JSON; anything else reads as missing (and is refused as such). */
+const amountField = (value: unknown): string | number => (typeof value === 'string' || typeof value === 'number' ? value : '');
+
+/** Presets are one field: ";" always separates them, and so do spaces and ", " where the locale does not use them in numbers. */
+function presetItems(text: string, locale: string, currency: string): string[] {
+  const separator = groupsWithSpace(locale, currency) ? /;/ : decimalComma(locale, currency) ? /[;\s]+/ : /[;\s]+|,\s+/;
+  return text.split(separator).map((item) => item.trim()).filter(Boolean);
+}
+
+/**
+ * The settings form: amounts in major units, one crypto address per line as `Label: address`. Amounts
+ * are read in `locale`, the number format the form was drawn in (the saved one, not a locale changed
+ * in the same submission), so "12,50" means twelve and a half on a de-DE site.
+ */
+export function parseDonationSettings(body: Record<string, unknown>, locale: string): DonationSettings {
   const currency = normaliseCurrency(body.currency);
   const symbolPosition = body.symbolPosition === 'before' ? 'before' : 'after';
-  const locale = optionalText(body.locale, 'locale', 35) ?? '';
-  if (locale) {
+  const newLocale = optionalText(body.locale, 'locale', 35) ?? '';
+  if (newLocale) {
     try {
-      if (Intl.NumberFormat.supportedLocalesOf(locale).length === 0) throw new RangeError(locale);
+      if (Intl.NumberFormat.supportedLocalesOf(newLocale).length === 0) throw new RangeError(newLocale);
     } catch {
-      throw donationErrors.raise('DONATION_FIELD_INVALID', `"${locale}" is not a locale this server knows (e.g. en-US, de-DE).`, 'locale');
+      throw donationErrors.raise('DONATION_FIELD_INVALID', `"${newLocale}" is not a locale this server knows (e.g. en-US, de-DE).`, 'locale');
     }
   }
   const presetText = optionalText(body.presetAmounts, 'presetAmounts', 200) ?? '';
-  const presetAmounts = presetText
-    .split(/[;\s]+|,\s+/)
-    .filter(Boolean)
-    .map((value) => parseMajorAmount(value, currency, ANY, 'presetAmounts'));
+  const presetAmounts = presetItems(presetText, locale, currency).map((value) => {
+    try {
+      return parseMajorAmount(value, currency, locale, ANY, 'presetAmounts');
+    } catch (error) {
+      if (groupsWithSpace(locale, currency) && /\s/.test(value)) {
+        throw donationErrors.raise('DONATION_FIELD_INVALID', 'Separate the preset amounts with semicolons (;): this number format groups digits with spaces.', 'presetAmounts');
+      }
+      throw error;
+    }
+  });
   if (presetAmounts.length === 0 || presetAmounts.length > 8) {
     throw donationErrors.raise('DONATION_FIELD_INVALID', 'Give between one and eight preset amounts.', 'presetAmounts');
   }
-  const minimumAmount = parseMajorAmount(String(body.minimumAmount ?? ''), currency, ANY, 'minimumAmount');
-  const maximumAmount = parseMajorAmount(String(body.maximumAmount ?? ''), currency, ANY, 'maximumAmount');
+  const minimumAmount = parseMajorAmount(amountField(body.minimumAmount), currency, locale, ANY, 'minimumAmount');
+  const maximumAmount = parseMajorAmount(amountField(body.maximumAmount), currency, locale, ANY, 'maximumAmount');
   if (maximumAmount < minimumAmount) throw donationErrors.raise('DONATION_FIELD_INVALID', 'The maximum must be at least the minimum.', 'maximumAmount');
   const bankTransfer = optionalText(body.bankTransfer, 'bankTransfer', 2000) ?? '';
   const cryptoText = typeof body.cryptoAddresses === 'string' ? body.cryptoAddresses : '';
@@ -49,12 +69,14 @@ export function parseDonationSettings(body: Record<string, unknown>): DonationSe
     });
   if (cryptoAddresses.length > 10) throw donationErrors.raise('DONATION_FIELD_INVALID', 'At most ten addresses.', 'cryptoAddresses');
   const donorWall = body.donorWall === 'on' || body.donorWall === true || body.donorWall === '1';
-  return { currency, symbolPosition, locale, presetAmounts, minimumAmount, maximumAmount, bankTransfer, cryptoAddresses, donorWall };
+  return { currency, symbolPosition, locale: newLocale, presetAmounts, minimumAmount, maximumAmount, bankTransfer, cryptoAddresses, donorWall };
 }
 
 export function settingsBody(data: { settings: SiteSettings; csrf: string; saved?: boolean; error?: { message: string; field?: string } }): Html {
   const d = data.settings.donations;
-  const major = (minor: number) => minorToDecimal(minor, d.currency);
+  const { locale } = moneyFormatFor(data.settings);
+  const major = (minor: number) => amountInputValue(minor, d.currency, locale);
+  const listSeparator = groupsWithSpace(locale, d.currency) ? '; ' : ' ';
   return html`${adminTabs('settings')}
 <h1>Donation settings</h1>
 ${data.saved ? html`<p class="notice notice--ok" role="status">Saved.</p>` : ''}
@@ -69,8 +91,8 @@ ${data.error ? html`<p class="notice notice--error" role="alert">${data.error.me
     <div><label for="set-locale">Number format locale <span class="field-hint">empty = the site's (${data.settings.site.locale})</span></label>
       <input id="set-locale" name="locale" value="${d.locale}" placeholder="de-DE"></div>
   </div>
-  <label for="set-presets">Preset amounts <span class="field-hint">in major units, separated by spaces</span></label>
-  <input id="set-presets" name="presetAmounts" value="${d.presetAmounts.map(major).join(' ')}">
+  <label for="set-presets">Preset amounts <span class="field-hint">in major units as ${locale} writes them (e.g. ${amountExample(d.currency, locale)}), separated by ${listSeparator === ' ' ? 'spaces' : 'semicolons'}</span></label>
+  <input id="set-presets" name="presetAmounts" value="${d.presetAmounts.map(major).join(listSeparator)}">
   <div class="form-row">
     <div><label for="set-min">Smallest gift</label><input id="set-min" name="minimumAmount" inputmode="decimal" value="${major(d.minimumAmount)}"></div>
     <div><label for="set-max">Largest online gift</label><input id="set-max" name="maximumAmount" inputmode="decimal" value="${major(d.maximumAmount)}"></div>

@@ -4,7 +4,8 @@ import { DRIVES_CHANNEL, driveChannel, type DonationsContext } from './context.j
 import * as queries from './drive-queries.js';
 import { donationErrors } from './errors.js';
 import { optionalText } from './gifts.js';
-import { normaliseCurrency, parseMajorAmount, parseMinorAmount } from './money.js';
+import { parseMajorAmount } from './amount-input.js';
+import { moneyFormatFor, normaliseCurrency, parseMinorAmount } from './money.js';
 import { nextDay, parseZonedDate, safeTimeZone } from './period.js';
 
 export const DEFAULT_CTA = 'Do you like this content? Consider helping us!';
@@ -46,7 +47,7 @@ async function validate(ctx: DonationsContext, input: DriveInput, fromForm: bool
     input.goalMinor !== undefined && input.goalMinor !== ''
       ? parseMinorAmount(input.goalMinor, bounds, 'goalMinor')
       : typeof input.goal === 'string' || typeof input.goal === 'number'
-        ? parseMajorAmount(String(input.goal), currency, bounds, 'goal')
+        ? parseMajorAmount(input.goal, currency, moneyFormatFor(settings).locale, bounds, 'goal')
         : undefined;
   if (goal === undefined) throw donationErrors.raise('DRIVE_INVALID', 'The drive needs a goal.', 'goal');
   const period = input.period ?? 'monthly';

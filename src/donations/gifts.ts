@@ -4,7 +4,8 @@ import { announceLedgerChange, type DonationsContext } from './context.js';
 import { findCurrentDrive, findDrive } from './drive-queries.js';
 import { donationErrors } from './errors.js';
 import { findIntent, insertDonation, insertIntent, insertLedgerEntry, type Intent } from './ledger-queries.js';
-import { normaliseCurrency, parseMajorAmount, parseMinorAmount } from './money.js';
+import { parseMajorAmount } from './amount-input.js';
+import { chargeableStep, minorToDecimal, moneyFormatFor, normaliseCurrency, parseMinorAmount } from './money.js';
 import { parseZonedDate, safeTimeZone, zonedDate } from './period.js';
 
 /** What the donate form or API sends; every field is checked here, whatever the transport. */
@@ -41,10 +42,10 @@ export function articleSlug(value: unknown): string | null {
 }
 
 /** A typed amount from the form (text) or an API client (a number); anything else is refused, never ignored. */
-function customAmountText(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+function customAmount(value: unknown): string | number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
   throw donationErrors.raise('DONATION_FIELD_INVALID', 'customAmount must be an amount such as 25 or 25.50.', 'customAmount');
 }
 
@@ -57,12 +58,18 @@ export async function createIntent(ctx: DonationsContext, input: GiftInput, prov
     throw donationErrors.raise('DONATION_CURRENCY_MISMATCH', `This drive collects in ${drive.currency}.`, 'currency');
   }
   const bounds = { minimum: Math.max(1, settings.donations.minimumAmount), maximum: settings.donations.maximumAmount };
-  const custom = customAmountText(input.customAmount);
+  const custom = customAmount(input.customAmount);
   let amount: number;
-  if (custom !== '') amount = parseMajorAmount(custom, currency, bounds, 'customAmount');
+  // Typed text is read in the number format the page showed it in (the donations locale).
+  if (custom !== undefined) amount = parseMajorAmount(custom, currency, moneyFormatFor(settings).locale, bounds, 'customAmount');
   else if (input.amount === undefined || input.amount === null || input.amount === '') {
     throw donationErrors.raise('DONATION_AMOUNT_INVALID', 'Choose or enter an amount.', 'amount');
   } else amount = parseMinorAmount(input.amount, bounds, 'amount');
+  const step = chargeableStep(currency);
+  if (amount % step !== 0) {
+    const field = custom !== undefined ? 'customAmount' : 'amount';
+    throw donationErrors.raise('DONATION_AMOUNT_INVALID', `${currency} gifts are charged in steps of ${minorToDecimal(step, currency)}.`, field);
+  }
   const frequency = input.frequency ?? 'once';
   if (frequency !== 'once' && frequency !== 'monthly') {
     throw donationErrors.raise('DONATION_FIELD_INVALID', 'frequency must be "once" or "monthly".', 'frequency');
@@ -157,7 +164,7 @@ export async function recordManualEntry(ctx: DonationsContext, input: ManualEntr
   if (typeof input.amount !== 'string' && typeof input.amount !== 'number') {
     throw donationErrors.raise('DONATION_AMOUNT_INVALID', 'Enter the amount, e.g. 25 or 12.50.', 'amount');
   }
-  const amount = parseMajorAmount(String(input.amount), drive.currency, { minimum: 1, maximum: Number.MAX_SAFE_INTEGER }, 'amount');
+  const amount = parseMajorAmount(input.amount, drive.currency, moneyFormatFor(settings).locale, { minimum: 1, maximum: Number.MAX_SAFE_INTEGER }, 'amount');
   const note = optionalText(input.note, 'note', MESSAGE_MAX);
   if (!note) throw donationErrors.raise('DONATION_FIELD_INVALID', 'Say where the money came from in the note.', 'note');
   const zone = safeTimeZone(settings.site.timeZone);

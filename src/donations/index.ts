@@ -1,7 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ArticleSlot } from '../web/slots.js';
 import { adminRoutes } from './admin-routes.js';
+import type { FastifyBaseLogger } from 'fastify';
+import type { EventStream } from '../web/sse.js';
 import { createDonationsContext, currentMeter, type DonationsContext, type DonationsDeps } from './context.js';
+import { followMeter } from './live.js';
 import { supportBox } from './meter-view.js';
 import { publicRoutes } from './routes.js';
 import { webhookRoutes } from './webhook-routes.js';
@@ -17,6 +20,8 @@ export interface DonationsDomain {
   /** The box under each article: call to action, meter, and a donate button that remembers the article. */
   articleSupport: ArticleSlot;
   context: DonationsContext;
+  /** Keeps a live stream's meter current until it closes (the site-wide stream's `meter` events). */
+  liveMeter(stream: EventStream, log: FastifyBaseLogger): void;
 }
 
 export function createDonations(deps: DonationsDeps): DonationsDomain {
@@ -37,5 +42,5 @@ export function createDonations(deps: DonationsDeps): DonationsDomain {
     }
     return supportBox(meter, article.slug);
   };
-  return { plugin, articleSupport, context };
+  return { plugin, articleSupport, context, liveMeter: (stream, log) => followMeter(context, stream, log) };
 }

@@ -97,6 +97,10 @@ export async function recordStripeEvent(db: Db, row: NewRow<'stripe_events'>): P
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
+export async function isStripeEventRecorded(db: Db, id: string): Promise<boolean> {
+  return (await db.selectFrom('stripe_events').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
 export async function setStripeEventOutcome(db: Db, id: string, outcome: string): Promise<void> {
   await db.updateTable('stripe_events').set({ outcome }).where('id', '=', id).execute();
 }

@@ -30,28 +30,42 @@ export function isKnownCurrency(code: string): boolean {
 export function normaliseCurrency(value: unknown, field = 'currency'): string {
   const code = typeof value === 'string' ? value.trim().toUpperCase() : '';
   if (!/^[A-Z]{3}$/.test(code) || !isKnownCurrency(code)) {
-    throw donationErrors.raise('DONATION_CURRENCY_UNKNOWN', `"${String(value).slice(0, 20)}" is not a known ISO 4217 currency.`, field);
+    // Only text is quoted back: String() of an object can throw (`{"toString": 1}`) or run its code.
+    const message = typeof value === 'string' ? `"${value.slice(0, 20)}" is not a known ISO 4217 currency.` : `${field} must be a three-letter currency code such as EUR.`;
+    throw donationErrors.raise('DONATION_CURRENCY_UNKNOWN', message, field);
   }
   return code;
 }
 
-/** Digits after the decimal point in the currency's minor unit (USD 2, JPY 0, BHD 3). */
-const digitsByCurrency = new Map<string, number>();
+// Stripe's minor units, which the ledger shares (webhook amounts arrive in them). They are ISO 4217's
+// except where Stripe keeps two decimals for a currency CLDR (and so Intl) gives none: ISK, HUF, IDR,
+// COP… Reading those from Intl sent Stripe 500 for a 500 kr gift, which Stripe charges as 5 kr.
+const ZERO_DECIMAL = new Set(['BIF', 'CLP', 'DJF', 'GNF', 'JPY', 'KMF', 'KRW', 'MGA', 'PYG', 'RWF', 'UGX', 'VND', 'VUV', 'XAF', 'XOF', 'XPF']);
+const THREE_DECIMAL = new Set(['BHD', 'JOD', 'KWD', 'OMR', 'TND']);
 
+/** Digits after the decimal point in the currency's minor unit, as Stripe counts them (USD 2, JPY 0, BHD 3, ISK 2). */
 export function minorDigits(currency: string): number {
-  let digits = digitsByCurrency.get(currency);
-  if (digits === undefined) {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    digitsByCurrency.set(currency, digits);
-  }
-  return digits;
+  return ZERO_DECIMAL.has(currency) ? 0 : THREE_DECIMAL.has(currency) ? 3 : 2;
+}
+
+/**
+ * The smallest step Stripe charges in, in minor units: whole krónur for ISK (two decimals in the API,
+ * but no fractions on cards) and a last digit of 0 for three-decimal currencies.
+ */
+export function chargeableStep(currency: string): number {
+  return currency === 'ISK' ? 100 : THREE_DECIMAL.has(currency) ? 10 : 1;
+}
+
+export interface AmountBounds {
+  minimum: number;
+  maximum: number;
 }
 
 /**
  * An amount in integer minor units, as sent by a form (string) or JSON (number). Anything but a whole,
  * safe, positive number is refused; the bounds come from settings.
  */
-export function parseMinorAmount(value: unknown, bounds: { minimum: number; maximum: number }, field = 'amount'): number {
+export function parseMinorAmount(value: unknown, bounds: AmountBounds, field = 'amount'): number {
   let amount: number;
   if (typeof value === 'number') amount = value;
   else if (typeof value === 'string' && /^-?\d{1,20}$/.test(value.trim())) amount = Number(value.trim());
@@ -59,25 +73,7 @@ export function parseMinorAmount(value: unknown, bounds: { minimum: number; maxi
   return checkBounds(amount, bounds, field);
 }
 
-/**
- * A decimal amount in major units typed by a person ("25", "12.50", "1,000") turned into minor units by
- * string arithmetic, so no binary fraction ever touches the money.
- */
-export function parseMajorAmount(value: string, currency: string, bounds: { minimum: number; maximum: number }, field = 'amount'): number {
-  const digits = minorDigits(currency);
-  const text = value.trim().replace(/[\s,_']/g, '');
-  const match = /^(-?)(\d{1,15})(?:\.(\d+))?$/.exec(text);
-  if (!match) throw donationErrors.raise('DONATION_AMOUNT_INVALID', 'Enter the amount as a number, e.g. 25 or 12.50.', field);
-  const [, sign, whole, fraction = ''] = match;
-  if (fraction.length > digits) {
-    throw donationErrors.raise('DONATION_AMOUNT_INVALID', `${currency} amounts have at most ${digits} decimal places.`, field);
-  }
-  const minor = BigInt(whole) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, '0') || '0');
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) throw donationErrors.raise('DONATION_AMOUNT_TOO_LARGE', undefined, field);
-  return checkBounds(Number(sign ? -minor : minor), bounds, field);
-}
-
-function checkBounds(amount: number, bounds: { minimum: number; maximum: number }, field: string): number {
+export function checkBounds(amount: number, bounds: AmountBounds, field: string): number {
   if (!Number.isSafeInteger(amount)) {
     throw donationErrors.raise('DONATION_AMOUNT_INVALID', 'The amount must be a whole number of minor units (cents).', field);
   }

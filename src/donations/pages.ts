@@ -5,6 +5,7 @@ import { DEFAULT_CTA } from './drives.js';
 import type { Donation, Intent, WallEntry } from './ledger-queries.js';
 import type { Meter } from './meter.js';
 import { meterScript, meterView, stylesheetLink } from './meter-view.js';
+import { amountExample } from './amount-input.js';
 import { formatMoney, moneyFormatFor } from './money.js';
 import { qrSvg } from './qr.js';
 import { MESSAGE_MAX, NAME_MAX } from './gifts.js';
@@ -59,7 +60,7 @@ export async function donatePage(data: DonatePageData): Promise<Html> {
       ${presets.map(
         (amount) => html`<label class="chip"><input type="radio" name="amount" value="${amount}"${chosen === String(amount) ? ' checked' : ''}> <span class="money">${formatMoney(amount, data.currency, format)}</span></label>`,
       )}
-      <label for="custom-amount">Other amount <span class="field-hint">in ${data.currency}, e.g. 12.50</span></label>
+      <label for="custom-amount">Other amount <span class="field-hint">in ${data.currency}, e.g. ${amountExample(data.currency, format.locale)}</span></label>
       <input id="custom-amount" name="customAmount" inputmode="decimal" autocomplete="off" value="${form.customAmount ?? ''}"${fieldError('customAmount')}${fieldError('amount')}>
     </fieldset>
     <fieldset class="donate-form__frequency">

@@ -1,6 +1,6 @@
 import type { DonationsContext } from './context.js';
 import { donationErrors } from './errors.js';
-import { findPaymentEntry } from './ledger-queries.js';
+import { findPaymentEntry, isStripeEventRecorded } from './ledger-queries.js';
 import type { StripeEventLike } from './webhook.js';
 
 /**
@@ -13,6 +13,8 @@ export async function invoiceForRefund(ctx: DonationsContext, event: StripeEvent
   if (event.type !== 'charge.refunded' || !ctx.stripe) return undefined;
   const paymentIntent = event.data.object.payment_intent;
   if (typeof paymentIntent !== 'string' || (await findPaymentEntry(ctx.db, paymentIntent))) return undefined;
+  // A redelivery (of a refund that is waiting for its payment, say) changes nothing: no need to ask.
+  if (await isStripeEventRecorded(ctx.db, event.id)) return undefined;
   try {
     const payments = await ctx.stripe.invoicePayments.list({ payment: { type: 'payment_intent', payment_intent: paymentIntent }, limit: 1 });
     const invoice = payments.data[0]?.invoice;

@@ -13,6 +13,7 @@ import { registerLiveMeter } from './live.js';
 import { meterJson } from './meter-view.js';
 import { donateHead, donatePage, embedPage, thanksPage, type CheckoutMode, type DonateFormState } from './pages.js';
 import { normaliseCurrency } from './money.js';
+import { giftBody, checkBodyBeforeSchema, noQuery } from './schemas.js';
 
 const WALL_SIZE = 24;
 const EMBED_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'self'", 'frame-ancestors *');
@@ -34,6 +35,7 @@ function giftInput(body: Record<string, unknown>): GiftInput {
 /** `/donate`, the thank-you page, the embeddable meter and the meter's JSON and live stream. */
 export function publicRoutes(ctx: DonationsContext): FastifyPluginAsync {
   return async (app) => {
+    app.addHook('preValidation', checkBodyBeforeSchema);
     const checkoutMode = (): CheckoutMode => (ctx.stripe ? 'stripe' : ctx.config.demo ? 'demo' : 'none');
 
     async function renderDonate(request: FastifyRequest, reply: FastifyReply, form: DonateFormState, cancelled = false) {
@@ -99,8 +101,8 @@ export function publicRoutes(ctx: DonationsContext): FastifyPluginAsync {
     }
 
     const giveLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
-    app.post('/donate', { config: giveLimit }, (request, reply) => give(request, reply, 'stripe'));
-    app.post('/donate/demo', { config: giveLimit }, (request, reply) => give(request, reply, 'demo'));
+    app.post('/donate', { config: giveLimit, schema: { body: giftBody } }, (request, reply) => give(request, reply, 'stripe'));
+    app.post('/donate/demo', { config: giveLimit, schema: { body: giftBody } }, (request, reply) => give(request, reply, 'demo'));
 
     app.get<{ Querystring: { intent: string } }>(
       '/donate/thanks',
@@ -121,7 +123,7 @@ export function publicRoutes(ctx: DonationsContext): FastifyPluginAsync {
       },
     );
 
-    app.get('/api/drives/current', async (_request, reply) => {
+    app.get('/api/drives/current', { schema: { querystring: noQuery } }, async (_request, reply) => {
       const meter = await currentMeter(ctx);
       // Public figures, read by meter.js on other sites.
       reply.header('access-control-allow-origin', '*');
@@ -132,7 +134,7 @@ export function publicRoutes(ctx: DonationsContext): FastifyPluginAsync {
 
     registerLiveMeter(app, ctx);
 
-    app.get('/embed/meter', async (_request, reply) => {
+    app.get('/embed/meter', { schema: { querystring: noQuery } }, async (_request, reply) => {
       const settings = await ctx.settings.get();
       const body = embedPage({ settings, meter: await currentMeter(ctx, settings), baseUrl: ctx.config.baseUrl });
       // The site's policy, except that any site may frame this page.

@@ -18,7 +18,28 @@ export function createStripeClient(config: Config['stripe']): Stripe | null {
   return new Stripe(config.secretKey, options);
 }
 
-/** Verifies the signature over the exact bytes Stripe sent and parses the event; throws when forged or stale. */
+/** Stripe's tolerance for a signature's age (the SDK's default), and how far ahead of our clock one may be dated. */
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+/**
+ * Verifies the signature over the exact bytes Stripe sent and parses the event; throws when forged,
+ * stale or dated in the future. The SDK only refuses signatures older than the tolerance, so one
+ * timestamped a year ahead would stay replayable for a year; beyond the same five minutes of clock
+ * skew allowed for age, a future timestamp is refused too.
+ */
 export function verifyStripeEvent(rawBody: Buffer, signature: string, secret: string, receivedAt: Date): Stripe.Event {
-  return Stripe.webhooks.constructEvent(rawBody, signature, secret, undefined, undefined, receivedAt.getTime());
+  const event = Stripe.webhooks.constructEvent(rawBody, signature, secret, SIGNATURE_TOLERANCE_SECONDS, undefined, receivedAt.getTime());
+  const ahead = signedAt(signature) - Math.floor(receivedAt.getTime() / 1000);
+  if (!(ahead <= SIGNATURE_TOLERANCE_SECONDS)) throw new Error(`stripe-signature timestamp is ${ahead} s in the future`);
+  return event;
+}
+
+/** The `t=` of a signature header, read as the SDK reads it (the last one, as an integer). */
+function signedAt(header: string): number {
+  let timestamp = Number.NaN;
+  for (const item of header.split(',')) {
+    const [key, value] = item.split('=');
+    if (key === 't') timestamp = Number.parseInt(value ?? '', 10);
+  }
+  return timestamp;
 }

@@ -182,13 +182,53 @@ describe('Stripe webhook', () => {
     expect((await d.meter()).raisedMinor).toBe(1_000);
   });
 
-  it('acknowledges events it does not use and payments that are not ours', async () => {
+  it('acknowledges events it does not use, and keeps a refund of a payment it has not seen', async () => {
     const other = await d.deliver(event('customer.created', { id: 'cus_1', object: 'customer' }, d.seconds()));
     expect(other.statusCode).toBe(200);
     expect(other.json().outcome).toMatch(/^ignored/);
+    // Not ours, or not here yet: Tribune cannot tell, so the refund waits rather than being dropped.
     const foreign = await d.deliver(event('charge.refunded', charge({ paymentIntent: 'pi_not_ours', amount: 100, refunded: 100 }), d.seconds()));
-    expect(foreign.json().outcome).toMatch(/^ignored/);
+    expect(foreign.statusCode).toBe(200);
+    expect(foreign.json().outcome).toBe('parked: waiting for payment pi_not_ours');
     expect(await d.count('donation_ledger')).toBe(0);
+    expect(await d.count('stripe_parked_events')).toBe(1);
+  });
+
+  it('applies a refund that arrived before its payment in the transaction that records the payment', async () => {
+    const intentId = await d.give(4_000);
+    const pi = ids('pi');
+    const ch = ids('ch');
+    const partial = event('charge.refunded', charge({ id: ch, paymentIntent: pi, amount: 4_000, refunded: 1_000 }), d.seconds() - 60);
+    expect((await d.deliver(partial)).json()).toMatchObject({ duplicate: false, outcome: `parked: waiting for payment ${pi}` });
+    // Stripe retries the refund while the payment is still missing: it is kept once, not twice.
+    expect((await d.deliver(partial)).json()).toMatchObject({ duplicate: true });
+    expect(await d.count('stripe_parked_events')).toBe(1);
+    expect((await d.meter()).raisedMinor).toBe(0);
+    const paid = await d.deliver(event('checkout.session.completed', checkoutSession({ intentId, amount: 4_000, paymentIntent: pi }), d.seconds()));
+    expect(paid.json().outcome).toBe('donation paid, payment recorded');
+    expect((await d.meter()).raisedMinor).toBe(3_000);
+    expect(await d.count('stripe_parked_events')).toBe(0);
+    const rows = await d.t.runtime.db.selectFrom('donation_ledger').select(['kind', 'amount_minor', 'occurred_at']).orderBy('amount_minor').execute();
+    // The refund keeps its own date (the event's), not the payment's.
+    expect(rows).toEqual([
+      { kind: 'refund', amount_minor: -1_000, occurred_at: new Date((d.seconds() - 60) * 1000).toISOString() },
+      { kind: 'payment', amount_minor: 4_000, occurred_at: d.clock.now().toISOString() },
+    ]);
+    const outcome = await d.t.runtime.db.selectFrom('stripe_events').select('outcome').where('id', '=', partial.id as string).executeTakeFirstOrThrow();
+    expect(outcome.outcome).toBe('refund of 1000 recorded (after waiting)');
+  });
+
+  it('refuses a signature dated further ahead than five minutes of clock skew', async () => {
+    const intentId = await d.give(2_500);
+    const completed = event('checkout.session.completed', checkoutSession({ intentId, amount: 2_500 }), d.seconds());
+    const ahead = await d.deliver(completed, { timestamp: d.seconds() + 3600 });
+    expect(ahead.statusCode).toBe(400);
+    expect(ahead.json()).toMatchObject({ error: 'WEBHOOK_SIGNATURE_INVALID' });
+    expect((await d.deliver(completed, { timestamp: d.seconds() + 301 })).statusCode).toBe(400);
+    expect(await d.count('stripe_events')).toBe(0);
+    // A sender whose clock runs a little fast is still heard.
+    expect((await d.deliver(completed, { timestamp: d.seconds() + 120 })).statusCode).toBe(200);
+    expect((await d.meter()).raisedMinor).toBe(2_500);
   });
 
   it('dates a payment by the event and counts it in the site zone\'s month', async () => {

@@ -4,6 +4,8 @@ import { newId } from '../db/ids.js';
 import { announceLedgerChange, type DonationsContext } from './context.js';
 import { findCurrentDrive } from './drive-queries.js';
 import * as q from './ledger-queries.js';
+import { parkedFor, parkEvent, unparkEvent } from './parked-events.js';
+import { inSerializableTransaction } from './serializable.js';
 import { advanceStatus } from './status.js';
 
 type Db = Kysely<Database>;
@@ -46,22 +48,51 @@ interface Step {
 /**
  * Applies one verified Stripe event in one transaction: the event id is recorded first, so a
  * redelivery finds it and changes nothing; ledger entries are keyed by Stripe ids, so two events
- * describing the same payment (a session and its first invoice) add it once.
+ * describing the same payment (a session and its first invoice) add it once. An event about a payment
+ * not recorded yet is parked and applied in the transaction that records the payment, so the ledger
+ * ends the same whatever order Stripe delivers in. The transaction is serializable (and retried on a
+ * conflict), so two deliveries racing on PostgreSQL cannot both miss each other's rows.
  */
 export async function applyStripeEvent(ctx: DonationsContext, event: StripeEventLike, hints: WebhookHints = {}): Promise<WebhookResult> {
   const now = ctx.now().toISOString();
-  const occurredAt = typeof event.created === 'number' && Number.isFinite(event.created) ? new Date(event.created * 1000).toISOString() : now;
-  const changedDrives = new Set<string | null>();
-  const result = await ctx.db.transaction().execute(async (trx): Promise<WebhookResult> => {
+  let changedDrives = new Set<string | null>();
+  const result = await inSerializableTransaction(ctx.db, async (trx): Promise<WebhookResult> => {
+    changedDrives = new Set<string | null>();
     const fresh = await q.recordStripeEvent(trx, { id: event.id, type: event.type, outcome: 'applying', received_at: now });
     if (!fresh) return { duplicate: true, outcome: 'duplicate' };
-    const step: Step = { trx, event, hints, occurredAt, now, changedDrives };
-    const outcome = await dispatch(step);
+    const outcome = await dispatch({ trx, event, hints, occurredAt: occurredAt(event, now), now, changedDrives });
     await q.setStripeEventOutcome(trx, event.id, outcome);
     return { duplicate: false, outcome };
   });
   if (changedDrives.size > 0) await announceLedgerChange(ctx, changedDrives);
   return result;
+}
+
+function occurredAt(event: StripeEventLike, now: string): string {
+  return typeof event.created === 'number' && Number.isFinite(event.created) && Math.abs(event.created) < 1e11 ? new Date(event.created * 1000).toISOString() : now;
+}
+
+const presentRefs = (refs: (string | null | undefined)[]): string[] => [...new Set(refs.filter((ref): ref is string => typeof ref === 'string' && ref !== ''))];
+
+/** Keeps the event until one of `refs` is recorded (see `releaseParked`). */
+async function park(step: Step, what: string, refs: (string | null | undefined)[]): Promise<string> {
+  const waiting = presentRefs(refs);
+  const { event } = step;
+  const parked = { eventId: event.id, type: event.type, payload: JSON.stringify(event), hints: JSON.stringify(step.hints), occurredAt: step.occurredAt };
+  await parkEvent(step.trx, parked, waiting, step.now);
+  return `parked: waiting for ${what} ${waiting.join(' or ')}`;
+}
+
+/** Applies, in this transaction and in Stripe's order, every parked event that waited for one of `refs`. */
+async function releaseParked(step: Step, refs: (string | null | undefined)[]): Promise<void> {
+  for (const parked of await parkedFor(step.trx, presentRefs(refs))) {
+    // A parked event applied a moment ago by a nested release is not applied twice.
+    if (!(await unparkEvent(step.trx, parked.eventId))) continue;
+    const event = JSON.parse(parked.payload) as StripeEventLike;
+    const hints = JSON.parse(parked.hints) as WebhookHints;
+    const outcome = await dispatch({ ...step, event, hints, occurredAt: parked.occurredAt });
+    await q.setStripeEventOutcome(step.trx, parked.eventId, `${outcome} (after waiting)`);
+  }
 }
 
 async function dispatch(step: Step): Promise<string> {
@@ -163,15 +194,18 @@ async function addEntry(
     recorded_by: null,
     created_at: step.now,
   });
-  if (added) step.changedDrives.add(entry.driveId);
-  else if (entry.paymentRef) {
+  if (added) {
+    step.changedDrives.add(entry.driveId);
+    if (entry.kind !== 'refund') await releaseParked(step, [entry.providerRef, entry.paymentRef]);
+  } else if (entry.paymentRef) {
     // Only the matching key for later refunds may be filled in; amounts never change.
-    await step.trx
+    const filled = await step.trx
       .updateTable('donation_ledger')
       .set({ payment_ref: entry.paymentRef })
       .where('provider_ref', '=', entry.providerRef)
       .where('payment_ref', 'is', null)
-      .execute();
+      .executeTakeFirst();
+    if (Number(filled.numUpdatedRows) > 0) await releaseParked(step, [entry.paymentRef]);
   }
   return added;
 }
@@ -251,8 +285,12 @@ async function onChargeRefunded(step: Step, charge: Obj): Promise<string> {
       .where('payment_ref', 'is', null)
       .execute();
     payment = await q.findPaymentEntry(step.trx, paymentIntent);
+    // Other refunds of it may be waiting for the PaymentIntent alone.
+    if (payment) await releaseParked(step, [paymentIntent]);
   }
-  if (!payment) return 'ignored: not a Tribune payment';
+  // Stripe may deliver the refund days before the payment: it waits for it instead of being lost.
+  // (A refund of a payment that is not Tribune's waits too; it is one small row that is never applied.)
+  if (!payment) return park(step, 'payment', [paymentIntent, step.hints.refundedInvoice]);
   // amount_refunded is cumulative: the entry is the part not refunded yet, so partial refunds arriving in
   // any order, or twice, never subtract more than Stripe says was refunded.
   const already = await q.refundedSoFar(step.trx, paymentIntent);

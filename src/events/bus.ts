@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { createMemoryLog, DEFAULT_REPLAY_WINDOW, isReplayed, type Replay, type ReplayWindow } from './event-log.js';
 
 /** Something that happened, for live pages and other instances. Plain JSON only: it may cross Redis. */
 export interface TribuneEvent {
@@ -6,7 +7,8 @@ export interface TribuneEvent {
   [key: string]: unknown;
 }
 
-export type EventHandler = (event: TribuneEvent) => void;
+/** `id` is the event's place in the replay log, on replayed channels (`article:ID`) only. */
+export type EventHandler = (event: TribuneEvent, id?: string) => void;
 
 /**
  * Publish/subscribe by channel (`article:ID`, `moderation`, `drive:ID`, `settings`). In-process by
@@ -17,22 +19,34 @@ export interface EventBus {
   /** Returns the function that unsubscribes; callers must call it when their stream closes. */
   subscribe(channel: string, handler: EventHandler): () => void;
   listenerCount(channel: string): number;
+  /**
+   * What was published on these (replayed) channels after `afterId`, within the replay window, so a
+   * client that lost its connection catches up; on Redis, whichever instance published it.
+   */
+  replay(channels: readonly string[], afterId: string): Promise<Replay>;
   close(): Promise<void>;
 }
 
-export function createLocalEventBus(): EventBus {
+export interface LocalBusOptions {
+  window?: ReplayWindow;
+  now?: () => Date;
+}
+
+export function createLocalEventBus(options: LocalBusOptions = {}): EventBus {
   const emitter = new EventEmitter();
   // Every open SSE stream is a listener; the real bound is the connection limit, not this warning.
   emitter.setMaxListeners(0);
+  const log = createMemoryLog(options.window ?? DEFAULT_REPLAY_WINDOW, options.now ?? (() => new Date()));
   return {
     async publish(channel, event) {
-      deliver(emitter, channel, event);
+      deliver(emitter, channel, event, isReplayed(channel) ? log.append(channel, event) : undefined);
     },
     subscribe(channel, handler) {
       emitter.on(channel, handler);
       return () => emitter.off(channel, handler);
     },
     listenerCount: (channel) => emitter.listenerCount(channel),
+    replay: async (channels, afterId) => log.replay(channels, afterId),
     async close() {
       emitter.removeAllListeners();
     },
@@ -40,10 +54,10 @@ export function createLocalEventBus(): EventBus {
 }
 
 /** Delivers to each listener on its own, so one failing listener cannot starve the others. */
-export function deliver(emitter: EventEmitter, channel: string, event: TribuneEvent): void {
+export function deliver(emitter: EventEmitter, channel: string, event: TribuneEvent, id?: string): void {
   for (const listener of emitter.listeners(channel) as EventHandler[]) {
     try {
-      listener(event);
+      listener(event, id);
     } catch {
       // A listener's failure (a closed stream) is its own business.
     }

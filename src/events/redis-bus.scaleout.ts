@@ -35,3 +35,40 @@ describe('redis event bus', () => {
     }
   });
 });
+
+describe('redis replay log', () => {
+  it('replays what any instance published after an id, in order, and says when the window dropped some', async () => {
+    const { redisUrl: url } = requireScaleOutEnv();
+    const namespace = `test${Math.random().toString(36).slice(2)}:`;
+    const window = { maxEvents: 3, maxAgeMs: 60_000 };
+    const one = await createRedisEventBus(url, namespace, window);
+    const two = await createRedisEventBus(url, namespace, window);
+    try {
+      const ids: string[] = [];
+      const heard = new Promise<void>((resolve) => {
+        two.subscribe('article:9', (_event, id) => {
+          ids.push(id!);
+          if (ids.length === 2) resolve();
+        });
+      });
+      // Let the subscription reach Redis before publishing what it should hear.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await one.publish('article:9', { type: 'comment.created', n: 1 });
+      await one.publish('article:8', { type: 'comment.created', n: 2 });
+      await two.publish('article:9', { type: 'comment.created', n: 3 });
+      await heard;
+      expect(ids.every((id) => /^\d+-\d+$/.test(id))).toBe(true);
+
+      expect(await one.replay(['article:9'], ids[0]!)).toEqual({ events: [{ id: ids[1], channel: 'article:9', event: { type: 'comment.created', n: 3 } }], gapUpTo: null });
+      // Two more push the first two out of a window of three: article 9 lost n=1, after "0-0" only.
+      await one.publish('article:8', { type: 'comment.created', n: 4 });
+      await one.publish('article:8', { type: 'comment.created', n: 5 });
+      expect(await two.replay(['article:9'], '0-0')).toMatchObject({ gapUpTo: ids[0], events: [{ id: ids[1] }] });
+      expect((await two.replay(['article:9'], ids[0]!)).gapUpTo).toBeNull();
+      expect((await two.replay(['article:8', 'article:9'], ids[1]!)).events.map((entry) => entry.event.n)).toEqual([4, 5]);
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+});

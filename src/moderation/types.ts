@@ -1,3 +1,4 @@
+import type { Classification } from './classifier/index.js';
 import type { SiteSettings } from '../settings/index.js';
 
 export type Decision = 'publish' | 'hold' | 'reject';
@@ -52,4 +53,33 @@ export interface AssessContext {
   now: Date;
   /** Judge the text alone: skip phases that depend on the reader's history. */
   contentOnly?: boolean;
+  /** What this site learned from its moderators (src/moderation/adaptation); absent: the shipped scores. */
+  adaptation?: ScoreAdjustment;
+}
+
+/** Moves the classifier's scores towards a site's own standard; given the canonical text it read. */
+export interface ScoreAdjustment {
+  adjust(classification: Classification, canonical: string): Classification;
+}
+
+/** Where the comments domain gets the adjustment the site's settings call for, if any. */
+export interface AdaptationSource {
+  forSettings(settings: SiteSettings['moderation']): Promise<ScoreAdjustment | undefined>;
+}
+
+/** A guest's sanction as it applies now (see moderation/queue/guest-sanctions.ts). */
+export interface GuestStanding {
+  status: 'suspended' | 'banned';
+  until: string | null;
+}
+
+/** Where the comments domain asks whether a guest (cookie key, network as `networkOf` gives it) may post. */
+export interface GuestStandingSource {
+  standing(guest: { guestKey: string | null; network: string | null }): Promise<GuestStanding | undefined>;
+}
+
+/** Where the comments domain finds the comments chosen to be shown first under an article. */
+export interface FeaturedSource {
+  /** Ids of featured comments on this article, most recently featured first. */
+  forArticle(articleId: string): Promise<string[]>;
 }

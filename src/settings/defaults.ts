@@ -20,6 +20,8 @@ export interface SiteSettings {
     postsPerMinutePerReader: number;
     /** Reactions, flags, edits and deletions per minute per IP. */
     actionsPerMinutePerIp: number;
+    /** Guest likes one comment takes from one network (IPv4 address or IPv6 /64), whatever their cookies; 0 = no limit. */
+    guestReactionsPerAddress: number;
     defaultSort: 'oldest' | 'newest' | 'reacted';
     /** Top-level threads per page. */
     threadsPerPage: number;
@@ -50,6 +52,10 @@ export interface SiteSettings {
     /** More than `floodCount` comments within `floodWindowSeconds` are held. */
     floodCount: number;
     floodWindowSeconds: number;
+    /** Apply what `tribune moderate learn` (or the nightly run) fitted on moderators' decisions. */
+    learnFromModerators: boolean;
+    /** Refit it every night, once across instances; opt-in. */
+    learnNightly: boolean;
   };
   donations: {
     currency: string;
@@ -63,6 +69,10 @@ export interface SiteSettings {
     donorWall: boolean;
     /** BCP 47 tag for money on the meter and donate page; empty = the site's locale. */
     locale: string;
+  };
+  security: {
+    /** Staff must set up a second factor (authenticator app or passkey) before using the admin. */
+    requireTwoFactorForStaff: boolean;
   };
 }
 
@@ -85,6 +95,7 @@ export const defaultSettings: SiteSettings = {
     postsPerMinutePerIp: 10,
     postsPerMinutePerReader: 5,
     actionsPerMinutePerIp: 60,
+    guestReactionsPerAddress: 3,
     defaultSort: 'oldest',
     threadsPerPage: 20,
     repliesPerThread: 5,
@@ -105,6 +116,8 @@ export const defaultSettings: SiteSettings = {
     repeatWindowMinutes: 60,
     floodCount: 5,
     floodWindowSeconds: 60,
+    learnFromModerators: true,
+    learnNightly: false,
   },
   donations: {
     currency: 'USD',
@@ -116,5 +129,8 @@ export const defaultSettings: SiteSettings = {
     cryptoAddresses: [],
     donorWall: true,
     locale: '',
+  },
+  security: {
+    requireTwoFactorForStaff: false,
   },
 };

@@ -2,15 +2,16 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 
 export interface Stream {
   response: IncomingMessage;
-  events: { event: string; data: Record<string, unknown> }[];
+  /** Each event with its `id:` line, where it had one. */
+  events: { event: string; data: Record<string, unknown>; id?: string }[];
   waitFor(type: string, match?: (data: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
   close(): void;
 }
 
-/** A real HTTP connection to an SSE endpoint, collecting events as they arrive. */
-export function openStream(port: number, path: string, cookie?: string): Promise<Stream> {
+/** A real HTTP connection to an SSE endpoint (from another loopback address if given), collecting events as they arrive. */
+export function openStream(port: number, path: string, cookie?: string, localAddress?: string, headers: Record<string, string> = {}): Promise<Stream> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: '127.0.0.1', port, path, headers: { accept: 'text/event-stream', ...(cookie ? { cookie } : {}) } }, (response) => {
+    const request = httpRequest({ host: '127.0.0.1', port, path, localAddress, headers: { accept: 'text/event-stream', ...(cookie ? { cookie } : {}), ...headers } }, (response) => {
       const events: Stream['events'] = [];
       const waiters: { type: string; match: (data: Record<string, unknown>) => boolean; resolve: (data: Record<string, unknown>) => void }[] = [];
       let buffer = '';
@@ -24,7 +25,8 @@ export function openStream(port: number, path: string, cookie?: string): Promise
           const event = /^event: (.*)$/m.exec(block)?.[1];
           const data = /^data: (.*)$/m.exec(block)?.[1];
           if (!event || !data) continue;
-          const parsed = { event, data: JSON.parse(data) as Record<string, unknown> };
+          const id = /^id: (.*)$/m.exec(block)?.[1];
+          const parsed = { event, data: JSON.parse(data) as Record<string, unknown>, ...(id ? { id } : {}) };
           events.push(parsed);
           for (const waiter of waiters.filter((w) => w.type === event && w.match(parsed.data))) waiter.resolve(parsed.data);
         }

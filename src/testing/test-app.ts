@@ -1,5 +1,5 @@
 import Tokens from '@fastify/csrf';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse, RouteOptions } from 'fastify';
 import pino from 'pino';
 import { createStaffUser, startSession } from '../accounts/index.js';
 import { buildApp } from '../app.js';
@@ -54,7 +54,7 @@ export function createClock(start: Date | string = new Date()): TestClock {
 const csrfTokens = Tokens();
 let staffCounter = 0;
 
-export async function startTestApp(options: { env?: Record<string, string>; clock?: TestClock } = {}): Promise<TestApp> {
+export async function startTestApp(options: { env?: Record<string, string>; clock?: TestClock; onRoute?: (route: RouteOptions) => void } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     TRIBUNE_DATA_DIR: database.dataDir,
@@ -72,7 +72,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     log: pino({ level: 'silent' }),
     redisNamespace: database.schema ?? '',
   });
-  const app = await buildApp(runtime);
+  const app = await buildApp(runtime, { onRoute: options.onRoute });
   await app.ready();
 
   function identity(userId: string, sessionToken: string | undefined): TestIdentity {

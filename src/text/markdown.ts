@@ -7,6 +7,27 @@ export type TextProfile = 'article' | 'comment';
 
 // Raw HTML is off in both: a `<script>` typed into Markdown stays visible text.
 const articleMarkdown = new MarkdownIt({ html: false, linkify: true, typographer: true });
+/**
+ * An image alone in its paragraph with a title (`![alt](src "caption")`, as imports write WordPress's
+ * captions) is drawn as a figure with that caption.
+ */
+articleMarkdown.core.ruler.push('captioned_figures', (state) => {
+  const tokens = state.tokens;
+  for (let at = 0; at + 2 < tokens.length; at++) {
+    const [open, inline, close] = [tokens[at], tokens[at + 1], tokens[at + 2]];
+    if (open.type !== 'paragraph_open' || inline.type !== 'inline' || close.type !== 'paragraph_close') continue;
+    const image = inline.children?.length === 1 ? inline.children[0] : undefined;
+    const caption = image?.type === 'image' ? image.attrGet('title') : null;
+    if (!image || !caption) continue;
+    open.type = 'figure_open';
+    open.tag = 'figure';
+    close.type = 'figure_close';
+    close.tag = 'figure';
+    const text = new state.Token('text', '', 0);
+    text.content = String(caption);
+    inline.children!.push(new state.Token('figcaption_open', 'figcaption', 1), text, new state.Token('figcaption_close', 'figcaption', -1));
+  }
+});
 const commentMarkdown = new MarkdownIt('zero', { html: false, linkify: true, breaks: true })
   .enable(['emphasis', 'link', 'linkify', 'blockquote', 'backticks', 'fence', 'code', 'newline', 'escape', 'autolink', 'list', 'strikethrough']);
 

@@ -4,9 +4,10 @@ import { commentPlaces, insertImportedComments, placeOf, type CommentPlace, type
 import { newId } from '../db/ids.js';
 import type { CommentStatus, Database } from '../db/schema.js';
 import {
-  lookupIds, park, parkedIds, release, releaseWaitingOn, rememberIds, takeAny, takeOrphans, type ImportRun, type PendingRecord,
+  idScope, knownIds, lookupIds, park, parkedIds, release, releaseWaitingOn, rememberIds, takeAny, takeOrphans,
+  type ImportRun, type KnownId, type PendingRecord,
 } from './import-ids.js';
-import type { ImportReport } from './report.js';
+import { ALREADY_IMPORTED, type ImportReport } from './report.js';
 
 /** A comment as a source file gives it, before it is placed in a thread. */
 export interface IncomingComment {
@@ -30,6 +31,12 @@ export interface IncomingAuthor {
   handle: string | null;
   /** The source vouches for the person (a registered account): only then do they become a reader here. */
   registered: boolean;
+  /** Their website, shown as a link by their name (http(s) only; see `parseWebsite`). */
+  url?: string | null;
+  /** The source's user id (WordPress's `comment_user_id`), to recognise the site's own authors. */
+  sourceUserId?: string;
+  /** Resolved before the comment is written: the staff account of one of the site's authors. */
+  accountId?: string;
 }
 
 export interface CommentImportOptions {
@@ -87,15 +94,16 @@ export class CommentImporter {
     await this.flush();
     const { db, run, report, kind, label, threadKind } = this.options;
     if (!this.parkedAny) return;
+    const at = idScope(run);
     for (;;) {
-      const lost = await releaseWaitingOn(db, run.source, `${threadKind}:`, this.batchSize);
+      const lost = await releaseWaitingOn(db, at, `${threadKind}:`, this.batchSize);
       if (lost.length > 0) {
         for (const record of lost) report.failed(label, record.line, record.externalId, `its ${threadKind} ${record.waitsFor.slice(threadKind.length + 1)} is not in the file`);
         continue;
       }
       // Waiting for a parent that is not parked itself: it will never come. If none is, what is left waits in a cycle.
-      let orphans = await takeOrphans(db, run.source, kind, this.batchSize);
-      if (orphans.length === 0) orphans = await takeAny(db, run.source, 1, kind);
+      let orphans = await takeOrphans(db, at, kind, this.batchSize);
+      if (orphans.length === 0) orphans = await takeAny(db, at, 1, kind);
       if (orphans.length === 0) return;
       for (const record of orphans) {
         report.notice(label, record.line, record.externalId, `its parent ${record.waitsFor.slice(kind.length + 1)} is not in the file; imported at the top of its thread`);
@@ -115,7 +123,7 @@ export class CommentImporter {
     while (queue.length > 0) {
       const chunk = queue.splice(0, this.batchSize);
       for (;;) {
-        const waiting = await release(this.options.db, this.options.run.source, chunk, this.batchSize);
+        const waiting = await release(this.options.db, idScope(this.options.run), chunk, this.batchSize);
         if (waiting.length === 0) break;
         const landed = await this.write(waiting.map(decode));
         queue.push(...landed.map((id) => `${this.options.kind}:${id}`));
@@ -127,8 +135,15 @@ export class CommentImporter {
   private async write(batch: IncomingComment[]): Promise<string[]> {
     if (batch.length === 0) return [];
     const { db, run, report, kind, label } = this.options;
+    const at = idScope(run);
     const ids = batch.map((comment) => comment.externalId);
-    const [known, parked] = await Promise.all([lookupIds(db, run.source, kind, ids), parkedIds(db, run.source, kind, ids)]);
+    // What each comment (and each parent) hangs under, to recognise comments of unscoped earlier imports.
+    const threads = await lookupIds(db, at, this.options.threadKind, batch.map((comment) => comment.threadId));
+    const threadOf = new Map(batch.map((comment) => [comment.externalId, comment.threadId]));
+    const [known, parked] = await Promise.all([
+      knownIds(db, run, kind, ids, (legacy) => this.onSameThread(db, legacy, threadOf, threads)),
+      parkedIds(db, at, kind, ids),
+    ]);
     const fresh: IncomingComment[] = [];
     const seen = new Set<string>();
     for (const comment of batch) {
@@ -136,16 +151,15 @@ export class CommentImporter {
       if (seen.has(comment.externalId) || parked.has(comment.externalId) || earlier?.runId === run.runId) {
         report.failed(label, comment.line, comment.externalId, 'the same id appears earlier in the file; this copy is skipped');
       } else if (earlier) {
-        report.skipped(label, 'already imported by an earlier run');
+        report.skipped(label, ALREADY_IMPORTED);
       } else {
         fresh.push(comment);
         seen.add(comment.externalId);
       }
     }
 
-    const threads = await lookupIds(db, run.source, this.options.threadKind, fresh.map((comment) => comment.threadId));
-    const parentIds = fresh.flatMap((comment) => (comment.parentId && !comment.topLevel ? [comment.parentId] : []));
-    const knownParents = await lookupIds(db, run.source, kind, parentIds);
+    const parentOf = new Map(fresh.flatMap((comment) => (comment.parentId && !comment.topLevel ? [[comment.parentId, comment.threadId] as const] : [])));
+    const knownParents = await knownIds(db, run, kind, [...parentOf.keys()], (legacy) => this.onSameThread(db, legacy, parentOf, threads));
     const places = await commentPlaces(db, [...knownParents.values()].map((parent) => parent.localId));
     const planned = new Map<string, CommentPlace>();
     const toPark: PendingRecord[] = [];
@@ -181,6 +195,7 @@ export class CommentImporter {
         authorId: null,
         authorName: '',
         authorEmail: null,
+        authorUrl: null,
         body: comment.markdown,
         status: comment.status,
         createdAt: comment.createdAt,
@@ -191,9 +206,24 @@ export class CommentImporter {
 
     if (toPark.length > 0) {
       this.parkedAny = true;
-      await park(db, run.source, toPark);
+      await park(db, at, toPark);
     }
     return this.store(placed);
+  }
+
+  /**
+   * Of comments an unscoped earlier import wrote, those on the article this site's thread maps to now:
+   * this site's own. Another site's comment with the same id sits on another article.
+   */
+  private async onSameThread(db: Kysely<Database>, legacy: Map<string, KnownId>, threadOf: Map<string, string>, threads: Map<string, KnownId>): Promise<Set<string>> {
+    const places = await commentPlaces(db, [...legacy.values()].map((row) => row.localId));
+    const same = new Set<string>();
+    for (const [externalId, row] of legacy) {
+      const threadId = threadOf.get(externalId);
+      const article = threadId ? threads.get(threadId)?.localId : undefined;
+      if (article && places.get(row.localId)?.article_id === article) same.add(externalId);
+    }
+    return same;
   }
 
   /** One transaction per batch (authors, comments, their ids); a batch that fails is retried row by row. */
@@ -236,7 +266,8 @@ export class CommentImporter {
     const withEmail = placed.filter(({ comment }) => comment.author.registered && comment.author.email);
     const byEmail = await readersByEmail(deps, withEmail.map(({ comment }) => ({ email: comment.author.email!, name: comment.author.name })));
     const withHandle = placed.filter(({ comment }) => comment.author.registered && !comment.author.email && comment.author.handle);
-    const handles = await lookupIds(db, run.source, 'author', withHandle.map(({ comment }) => comment.author.handle!));
+    // A Disqus username is one Disqus account whatever the forum, so an unscoped earlier row is taken as it is.
+    const handles = await knownIds(db, run, 'author', withHandle.map(({ comment }) => comment.author.handle!), (legacy) => new Set(legacy.keys()));
     for (const { comment } of withHandle) {
       const handle = comment.author.handle!;
       if (handles.has(handle)) continue;
@@ -246,10 +277,13 @@ export class CommentImporter {
     }
     for (const { comment, row } of placed) {
       const { author } = comment;
-      const userId = author.registered ? (author.email ? byEmail.get(author.email) : author.handle ? handles.get(author.handle)?.localId : undefined) : undefined;
+      const reader = author.registered ? (author.email ? byEmail.get(author.email) : author.handle ? handles.get(author.handle)?.localId : undefined) : undefined;
+      const userId = author.accountId ?? reader;
       row.authorId = userId ?? null;
-      row.authorName = await this.guestName(db, author.name);
+      // A site author's own comment carries their name: the staff-name guard is for everyone else.
+      row.authorName = author.accountId ? [...author.name.trim()].slice(0, 40).join('') : await this.guestName(db, author.name);
       row.authorEmail = userId ? null : author.email;
+      row.authorUrl = author.url ?? null;
     }
   }
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN, seedDemo } from '../demo/seed.js';
 import { startTestApp } from '../testing/test-app.js';
 import { importDisqus } from './disqus/import.js';
+import { importWordPress } from './wordpress/import.js';
 import { exportDatabase } from './export/write.js';
 import { restoreDatabase, RestoreError } from './export/restore.js';
 import { fixture } from './test-helpers.js';
@@ -29,6 +30,8 @@ describe('tribune export and tribune import tribune', () => {
     const source = await startTestApp();
     await seedDemo(source.runtime);
     await importDisqus(source.runtime, { file: fixture('disqus-basic.xml') });
+    // Bylines, old addresses, sticky posts, commenters' websites and scoped import ids travel too.
+    await importWordPress(source.runtime, { file: fixture('wordpress-fidelity.xml') });
     await source.runtime.settings.update('comments', { deletedReaderComments: 'remove' });
     const reader = await source.runtime.db.selectFrom('users').select('id').where('role', '=', 'reader').limit(1).executeTakeFirstOrThrow();
     const comment = await source.runtime.db.selectFrom('comments').select('id').where('status', '=', 'published').limit(1).executeTakeFirstOrThrow();
@@ -43,12 +46,21 @@ describe('tribune export and tribune import tribune', () => {
     const document = read(first);
     expect(document).toMatchObject({ format: 'tribune-export', version: 1 });
     expect(document.migrations).toContain('0007-transfer');
-    for (const table of ['users', 'settings', 'topics', 'articles', 'article_topics', 'comments', 'comment_reactions', 'comment_flags', 'donation_drives', 'donations', 'donation_ledger', 'import_ids']) {
+    for (const table of ['users', 'settings', 'topics', 'articles', 'article_topics', 'article_bylines', 'article_redirects', 'comments', 'comment_reactions', 'comment_flags', 'donation_drives', 'donations', 'donation_ledger', 'import_ids']) {
       expect(document.tables[table]?.length, table).toBeGreaterThan(0);
       expect(document.rowCounts[table]).toBe(document.tables[table].length);
     }
+    expect(document.tables.articles.some((article) => article.sticky === 1)).toBe(true);
+    expect(document.tables.comments.some((comment) => comment.author_url === 'http://xin.example.net/blog')).toBe(true);
+    expect(document.tables.import_ids.map((row) => row.scope)).toEqual(expect.arrayContaining(['blog.example.cn', 'tribune-ledger']));
+    // Restore order: old addresses and bylines after the articles (and users) they name.
+    const order = Object.keys(document.tables);
+    expect(order.indexOf('article_redirects')).toBeGreaterThan(order.indexOf('articles'));
+    expect(order.indexOf('article_bylines')).toBeGreaterThan(order.indexOf('users'));
     expect(Object.keys(document.tables)).not.toContain('sessions');
-    expect(Object.keys(document.tables)).not.toContain('magic_links');
+    for (const secret of ['magic_links', 'staff_invites', 'password_resets', 'login_failures', 'login_lockouts', 'two_factor_pending']) {
+      expect(Object.keys(document.tables)).not.toContain(secret);
+    }
     // Password hashes travel, so staff can sign in after a restore: the file is as secret as a backup.
     expect(document.tables.users.find((user) => user.email === DEMO_ADMIN.email)?.password_hash).toMatch(/^\$argon2id\$/);
     // Restore order: every reply after its parent.

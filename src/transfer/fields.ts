@@ -28,3 +28,18 @@ export function parseEmail(text: string): string | null {
 
 /** Longest imported comment in characters: far above what the site takes today, to keep old ones whole. */
 export const MAX_IMPORTED_COMMENT = 50_000;
+
+/**
+ * A commenter's website as the comment section may link it: an absolute http(s) address of reasonable
+ * length, else null (a `javascript:` or `data:` "website" is dropped, not kept for later).
+ */
+export function parseWebsite(text: string): string | null {
+  const value = text.trim();
+  if (!value || value.length > 500) return null;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.') && !url.username && !url.password ? url.href : null;
+  } catch {
+    return null;
+  }
+}

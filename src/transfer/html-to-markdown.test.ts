@@ -44,7 +44,8 @@ describe('htmlToMarkdown', () => {
       .toBe('First line\\\nsecond line\n\nNext paragraph ![A](https://old.example.org/up/a.jpg) [x](https://old.example.org/2019/05/x/)');
     expect(article('<h1>Top</h1><h3>Sub</h3><h6>Deep</h6><hr>')).toBe('## Top\n\n### Sub\n\n#### Deep\n\n---');
     expect(comment('<h2>Heading in a comment</h2>')).toBe('**Heading in a comment**');
-    expect(article('<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>')).toBe('A | B\n\n1 | 2');
+    expect(article('<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>')).toBe('| A | B |\n| --- | --- |\n| 1 | 2 |');
+    expect(comment('<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>')).toBe('A | B\n\n1 | 2');
     expect(article('<p>Ünïcode — “quotes” 日本語 🎉&nbsp;end</p>')).toBe('Ünïcode — “quotes” 日本語 🎉 end');
   });
 

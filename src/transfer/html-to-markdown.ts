@@ -15,10 +15,19 @@ export interface HtmlToMarkdownOptions {
   autoParagraphs?: boolean;
   /** Resolves relative links and images (`/2019/05/post/`) against the old site. */
   baseUrl?: string;
+  /**
+   * Sees every embedded address standing alone (an iframe, a `<video>`, a URL on a line of its own, as
+   * WordPress embeds them) outside quotes, lists and tables; returns the Markdown to put there instead
+   * ('' drops it), or null to keep it as a link. `leading`: nothing came before it.
+   */
+  embed?: (url: string, leading: boolean) => string | null;
 }
 
 interface Context extends HtmlToMarkdownOptions {
   inPre: boolean;
+  /** Inside a quote, a list or a table: embeds stay links there, and tables are flattened. */
+  nested: boolean;
+  shared: { started: boolean };
 }
 
 const BLOCKS = new Set([
@@ -35,7 +44,7 @@ const HARD_BREAK = '\\\n';
  */
 export function htmlToMarkdown(html: string, options: HtmlToMarkdownOptions): string {
   const root = parseHtml(html);
-  const blocks = renderBlocks(root.children, { ...options, inPre: false });
+  const blocks = renderBlocks(root.children, { ...options, inPre: false, nested: false, shared: { started: false } });
   return blocks.join('\n\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
@@ -43,8 +52,13 @@ function renderBlocks(nodes: HtmlNode[], context: Context): string[] {
   const blocks: string[] = [];
   let inline = '';
   const flush = () => {
-    const paragraph = finishParagraph(inline);
-    if (paragraph) blocks.push(paragraph);
+    let paragraph = finishParagraph(inline);
+    const url = /^<?(https?:\/\/[^\s<>]+)>?$/.exec(paragraph)?.[1];
+    if (url) paragraph = embedded(url, context) ?? paragraph;
+    if (paragraph) {
+      blocks.push(paragraph);
+      context.shared.started = true;
+    }
     inline = '';
   };
   for (const node of nodes) {
@@ -60,7 +74,9 @@ function renderBlocks(nodes: HtmlNode[], context: Context): string[] {
       }
     } else if (BLOCKS.has(node.name)) {
       flush();
-      blocks.push(...renderBlock(node, context));
+      const rendered = renderBlock(node, context);
+      if (rendered.length > 0) context.shared.started = true;
+      blocks.push(...rendered);
     } else {
       inline += renderInline(node, context);
     }
@@ -83,7 +99,7 @@ function renderBlock(element: HtmlElement, context: Context): string[] {
     case 'ol':
       return renderList(element, context);
     case 'blockquote': {
-      const inner = renderBlocks(element.children, context).join('\n\n');
+      const inner = renderBlocks(element.children, { ...context, nested: true }).join('\n\n');
       return inner ? [inner.split('\n').map((line) => (line ? `> ${line}` : '>')).join('\n')] : [];
     }
     case 'pre':
@@ -94,6 +110,10 @@ function renderBlock(element: HtmlElement, context: Context): string[] {
       const caption = finishParagraph(renderInlineChildren(element, context));
       return caption ? [`*${caption}*`] : [];
     }
+    case 'table':
+      return context.profile === 'article' && !context.nested ? renderTable(element, { ...context, nested: true }) : renderBlocks(element.children, context);
+    case 'figure':
+      return context.profile === 'article' ? renderFigure(element, context) : renderBlocks(element.children, context);
     case 'tr': {
       const cells = element.children
         .filter((cell): cell is HtmlElement => cell.type === 'element' && (cell.name === 'td' || cell.name === 'th'))
@@ -104,12 +124,71 @@ function renderBlock(element: HtmlElement, context: Context): string[] {
     case 'iframe':
     case 'video':
     case 'audio': {
-      const src = safeUrl(element.attrs.src ?? '', context);
-      return src ? [`<${src}>`] : [];
+      const source = element.children.find((node): node is HtmlElement => node.type === 'element' && node.name === 'source');
+      const src = safeUrl(element.attrs.src ?? source?.attrs.src ?? '', context);
+      if (!src) return [];
+      const replaced = embedded(src, context);
+      return replaced === null ? [`<${src}>`] : replaced ? [replaced] : [];
     }
     default:
       return renderBlocks(element.children, context);
   }
+}
+
+function embedded(url: string, context: Context): string | null {
+  return context.embed && !context.nested ? context.embed(url, !context.shared.started) : null;
+}
+
+/** A GitHub-style table (what the article renderer draws as a table); the first row is its header. */
+function renderTable(table: HtmlElement, context: Context): string[] {
+  const rows: HtmlElement[] = [];
+  const captions: string[] = [];
+  const collect = (node: HtmlElement) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.name === 'tr') rows.push(child);
+      else if (child.name === 'caption') captions.push(finishParagraph(renderInlineChildren(child, context)));
+      else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') collect(child);
+    }
+  };
+  collect(table);
+  const cells = rows
+    .map((row) => row.children
+      .filter((cell): cell is HtmlElement => cell.type === 'element' && (cell.name === 'td' || cell.name === 'th'))
+      .map((cell) => renderBlocks(cell.children, context).join(' ').replace(/\\\n|\n/g, ' ').replace(/\|/g, '\\|').trim()))
+    .filter((row) => row.length > 0);
+  if (cells.length === 0) return captions.filter(Boolean);
+  const width = Math.max(...cells.map((row) => row.length));
+  const line = (row: string[]) => `| ${Array.from({ length: width }, (_, index) => row[index] ?? '').join(' | ')} |`;
+  const lines = [line(cells[0]), `|${' --- |'.repeat(width)}`, ...cells.slice(1).map(line)];
+  return [...captions.filter(Boolean).map((caption) => `*${caption}*`), lines.join('\n')];
+}
+
+/** An image with its caption: `![alt](src "caption")`, which the article renderer draws as a figure. */
+function renderFigure(figure: HtmlElement, context: Context): string[] {
+  const image = findElement(figure, 'img');
+  const src = image ? safeUrl(image.attrs.src ?? '', context) : null;
+  // A gallery is a figure of figures: each image keeps its own caption.
+  if (!image || !src || countElements(figure, 'img') > 1) return renderBlocks(figure.children, context);
+  const figcaption = findElement(figure, 'figcaption');
+  const caption = textContent(figcaption ?? figure).replace(/\s+/g, ' ').trim();
+  const alt = escapeText((image.attrs.alt ?? '').replace(/\s+/g, ' ').trim());
+  const title = caption ? ` "${caption.replace(/[\\"]/g, (char) => `\\${char}`)}"` : '';
+  return [`![${alt}](${destination(src)}${title})`];
+}
+
+function countElements(node: HtmlElement, name: string): number {
+  return node.children.reduce((count, child) => (child.type === 'element' ? count + (child.name === name ? 1 : 0) + countElements(child, name) : count), 0);
+}
+
+function findElement(node: HtmlElement, name: string): HtmlElement | undefined {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (child.name === name) return child;
+    const found = findElement(child, name);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function renderList(list: HtmlElement, context: Context): string[] {
@@ -118,7 +197,8 @@ function renderList(list: HtmlElement, context: Context): string[] {
   if (!Number.isFinite(number) || number < 0) number = 1;
   for (const item of list.children) {
     if (item.type === 'text' && !item.text.trim()) continue;
-    const content = item.type === 'element' && item.name === 'li' ? renderBlocks(item.children, context) : renderBlocks([item], context);
+    const inner = { ...context, nested: true };
+    const content = item.type === 'element' && item.name === 'li' ? renderBlocks(item.children, inner) : renderBlocks([item], inner);
     const marker = list.name === 'ol' ? `${number++}. ` : '- ';
     const indent = ' '.repeat(marker.length);
     // A nested list follows its item's text directly, so the outer list stays tight.

@@ -64,3 +64,8 @@ export function textContent(node: HtmlNode): string {
   if (node.name === 'br') return '\n';
   return node.children.map(textContent).join('');
 }
+
+/** Text of a bit of HTML (a title with `<em>` in it, an entity-escaped category name), on one line. */
+export function plainText(html: string): string {
+  return textContent(parseHtml(html)).replace(/\s+/g, ' ').trim();
+}

@@ -8,41 +8,113 @@ export interface KnownId {
   runId: string;
 }
 
-export interface ImportRun {
+/** Where external ids live: the source (`wordpress`, `disqus`) and the site within it. */
+export interface IdScope {
   source: string;
-  runId: string;
-  now: () => Date;
+  scope: string;
 }
 
-/** Ids this source's earlier records (of this or an earlier run) were imported under. */
-export async function lookupIds(db: Db, source: string, kind: string, externalIds: readonly string[]): Promise<Map<string, KnownId>> {
+export interface ImportRun {
+  source: string;
+  /** The site being imported; set from the file's header (a WXR's `<link>`, a Disqus `<forum>`) before first use. */
+  scope: string | null;
+  runId: string;
+  now: () => Date;
+  /** Whether rows written before imports were scoped exist for this source (see `knownIds`). */
+  legacy: boolean;
+}
+
+/** Sites without a name in the file share this scope, as all imports did before scoping. */
+export const UNNAMED_SCOPE = 'unnamed';
+
+/** The run's scope, fixed from now on: a file that never named its site gets `UNNAMED_SCOPE`. */
+export function scopeOf(run: ImportRun): string {
+  run.scope ??= UNNAMED_SCOPE;
+  return run.scope;
+}
+
+export function idScope(run: ImportRun): IdScope {
+  return { source: run.source, scope: scopeOf(run) };
+}
+
+/** Ids this site's earlier records (of this or an earlier run) were imported under. */
+export async function lookupIds(db: Db, at: IdScope, kind: string, externalIds: readonly string[]): Promise<Map<string, KnownId>> {
   const unique = [...new Set(externalIds)];
   const found = new Map<string, KnownId>();
   if (unique.length === 0) return found;
-  const rows = await db
-    .selectFrom('import_ids')
-    .select(['external_id', 'local_id', 'run_id'])
-    .where('source', '=', source)
-    .where('kind', '=', kind)
-    .where('external_id', 'in', unique)
-    .execute();
-  for (const row of rows) found.set(row.external_id, { localId: row.local_id, runId: row.run_id });
+  for (let offset = 0; offset < unique.length; offset += 1_000) {
+    const rows = await db
+      .selectFrom('import_ids')
+      .select(['external_id', 'local_id', 'run_id'])
+      .where('source', '=', at.source)
+      .where('scope', '=', at.scope)
+      .where('kind', '=', kind)
+      .where('external_id', 'in', unique.slice(offset, offset + 1_000))
+      .execute();
+    for (const row of rows) found.set(row.external_id, { localId: row.local_id, runId: row.run_id });
+  }
   return found;
+}
+
+/**
+ * Like `lookupIds`, and also rows written before imports were scoped (scope ''), which may be this site's
+ * or another's: `verify` gets those and returns the ids it recognises as this site's (the same title, the
+ * same thread); those are adopted into this scope, so the check happens once. The rest are not known.
+ */
+export async function knownIds(
+  db: Db,
+  run: ImportRun,
+  kind: string,
+  externalIds: readonly string[],
+  verify: (legacy: Map<string, KnownId>) => Promise<Set<string>> | Set<string>,
+): Promise<Map<string, KnownId>> {
+  const found = await lookupIds(db, idScope(run), kind, externalIds);
+  if (!run.legacy) return found;
+  const missing = externalIds.filter((id) => !found.has(id));
+  const legacy = await lookupIds(db, { source: run.source, scope: '' }, kind, missing);
+  if (legacy.size === 0) return found;
+  const accepted = [...(await verify(legacy))].filter((id) => legacy.has(id));
+  for (let offset = 0; offset < accepted.length; offset += 1_000) {
+    await db
+      .updateTable('import_ids')
+      .set({ scope: scopeOf(run) })
+      .where('source', '=', run.source)
+      .where('scope', '=', '')
+      .where('kind', '=', kind)
+      .where('external_id', 'in', accepted.slice(offset, offset + 1_000))
+      .execute();
+  }
+  for (const id of accepted) found.set(id, legacy.get(id)!);
+  return found;
+}
+
+/** Whether unscoped rows of this source exist, so lookups must consider them. */
+export async function hasLegacyIds(db: Db, source: string): Promise<boolean> {
+  const row = await db.selectFrom('import_ids').select('kind').where('source', '=', source).where('scope', '=', '').limit(1).executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function rememberIds(db: Db, run: ImportRun, kind: string, pairs: readonly { externalId: string; localId: string }[]): Promise<void> {
   if (pairs.length === 0) return;
   const createdAt = run.now().toISOString();
+  const scope = scopeOf(run);
   for (let at = 0; at < pairs.length; at += 1_000) {
     await db
       .insertInto('import_ids')
-      .values(pairs.slice(at, at + 1_000).map((pair) => ({ source: run.source, kind, external_id: pair.externalId, local_id: pair.localId, run_id: run.runId, created_at: createdAt })))
+      .values(pairs.slice(at, at + 1_000).map((pair) => ({ source: run.source, scope, kind, external_id: pair.externalId, local_id: pair.localId, run_id: run.runId, created_at: createdAt })))
       .execute();
   }
 }
 
-export async function forgetId(db: Db, source: string, kind: string, externalId: string): Promise<void> {
-  await db.deleteFrom('import_ids').where('source', '=', source).where('kind', '=', kind).where('external_id', '=', externalId).execute();
+/** Whether an article is a Disqus thread's stand-in, from whichever forum (stubs are keyed by our own id). */
+export async function isDisqusStub(db: Db, articleId: string): Promise<boolean> {
+  const row = await db.selectFrom('import_ids').select('kind').where('source', '=', 'disqus').where('kind', '=', 'stub').where('external_id', '=', articleId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The article is no longer a stand-in (WordPress filled it, or an editor attached its comments elsewhere). */
+export async function forgetDisqusStub(db: Db, articleId: string): Promise<void> {
+  await db.deleteFrom('import_ids').where('source', '=', 'disqus').where('kind', '=', 'stub').where('external_id', '=', articleId).execute();
 }
 
 export interface PendingRecord {
@@ -54,24 +126,27 @@ export interface PendingRecord {
 }
 
 /** Parks records until what they wait for is imported; a record already parked stays as it was. */
-export async function park(db: Db, source: string, records: readonly PendingRecord[]): Promise<void> {
+export async function park(db: Db, at: IdScope, records: readonly PendingRecord[]): Promise<void> {
   if (records.length === 0) return;
-  for (let at = 0; at < records.length; at += 1_000) {
+  for (let offset = 0; offset < records.length; offset += 1_000) {
     await db
       .insertInto('import_pending')
-      .values(records.slice(at, at + 1_000).map((record) => ({ source, kind: record.kind, external_id: record.externalId, waits_for: record.waitsFor, line: record.line, payload: record.payload })))
-      .onConflict((conflict) => conflict.columns(['source', 'kind', 'external_id']).doNothing())
+      .values(records.slice(offset, offset + 1_000).map((record) => ({
+        source: at.source, scope: at.scope, kind: record.kind, external_id: record.externalId, waits_for: record.waitsFor, line: record.line, payload: record.payload,
+      })))
+      .onConflict((conflict) => conflict.columns(['source', 'scope', 'kind', 'external_id']).doNothing())
       .execute();
   }
 }
 
-export async function parkedIds(db: Db, source: string, kind: string, externalIds: readonly string[]): Promise<Set<string>> {
+export async function parkedIds(db: Db, at: IdScope, kind: string, externalIds: readonly string[]): Promise<Set<string>> {
   const unique = [...new Set(externalIds)];
   if (unique.length === 0) return new Set();
   const rows = await db
     .selectFrom('import_pending')
     .select('external_id')
-    .where('source', '=', source)
+    .where('source', '=', at.source)
+    .where('scope', '=', at.scope)
     .where('kind', '=', kind)
     .where('external_id', 'in', unique)
     .execute();
@@ -79,22 +154,22 @@ export async function parkedIds(db: Db, source: string, kind: string, externalId
 }
 
 /** Takes (and removes) up to `limit` parked records waiting for any of `keys`. */
-export async function release(db: Db, source: string, keys: readonly string[], limit: number): Promise<PendingRecord[]> {
+export async function release(db: Db, at: IdScope, keys: readonly string[], limit: number): Promise<PendingRecord[]> {
   if (keys.length === 0) return [];
-  return takeWhere(db, source, limit, (query) => query.where('waits_for', 'in', [...new Set(keys)]));
+  return takeWhere(db, at, limit, (query) => query.where('waits_for', 'in', [...new Set(keys)]));
 }
 
 /** Takes (and removes) up to `limit` parked records waiting for any record of a kind (`thread:`). */
-export async function releaseWaitingOn(db: Db, source: string, prefix: string, limit: number): Promise<PendingRecord[]> {
-  return takeWhere(db, source, limit, (query) => query.where('waits_for', 'like', `${prefix}%`));
+export async function releaseWaitingOn(db: Db, at: IdScope, prefix: string, limit: number): Promise<PendingRecord[]> {
+  return takeWhere(db, at, limit, (query) => query.where('waits_for', 'like', `${prefix}%`));
 }
 
 /**
  * Parked records of `kind` whose awaited record of the same kind is not parked itself: it will never
  * come (the file has ended). Records waiting for another parked one are left until that one lands.
  */
-export async function takeOrphans(db: Db, source: string, kind: string, limit: number): Promise<PendingRecord[]> {
-  return takeWhere(db, source, limit, (query) =>
+export async function takeOrphans(db: Db, at: IdScope, kind: string, limit: number): Promise<PendingRecord[]> {
+  return takeWhere(db, at, limit, (query) =>
     query
       .where('kind', '=', kind)
       .where('waits_for', 'like', `${kind}:%`)
@@ -103,7 +178,8 @@ export async function takeOrphans(db: Db, source: string, kind: string, limit: n
           exists(
             selectFrom('import_pending as awaited')
               .select('awaited.line')
-              .where('awaited.source', '=', source)
+              .where('awaited.source', '=', at.source)
+              .where('awaited.scope', '=', at.scope)
               .where('awaited.kind', '=', kind)
               // substr() rather than concatenation, so the lookup uses the primary key.
               .where(sql<boolean>`awaited.external_id = substr(import_pending.waits_for, ${sql.lit(kind.length + 2)})`),
@@ -114,26 +190,31 @@ export async function takeOrphans(db: Db, source: string, kind: string, limit: n
 }
 
 /** Any parked records, oldest line first (what is left once nothing else can land). */
-export async function takeAny(db: Db, source: string, limit: number, kind?: string): Promise<PendingRecord[]> {
-  return takeWhere(db, source, limit, (query) => (kind ? query.where('kind', '=', kind) : query));
+export async function takeAny(db: Db, at: IdScope, limit: number, kind?: string): Promise<PendingRecord[]> {
+  return takeWhere(db, at, limit, (query) => (kind ? query.where('kind', '=', kind) : query));
 }
 
 type PendingQuery = ReturnType<typeof selectPending>;
 
-function selectPending(db: Db, source: string) {
-  return db.selectFrom('import_pending').select(['kind', 'external_id', 'waits_for', 'line', 'payload']).where('import_pending.source', '=', source);
+function selectPending(db: Db, at: IdScope) {
+  return db
+    .selectFrom('import_pending')
+    .select(['kind', 'external_id', 'waits_for', 'line', 'payload'])
+    .where('import_pending.source', '=', at.source)
+    .where('import_pending.scope', '=', at.scope);
 }
 
-async function takeWhere(db: Db, source: string, limit: number, filter: (query: PendingQuery) => PendingQuery): Promise<PendingRecord[]> {
-  const rows = await filter(selectPending(db, source)).orderBy('line').limit(limit).execute();
+async function takeWhere(db: Db, at: IdScope, limit: number, filter: (query: PendingQuery) => PendingQuery): Promise<PendingRecord[]> {
+  const rows = await filter(selectPending(db, at)).orderBy('line').limit(limit).execute();
   if (rows.length === 0) return [];
   for (const kind of new Set(rows.map((row) => row.kind))) {
     const ids = rows.filter((row) => row.kind === kind).map((row) => row.external_id);
-    await db.deleteFrom('import_pending').where('source', '=', source).where('kind', '=', kind).where('external_id', 'in', ids).execute();
+    await db.deleteFrom('import_pending').where('source', '=', at.source).where('scope', '=', at.scope).where('kind', '=', kind).where('external_id', 'in', ids).execute();
   }
   return rows.map((row) => ({ kind: row.kind, externalId: row.external_id, waitsFor: row.waits_for, line: Number(row.line), payload: row.payload }));
 }
 
+/** Forgets what a run of this source left parked (a run that was killed): each run starts afresh. */
 export async function clearParked(db: Db, source: string): Promise<void> {
   await db.deleteFrom('import_pending').where('source', '=', source).execute();
 }

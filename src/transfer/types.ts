@@ -1,3 +1,4 @@
+import type { SlugStyle } from '../articles/import-writer.js';
 import type { Deps } from '../runtime.js';
 import type { ProgressOutput } from './progress.js';
 
@@ -14,4 +15,6 @@ export interface ImportFileOptions {
   batchSize?: number;
   /** Without a terminal: a progress line every this many records. */
   progressEvery?: number;
+  /** `unicode` (default) keeps slugs in their own alphabet; `ascii` spells Latin, Greek and Cyrillic in a–z. */
+  slugStyle?: SlugStyle;
 }

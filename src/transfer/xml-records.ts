@@ -43,6 +43,13 @@ export interface XmlRecordOptions {
   maxRecordChars?: number;
   /** Called with the number of bytes read so far, for progress. */
   onBytes?: (bytes: number) => void;
+  /** Sees the root element first; a message returned means the file is not of the kind wanted, and reading stops. */
+  checkRoot?: (root: { name: string; attrs: Record<string, string> }) => string | null;
+}
+
+/** The file is well-formed but not what the import reads (a WordPress export given to the Disqus import). */
+export class WrongFileError extends Error {
+  override name = 'WrongFileError';
 }
 
 interface OpenRecord {
@@ -72,6 +79,8 @@ export async function* readXmlRecords(input: Readable, options: XmlRecordOptions
   let nodes: XmlNode[] = [];
   let ready: XmlRecord[] = [];
   let fatal: XmlFormatError | undefined;
+  let wrongFile: string | null = null;
+  let rootSeen = false;
 
   const current = (): OpenRecord | undefined => open[open.length - 1];
 
@@ -94,6 +103,9 @@ export async function* readXmlRecords(input: Readable, options: XmlRecordOptions
   }
 
   parser.on('opentag', (tag) => {
+    if (!rootSeen && options.checkRoot) wrongFile = options.checkRoot({ name: tag.name, attrs: tag.attributes as Record<string, string> });
+    rootSeen = true;
+    if (wrongFile !== null) return;
     path.push(tag.name);
     const joined = path.join('/');
     const line = parser.line;
@@ -112,6 +124,7 @@ export async function* readXmlRecords(input: Readable, options: XmlRecordOptions
   });
 
   parser.on('closetag', () => {
+    if (wrongFile !== null) return;
     const record = current();
     if (record && path.length === record.depth) {
       open.pop();
@@ -149,6 +162,7 @@ export async function* readXmlRecords(input: Readable, options: XmlRecordOptions
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     bytes += buffer.length;
     parser.write(decoder.write(buffer));
+    if (wrongFile !== null) throw new WrongFileError(wrongFile);
     options.onBytes?.(bytes);
     if (ready.length > 0 || fatal) {
       const done = ready;
@@ -159,6 +173,7 @@ export async function* readXmlRecords(input: Readable, options: XmlRecordOptions
   }
   const rest = decoder.end();
   if (rest) parser.write(rest);
+  if (wrongFile !== null) throw new WrongFileError(wrongFile);
   if (!fatal) parser.close();
   if (ready.length > 0) yield ready;
   if (fatal) throw fatal;

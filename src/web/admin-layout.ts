@@ -2,7 +2,7 @@ import { assetUrl } from './assets.js';
 import { html, type Html } from './html.js';
 import { page, type PageOptions } from './layout.js';
 
-export type AdminSection = 'dashboard' | 'articles' | 'topics' | 'users' | 'settings' | 'moderation' | 'donations';
+export type AdminSection = 'dashboard' | 'articles' | 'topics' | 'users' | 'settings' | 'moderation' | 'donations' | 'account';
 
 const SECTIONS: { id: AdminSection; label: string; href: string; roles: string[] }[] = [
   { id: 'dashboard', label: 'Dashboard', href: '/admin', roles: ['admin', 'editor', 'moderator'] },
@@ -12,6 +12,7 @@ const SECTIONS: { id: AdminSection; label: string; href: string; roles: string[]
   { id: 'donations', label: 'Donations', href: '/admin/donations', roles: ['admin'] },
   { id: 'users', label: 'Staff', href: '/admin/users', roles: ['admin'] },
   { id: 'settings', label: 'Settings', href: '/admin/settings', roles: ['admin'] },
+  { id: 'account', label: 'Your account', href: '/admin/account', roles: ['admin', 'editor', 'moderator'] },
 ];
 
 /** Every staff screen: the site layout with the admin navigation, showing only what the role may use. */

@@ -20,7 +20,7 @@ export interface ArticlePageInput {
 }
 
 export function articleUrl(baseUrl: string, slug: string): string {
-  return `${baseUrl}/articles/${slug}`;
+  return `${baseUrl}/articles/${encodeURIComponent(slug)}`;
 }
 
 export function articlePage(input: ArticlePageInput): { body: Html; head: Html } {
@@ -34,10 +34,10 @@ ${input.preview ? html`<p class="notice" role="status">Preview: readers cannot s
     ${article.topics.length ? html`<p class="article__kicker">${article.topics.map((topic, index) => html`${index ? ' · ' : ''}<a href="/topics/${topic.slug}">${topic.name}</a>`)}</p>` : ''}
     <h1 class="article__headline">${article.title}${mediaTagLabel(article.mediaTag)}</h1>
     ${article.summary ? html`<p class="article__standfirst">${article.summary}</p>` : ''}
-    <p class="article__dateline">By <a rel="author" href="/authors/${article.author.id}">${article.author.name}</a>${published ? html` · <time datetime="${published}">${formatDateTime(published, site)}</time>` : ''}</p>
+    <p class="article__dateline">By ${byline(bylines(article))}${published ? html` · <time datetime="${published}">${formatDateTime(published, site)}</time>` : ''}</p>
   </header>
   ${article.videoUrl
-    ? videoPlaceholder(article.videoUrl, { url: article.featuredImageUrl, alt: article.featuredImageAlt })
+    ? videoPlaceholder(article.videoUrl, { url: article.featuredImageUrl, alt: article.featuredImageAlt }, article.title)
     : article.featuredImageUrl
       ? html`<figure class="article__figure"><img src="${article.featuredImageUrl}" alt="${article.featuredImageAlt ?? ''}" decoding="async">${article.featuredImageAlt ? html`<figcaption>${article.featuredImageAlt}</figcaption>` : ''}</figure>`
       : ''}
@@ -54,6 +54,17 @@ ${input.related.length ? html`<aside class="related" aria-labelledby="related-he
 ${input.support}
 ${input.comments}`;
   return { body, head: articleHead(input) };
+}
+
+/** The author, then co-authors (a co-writer listed twice, or as the author, is named once). */
+function bylines(article: Article): Article['author'][] {
+  const seen = new Set<string>();
+  return [article.author, ...article.coAuthors].filter((author) => !seen.has(author.id) && Boolean(seen.add(author.id)));
+}
+
+/** "A", "A and B", "A, B and C", each a link to their page. */
+function byline(authors: Article['author'][]): Html {
+  return html`${authors.map((author, index) => html`${index === 0 ? '' : index === authors.length - 1 ? ' and ' : ', '}<a rel="author" href="/authors/${author.id}">${author.name}</a>`)}`;
 }
 
 function hostOf(url: string): string {
@@ -80,7 +91,7 @@ function articleHead(input: ArticlePageInput): Html {
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     ...(article.publishedAt ? { datePublished: article.publishedAt } : {}),
     dateModified: modified,
-    author: [{ '@type': 'Person', name: article.author.name, url: `${baseUrl}/authors/${article.author.id}` }],
+    author: bylines(article).map((author) => ({ '@type': 'Person', name: author.name, url: `${baseUrl}/authors/${author.id}` })),
     publisher: {
       '@type': 'Organization',
       name: site.name,

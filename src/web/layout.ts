@@ -35,6 +35,8 @@ export function page(options: PageOptions): Html {
 <meta name="csrf-token" content="${options.csrf}">
 ${options.canonicalUrl ? html`<link rel="canonical" href="${options.canonicalUrl}">` : ''}
 <link rel="stylesheet" href="${assetUrl('theme.css')}">
+<link rel="icon" href="/favicon.ico" sizes="32x32">
+<link rel="icon" href="${assetUrl('favicon.svg')}" type="image/svg+xml">
 <link rel="alternate" type="application/rss+xml" title="${site.name}" href="/feed.xml">
 <link rel="alternate" type="application/atom+xml" title="${site.name}" href="/atom.xml">
 ${options.head ?? ''}
@@ -49,6 +51,8 @@ ${options.head ?? ''}
         <li><a href="/search">Search</a></li>
         <li><a href="/donate" class="button button--small">Donate</a></li>
         ${viewer && viewer.role !== 'reader' ? html`<li><a href="/admin">Admin</a></li>` : ''}
+        ${viewer?.role === 'reader' ? html`<li><a href="/account">Your account</a></li>` : ''}
+        ${viewer ? '' : html`<li><a href="/account">Sign in</a></li>`}
         ${viewer ? html`<li><form method="post" action="/logout" class="inline-form"><input type="hidden" name="_csrf" value="${options.csrf}"><button class="link-button">Sign out</button></form></li>` : ''}
       </ul>
     </nav>

@@ -31,10 +31,13 @@ export interface PageSlots {
   articleSupport: ArticleSlot;
   articleComments: ArticleSlot;
   commentCounts: (articleIds: string[]) => Promise<Map<string, number>>;
+  /** The moderation box on the admin dashboard (empty for those who do not moderate). */
+  dashboardModeration: (viewer: Viewer) => Promise<Html>;
 }
 
 export const emptySlots: PageSlots = {
   articleSupport: async () => html``,
   articleComments: async () => html``,
   commentCounts: async () => new Map(),
+  dashboardModeration: async () => html``,
 };

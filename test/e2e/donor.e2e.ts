@@ -15,8 +15,8 @@ describe('a donor in Chromium', () => {
     const giving = await openPage(context);
     screenshotOnFailure('donor', () => [reading, giving]);
 
-    // The reader who stays on the article: its meter follows the drive's live stream.
-    const meterStream = reading.waitForResponse((response) => response.url().endsWith('/api/drives/current/live'));
+    // The reader who stays on the article: its meter follows the site's live stream.
+    const meterStream = reading.waitForResponse((response) => new URL(response.url()).pathname === '/api/live' && response.url().includes('meter=1'));
     await reading.goto(`${site.url}${LEAD}`);
     await meterStream;
     const readingRaised = reading.locator('.support-box [data-meter-raised]');

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, onTestFailed } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../../src/testing/server-process.js';
+import { readMailbox } from '../../src/mail/index.js';
 
 export const CHROMIUM = process.env.TRIBUNE_CHROMIUM ?? '/usr/bin/chromium';
 export const OUTPUT_DIR = join(process.cwd(), 'test-results');
@@ -104,6 +105,21 @@ export async function signInInBrowser(page: Page, siteUrl: string, email: string
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Signs a reader in as a person would: the email form, then the link from the mail the site wrote to its folder. */
+export async function signInReaderInBrowser(page: Page, site: Site, email: string): Promise<void> {
+  const mailbox = join(site.dataDir, 'mail');
+  const before = new Set(readMailbox(mailbox).map((mail) => mail.file));
+  await page.goto(`${site.url}/account`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await page.waitForURL(/[?&]sent=1/);
+  const mail = readMailbox(mailbox).find((candidate) => !before.has(candidate.file) && candidate.to === email.toLowerCase());
+  const link = mail && /https?:\/\/\S+\/auth\/magic\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0];
+  if (!link) throw new Error(`no sign-in mail for ${email}`);
+  await page.goto(link);
+  await page.waitForURL((url) => !url.pathname.startsWith('/auth/'));
 }
 
 /** Every URL the page requests, to prove nothing left the site (e.g. no video host before a click). */

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../../src/accounts/service.js';
 import { createReader, guestBrowser } from '../../src/comments/test-fixtures.js';
+import { newId, newToken } from '../../src/db/ids.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { startDonationsApp, type DonationsTestApp } from '../../src/donations/testing/donations-app.js';
 import Stripe from 'stripe';
@@ -101,6 +103,14 @@ describe('hostile JSON on every route that takes a body', () => {
     as.reader = await createReader(t, 'Rhea Reader');
     as.leaving = await createReader(t, 'Lea Leaving');
     await t.signIn('editor', 'login.probe@staff.test');
+    const resetProbe = await t.signIn('editor', 'reset.probe@staff.test');
+    const [resetToken, inviteToken] = [newToken(), newToken()];
+    const inOneHour = new Date(Date.now() + 3_600_000).toISOString();
+    await db.insertInto('password_resets').values({ token_hash: hashToken(resetToken), user_id: resetProbe.userId, created_at: new Date().toISOString(), expires_at: inOneHour }).execute();
+    await db.insertInto('staff_invites').values({
+      id: newId(), token_hash: hashToken(inviteToken), email: 'invited.probe@staff.test', role: 'moderator', display_name: '', invited_by: as.admin.userId,
+      created_at: new Date().toISOString(), sent_at: new Date().toISOString(), expires_at: inOneHour,
+    }).execute();
     const staff = await t.signIn('moderator');
     const lead = await db.selectFrom('articles').select(['id', 'slug']).where('slug', '=', 'river-cleanup-sediment-tests').executeTakeFirstOrThrow();
     const scratch = await t.request({ method: 'POST', url: '/api/admin/articles', as: as.admin, payload: { title: 'Scratch article', body: 'Body.' } });
@@ -115,7 +125,7 @@ describe('hostile JSON on every route that takes a body', () => {
     ids = {
       slug: lead.slug, articleId: lead.id, scratchArticleId: scratch.json().id, topicId: topic.json().id, staffId: staff.userId,
       commentId: other.id, ownCommentId: own.json().comment.id, driveId: drive.id, donationId: donation.id,
-      loginEmail: 'login.probe@staff.test', loginPassword: 'correct horse battery staple', readerId: as.reader.userId,
+      loginEmail: 'login.probe@staff.test', loginPassword: 'correct horse battery staple', resetToken, inviteToken, readerId: as.reader.userId,
       heldIds: [held[0].id, held[1].id], publishedIds: [published[0].id, published[1].id],
     };
     expect(held.map((comment) => comment.status)).toEqual(['pending', 'pending']);

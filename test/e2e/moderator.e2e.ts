@@ -25,7 +25,7 @@ describe('a moderator in Chromium', () => {
     screenshotOnFailure('moderator', () => [reader, writer, moderator]);
 
     // A reader keeps the article open, following the live stream.
-    const streaming = reader.waitForResponse((response) => response.url().endsWith('/live') && response.url().includes('/api/articles/'));
+    const streaming = reader.waitForResponse((response) => new URL(response.url()).pathname === '/api/live');
     await reader.goto(`${site.url}${LEAD}`);
     await reader.locator('section[data-tribune-comments][data-enhanced="1"]').waitFor();
     await streaming;

@@ -140,7 +140,7 @@ describe('a reader in Chromium', () => {
     const [contextA, contextB] = await Promise.all([browser.newContext(), browser.newContext()]);
     const [writer, watcher] = await Promise.all([openPage(contextA), openPage(contextB)]);
     screenshotOnFailure('reader-live', () => [writer, watcher]);
-    const streaming = watcher.waitForResponse((response) => response.url().endsWith('/live') && response.url().includes('/api/articles/'));
+    const streaming = watcher.waitForResponse((response) => new URL(response.url()).pathname === '/api/live');
     await Promise.all([writer.goto(`${site.url}${LEAD}`), watcher.goto(`${site.url}${LEAD}`)]);
     await Promise.all([enhanced(writer), enhanced(watcher), streaming]);
     await watcher.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));

@@ -85,7 +85,7 @@ export async function seedHostileComments(site: string, article: string): Promis
       else held.push({ cookie: guest.cookies.get('tribune_guest')!, id: comment.id, rootId: comment.rootId });
       return comment.status === 'published' ? comment.id : null;
     }
-    if (!/COMMENT_REJECTED|COMMENT_EMPTY/.test(response.text)) unexpected.push(`${response.status} ${response.text.slice(0, 160)}`);
+    if (!/COMMENT_REJECTED|COMMENT_EMPTY/.test(response.text) && !refusedAtTheEdge(response)) unexpected.push(`${response.status} ${response.text.slice(0, 160)}`);
     return null;
   }
 
@@ -112,6 +112,7 @@ export async function seedHostileReports(site: string, commentIds: string[], art
       const reporter = reporters[Math.floor(index / 50) % reporters.length];
       reporter.forgetGuest();
       const response = await reporter.post(`/api/comments/${id}/flags`, { json: { reason: 'other', note: fit(at(index + 4), 500) } });
+      if (refusedAtTheEdge(response)) continue;
       expect(response.status, response.text.slice(0, 200)).toBeLessThan(300);
       reported += 1;
     }
@@ -132,10 +133,15 @@ export async function seedHostileGifts(site: string, onBatch: (given: number) =>
     for (const [index, payload] of XSS_PAYLOADS.entries()) {
       const donor = donors[Math.floor(index / 19) % donors.length];
       const response = await donor.post('/donate/demo', { json: { amount: 500, frequency: 'once', publicName: fit(payload, 80), message: fit(at(index + 3), 500) } });
-      expect(response.status, response.text.slice(0, 200)).toBe(200);
+      if (!refusedAtTheEdge(response)) expect(response.status, response.text.slice(0, 200)).toBe(200);
       if ((index + 1) % batch === 0 || index === XSS_PAYLOADS.length - 1) await onBatch(index + 1);
     }
   } finally {
     for (const donor of donors) donor.close();
   }
+}
+
+/** Payloads with NUL (or broken UTF-16) are refused for every field before any route sees them. */
+function refusedAtTheEdge(response: { status: number; text: string }): boolean {
+  return response.status === 400 && /TEXT_HAS_NUL|TEXT_NOT_UNICODE/.test(response.text);
 }

@@ -99,7 +99,7 @@ describe(`${XSS_PAYLOADS.length} hostile payloads, rendered in Chromium`, () => 
     const live = await openPage(context);
     const fresh = await openPage(context);
     screenshotOnFailure('xss-comments', () => [live, fresh]);
-    const streaming = live.waitForResponse((response) => response.url().endsWith(`/live`) && response.url().includes('/api/articles/'));
+    const streaming = live.waitForResponse((response) => new URL(response.url()).pathname === '/api/live');
     await live.goto(`${site.url}/articles/${COMMENT_LAB}`);
     await live.locator('section[data-enhanced="1"]').waitFor();
     await streaming;

@@ -12,8 +12,11 @@ const PER_CYCLE = 200;
 /** Heap may settle higher after the first cycles (JIT, caches); beyond this it is a leak. */
 const HEAP_GROWTH_BOUND = 40 * MB;
 
+/** Readers on fifty addresses, a few streams each: one address alone may hold only a few dozen. */
+const readerAddress = (index: number) => `127.0.10.${(index % 50) + 1}`;
+
 async function openMany(count: number, url: (index: number) => string): Promise<Stream[]> {
-  const streams = Array.from({ length: count }, (_, index) => openStream(url(index)));
+  const streams = Array.from({ length: count }, (_, index) => openStream(url(index), readerAddress(index)));
   const statuses = await Promise.all(streams.map((stream) => stream.opened));
   expect(statuses.filter((status) => status !== 200)).toEqual([]);
   return streams;

@@ -65,13 +65,13 @@ export interface Stream {
   pause(): void;
 }
 
-/** One Server-Sent Events connection on its own socket, counting the events it receives. */
-export function openStream(url: string): Stream {
+/** One Server-Sent Events connection on its own socket (from `localAddress` if given), counting the events it receives. */
+export function openStream(url: string, localAddress?: string): Stream {
   const events = new Map<string, number>();
   let req: ClientRequest | undefined;
   let res: IncomingMessage | undefined;
   const opened = new Promise<number>((resolve, reject) => {
-    req = httpRequest(url, { agent: false, headers: { accept: 'text/event-stream' } }, (response) => {
+    req = httpRequest(url, { agent: false, localAddress, headers: { accept: 'text/event-stream' } }, (response) => {
       res = response;
       let buffer = '';
       response.setEncoding('utf8');

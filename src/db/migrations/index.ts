@@ -7,6 +7,13 @@ import { donations } from './0005-donations.js';
 import { instances } from './0006-instances.js';
 import { donorReaders } from './0008-donor-readers.js';
 import { transfer } from './0007-transfer.js';
+import { parkedWebhookEvents } from './0009-parked-webhook-events.js';
+import { staffAccounts } from './0010-staff-accounts.js';
+import { twoFactor } from './0011-two-factor.js';
+import { heldEdits } from './0012-held-edits.js';
+import { siteAdaptation } from './0013-site-adaptation.js';
+import { importFidelity } from './0014-import-fidelity.js';
+import { moderatorTools } from './0015-moderator-tools.js';
 
 /** Applied in key order; a published migration is never edited, a new one is added. */
 export const migrations: Record<string, MigrationFactory> = {
@@ -18,4 +25,11 @@ export const migrations: Record<string, MigrationFactory> = {
   '0006-instances': instances,
   '0007-transfer': transfer,
   '0008-donor-readers': donorReaders,
+  '0009-parked-webhook-events': parkedWebhookEvents,
+  '0010-staff-accounts': staffAccounts,
+  '0011-two-factor': twoFactor,
+  '0012-held-edits': heldEdits,
+  '0013-site-adaptation': siteAdaptation,
+  '0014-import-fidelity': importFidelity,
+  '0015-moderator-tools': moderatorTools,
 };

@@ -28,6 +28,10 @@ export interface SessionsTable {
   user_id: string;
   created_at: string;
   expires_at: string;
+  /** Updated at most every few minutes, so reading a page rarely writes. */
+  last_seen_at: string | null;
+  /** The browser's User-Agent when the session began (cut to 300 characters), to tell sessions apart. */
+  user_agent: string | null;
 }
 
 export interface MagicLinksTable {

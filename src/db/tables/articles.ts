@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 export type ArticleStatus = 'draft' | 'scheduled' | 'published';
 export type MediaTag = 'video' | 'photos' | 'map';
 
@@ -23,6 +25,8 @@ export interface ArticlesTable {
   comments_close_after_days: number | null;
   /** 1: every comment on this article is held for review. */
   premoderate: number;
+  /** 1: pinned above newer articles at the top of the home page (WordPress's sticky posts). */
+  sticky: Generated<number>;
 }
 
 export interface TopicsTable {
@@ -45,7 +49,31 @@ export interface ArticleSourcesTable {
   url: string;
 }
 
+/** Co-authors after the article's author (`author_id`), in byline order. */
+export interface ArticleBylinesTable {
+  article_id: string;
+  user_id: string;
+  /** 1 for the first co-author. */
+  position: number;
+}
+
+/**
+ * An old address of an article that answers 301 with its current one: an imported post's permalink or
+ * `/?p=ID`, a Disqus thread's page, a slug an editor replaced. `path` is normalised (decoded, lower case,
+ * no trailing slash; only `p`/`page_id` kept of a query); `host` is the old site's, '' for this site's.
+ */
+export interface ArticleRedirectsTable {
+  path: string;
+  host: string;
+  article_id: string;
+  /** `wordpress`, `disqus` or `slug`. */
+  source: string;
+  created_at: string;
+}
+
 export interface ArticlesTables {
+  article_bylines: ArticleBylinesTable;
+  article_redirects: ArticleRedirectsTable;
   articles: ArticlesTable;
   topics: TopicsTable;
   article_topics: ArticleTopicsTable;

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export type CommentStatus = 'published' | 'pending' | 'rejected' | 'deleted';
 export type FlagReason = 'abusive' | 'spam' | 'off-topic' | 'other';
@@ -24,6 +24,8 @@ export interface CommentsTable {
   /** The name given by a guest; for readers the current users.display_name is shown instead. */
   author_name: string;
   author_email: string | null;
+  /** The commenter's website as the old site had it (imports only): http(s), shown as a nofollow link. */
+  author_url: ColumnType<string | null, string | null | undefined, string | null>;
   /** Markdown as written (trimmed); emptied when the author deletes the comment. */
   body: string;
   /** `renderMarkdown(body, 'comment')`, kept so a page of 200 comments is not re-rendered per request. */
@@ -46,6 +48,12 @@ export interface CommentReactionsTable {
   comment_id: string;
   reactor_key: string;
   created_at: string;
+  /**
+   * A guest's like only: `HASH.N`, N-th of the few slots one network may fill on this comment (unique per
+   * comment). HASH is keyed by the site secret and the comment, so it neither reveals the address nor links
+   * one network's likes across comments. Null for readers' reactions.
+   */
+  address_slot: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CommentFlagsTable {

@@ -96,10 +96,28 @@ export interface StripeEventsTable {
   received_at: string;
 }
 
+/**
+ * A verified Stripe event about a payment not in the ledger yet, kept until that payment is recorded;
+ * one row per reference it waits for (a PaymentIntent, an invoice).
+ */
+export interface StripeParkedEventsTable {
+  event_id: string;
+  awaiting_ref: string;
+  event_type: string;
+  /** The event as JSON, applied later exactly as if it had just arrived. */
+  payload: string;
+  /** What was learned from Stripe when it arrived (`WebhookHints`), as JSON. */
+  hints: string;
+  /** When Stripe created the event: parked events are applied in this order. */
+  occurred_at: string;
+  parked_at: string;
+}
+
 export interface DonationsTables {
   donation_drives: DonationDrivesTable;
   donation_intents: DonationIntentsTable;
   donations: DonationsTable;
   donation_ledger: DonationLedgerTable;
   stripe_events: StripeEventsTable;
+  stripe_parked_events: StripeParkedEventsTable;
 }

@@ -9,7 +9,14 @@ export type ModerationActionKind =
   | 'unpremoderate'
   | 'system_hold'
   | 'system_reject'
-  | 'flag';
+  | 'flag'
+  /** A moderator cleared every report on a comment at once (it leaves the Reported tab). */
+  | 'dismiss_reports'
+  | 'feature'
+  | 'unfeature'
+  /** An editor or moderator closed or reopened comments on the comment's article. */
+  | 'close_comments'
+  | 'open_comments';
 
 /**
  * The audit log: one row per decision about a comment or a reader, by a person or by the system.
@@ -35,6 +42,33 @@ export interface ModerationActionsTable {
   created_at: string;
 }
 
+/** A guest (no account) suspended or banned: by their cookie's hash, and their network once seen. */
+export interface GuestSanctionsTable {
+  id: string;
+  /** SHA-256 of the guest cookie, as comments store it. */
+  guest_key: string;
+  /** HMAC of the guest's network (IPv4 or IPv6 /64) under a key from the site secret; erased when lifted or ended. */
+  network_hash: string | null;
+  status: 'suspended' | 'banned';
+  /** End of a suspension; null for a ban. */
+  until: string | null;
+  reason: string;
+  actor_id: string | null;
+  comment_id: string | null;
+  created_at: string;
+  lifted_at: string | null;
+}
+
+/** A comment shown first under its article ("Featured"), chosen by a moderator or an editor. */
+export interface FeaturedCommentsTable {
+  comment_id: string;
+  article_id: string;
+  featured_by: string | null;
+  featured_at: string;
+}
+
 export interface ModerationTables {
   moderation_actions: ModerationActionsTable;
+  guest_sanctions: GuestSanctionsTable;
+  featured_comments: FeaturedCommentsTable;
 }

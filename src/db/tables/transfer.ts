@@ -5,6 +5,11 @@
  */
 export interface ImportIdsTable {
   source: string;
+  /**
+   * The site within the source: a WordPress site's address (`old.example.org`, `example.org/blog`), a
+   * Disqus forum's name. '' for rows written before imports were scoped (unscoped legacy).
+   */
+  scope: string;
   kind: string;
   external_id: string;
   local_id: string;
@@ -19,6 +24,7 @@ export interface ImportIdsTable {
  */
 export interface ImportPendingTable {
   source: string;
+  scope: string;
   kind: string;
   external_id: string;
   /** What it waits for: `thread:<id>` or `post:<id>` of the same source. */

@@ -16,7 +16,7 @@ export interface DonationsTestApp {
   deliver(event: Record<string, unknown>, options?: { timestamp?: number; secret?: string }): Promise<LightMyRequestResponse>;
   /** The JSON of GET /api/drives/current (see `Meter`). */
   meter(): Promise<Record<string, unknown> & { raisedMinor: number; donors: number; percent: number; raisedLabel: string; goalLabel: string }>;
-  count(table: 'stripe_events' | 'donation_ledger' | 'donations'): Promise<number>;
+  count(table: 'stripe_events' | 'donation_ledger' | 'donations' | 'stripe_parked_events'): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -38,6 +38,7 @@ export async function startDonationsApp(options: { start?: string; stripe?: bool
   if (created.statusCode !== 201) throw new Error(`drive not created: ${created.body}`);
   const driveId = created.json().id as string;
   const seconds = () => Math.floor(clock.now().getTime() / 1000);
+  let gifts = 0;
   return {
     t,
     fake,
@@ -46,7 +47,10 @@ export async function startDonationsApp(options: { start?: string; stripe?: bool
     driveId,
     seconds,
     async give(amount, frequency = 'once', extra = {}) {
-      const response = await t.request({ method: 'POST', url: '/donate', as: t.anonymous(), payload: { amount, frequency, ...extra } });
+      // Each gift from its own address, so the per-address gift limit never answers first.
+      gifts += 1;
+      const remoteAddress = `10.9.${(gifts >> 8) & 255}.${gifts & 255}`;
+      const response = await t.request({ method: 'POST', url: '/donate', as: t.anonymous(), remoteAddress, payload: { amount, frequency, ...extra } });
       if (response.statusCode !== 200) throw new Error(`give failed: ${response.statusCode} ${response.body}`);
       return response.json().intentId as string;
     },

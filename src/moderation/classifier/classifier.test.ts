@@ -65,7 +65,7 @@ describe('model file format', () => {
   it('round-trips weights through the int16 file within rounding', () => {
     const weights = HEADS.map((_, head) => Float32Array.from({ length: 16 }, (_, i) => (i - 8) * 0.25 * (head + 1)));
     const model: Model = { bits: 4, heads: HEADS, weights, biases: [0.1, -0.2, 0.3] };
-    const { meta, bytes } = encodeModel(model, { trainedOn: ['test'], examples: 1, createdAt: '2025-01-01T00:00:00Z' });
+    const { meta, bytes } = encodeModel(model, { trainedOn: ['test'], examples: 1, dataFingerprint: 'test' });
     const dir = mkdtempSync(join(tmpdir(), 'tribune-model-'));
     try {
       writeFileSync(join(dir, 'weights.bin'), bytes);

@@ -1,6 +1,6 @@
-import { extractFeatures, type WordHints } from './features.js';
-import { IN_GROUP_SLURS } from './lexicon.js';
-import { predict, type Head, type Model } from './model.js';
+import { extractFeatures, type Analysis, type Features, type WordHints } from './features.js';
+import { HEADS, logits as modelLogits, type Head, type Model, type SparseVector } from './model.js';
+import { applyRules } from './score-rules.js';
 import type { Finding } from './rules.js';
 
 export type Scores = Record<Head, number>;
@@ -13,69 +13,47 @@ export interface Classification {
   slursCountered: boolean;
 }
 
-export interface Classifier {
-  classify(canonical: string, hints?: WordHints): Classification;
+/** The learned model's view of a text, before the rule floors and caps: for site adaptation and audits. */
+export interface Inspection {
+  /** Sparse hashed feature vector (indices into 2^model.bits buckets; repeats are summed). */
+  features: Features;
+  /** Raw per-head log-odds of the learned model, before calibration. */
+  logits: Scores;
+  /** Calibrated learned probabilities, before the rules' floors and caps. */
+  probabilities: Scores;
+  /** The final scores, as `classify` returns them. */
+  classification: Classification;
 }
 
-/** Learned scores of a text whose only hateful words were negated or condemned are capped here. */
-const TURNED_CAP = 0.35;
-const REPORTED_FACTOR = 0.5;
-/**
- * Above even odds, plain rudeness climbs at this slope, so it peaks at 0.65 while hate and threats reach
- * 1: an insult still holds at 0.5, but never outranks an attack on a people. Measured on sets the model
- * never saw (trained without it): Davidson's hate tweets against the rest rose from ROC-AUC 0.716 to
- * 0.768, and the other sets did not move.
- */
-const RUDENESS_SLOPE = 0.3;
+export interface Classifier {
+  classify(canonical: string, hints?: WordHints): Classification;
+  inspect(canonical: string, hints?: WordHints): Inspection;
+  readonly model: Model;
+}
 
+const NO_HINTS: WordHints = { slurs: 0, profanity: 0 };
+
+/** Learned logits, calibrated probabilities and final scores of an already extracted analysis. */
+export function scoreAnalysis(model: Model, analysis: { features: SparseVector; rules: Analysis['rules'] }, hints: WordHints): Omit<Inspection, 'features'> {
+  const raw = modelLogits(model, analysis.features);
+  const calibrated = raw.map((logit, head) => {
+    const calibration = model.calibration?.[head];
+    return 1 / (1 + Math.exp(-(calibration ? calibration.a * logit + calibration.b : logit)));
+  });
+  const byHead = (values: number[]) => Object.fromEntries(HEADS.map((head) => [head, values[model.heads.indexOf(head)] ?? 0])) as Scores;
+  const probabilities = byHead(calibrated);
+  return { logits: byHead(raw), probabilities, classification: applyRules(probabilities, analysis.rules, hints) };
+}
 
 export function createClassifier(model: Model): Classifier {
   const options = { bits: model.bits, charWeight: model.charWeight, ...model.features };
-  return {
-    classify(canonical, hints = { slurs: 0, profanity: 0 }) {
-      const { features, rules } = extractFeatures(canonical, hints, options);
-      const learned = predict(model, features);
-      const score = (head: Head) => learned[model.heads.indexOf(head)] ?? 0;
-      let toxicity = rudeness(score('toxicity'));
-      let identity = score('identity_attack');
-      let threat = score('threat');
-
-      const active: Finding[] = [];
-      let turned = false;
-      for (const finding of rules.findings) {
-        if (finding.negated || finding.countered) turned = true;
-        else active.push({ ...finding, score: finding.reported ? finding.score * REPORTED_FACTOR : finding.score });
-      }
-      // Hate that is only negated or condemned, or a sentence that reports words to condemn them.
-      const slursUsed = hints.slurs > 0 && !rules.slursCountered;
-      if ((turned || rules.counterFrame || rules.slursCountered) && active.length === 0 && !slursUsed) {
-        toxicity = Math.min(toxicity, TURNED_CAP);
-        identity = Math.min(identity, TURNED_CAP);
-        threat = Math.min(threat, TURNED_CAP);
-      }
-      for (const finding of active) {
-        if (finding.kind === 'threat') threat = Math.max(threat, finding.score);
-        else identity = Math.max(identity, finding.score);
-      }
-      if (slursUsed && !rules.condemns) {
-        const soft = hints.slurWords?.every((word) => IN_GROUP_SLURS.has(word)) ?? false;
-        identity = Math.max(identity, soft ? 0.3 : 0.6);
-        toxicity = Math.max(toxicity, soft ? 0.6 : 0.7);
-      }
-      toxicity = Math.max(toxicity, identity, threat);
-      return {
-        scores: { toxicity: round(toxicity), identity_attack: round(identity), threat: round(threat) },
-        findings: active,
-        slursCountered: rules.slursCountered,
-      };
-    },
+  const inspect = (canonical: string, hints: WordHints = NO_HINTS): Inspection => {
+    const analysis = extractFeatures(canonical, hints, options);
+    return { features: analysis.features, ...scoreAnalysis(model, analysis, hints) };
   };
-}
-
-function rudeness(toxicity: number): number {
-  return toxicity <= 0.5 ? toxicity : 0.5 + RUDENESS_SLOPE * (toxicity - 0.5);
-}
-
-function round(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
+  return {
+    model,
+    inspect,
+    classify: (canonical, hints = NO_HINTS) => inspect(canonical, hints).classification,
+  };
 }

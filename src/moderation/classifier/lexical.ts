@@ -1,5 +1,6 @@
 import { DEHUMANISING, HATE_VERBS, INSULTS, NEGATIVE_ATTRIBUTES, PROFANITY, SECOND_PERSON, VIOLENCE } from './lexicon.js';
 import { EXCLUSION, FIRST_PERSON, GENERALISING, IN_GROUP, NEGATIVE, OTHERING } from './lexicon-attitude.js';
+import { isRoleNoun } from './lexicon-targets.js';
 import { groupAt, type RuleResult } from './rules.js';
 import type { Token } from './tokens.js';
 
@@ -40,12 +41,13 @@ export function lexicalFeatures(tokens: Token[], rules: RuleResult, hints: { slu
   words.forEach((word, i) => {
     for (const attack of word.attacks) bump(`n:${attack}${word.negated ? ':neg' : ''}`);
     if (word.group) bump('n:group');
+    else if (isRoleNoun(word.text)) bump('n:role');
     if (OTHERING.has(word.text)) bump('n:they');
     if (IN_GROUP.has(word.text)) bump('n:we');
     if (SECOND_PERSON.has(word.text)) bump('n:you');
     if (FIRST_PERSON.has(word.text)) bump('n:i');
     if (GENERALISING.has(word.text)) bump('n:general');
-    const target = word.group ? 'group' : OTHERING.has(word.text) ? 'they' : SECOND_PERSON.has(word.text) ? 'you' : undefined;
+    const target = word.group ? 'group' : OTHERING.has(word.text) ? 'they' : SECOND_PERSON.has(word.text) ? 'you' : isRoleNoun(word.text) ? 'role' : undefined;
     if (!target) return;
     for (let k = Math.max(0, i - REACH); k <= Math.min(words.length - 1, i + REACH); k++) {
       const other = words[k];

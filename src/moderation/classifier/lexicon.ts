@@ -160,7 +160,7 @@ export const CONDEMNING = words(`
   slur slurs insult insulting myth myths lie incitement arrested prosecuted punished jailed stereotype
   stereotypes trope tropes debunked untrue false hurt hurts cruel pathetic complained complaint fired
   sacked convicted sentenced guilty accused charged court trial defendant bullied bullying harassed
-  harassment abuse abused
+  harassment abuse abused angry furious upsetting shocking shocked outraged saddening heartbreaking
 `);
 
 export const SECOND_PERSON = words("you you're youre your ur u ya yourself y'all");

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FeatureOptions, Features } from './features.js';
+import type { FeatureOptions } from './features.js';
+
+/** A sparse vector as plain or typed arrays: bucket indices and their values, parallel. */
+export interface SparseVector {
+  indices: ArrayLike<number>;
+  values: ArrayLike<number>;
+}
 
 export const HEADS = ['toxicity', 'identity_attack', 'threat'] as const;
 export type Head = (typeof HEADS)[number];
@@ -36,7 +42,10 @@ export interface ModelMeta {
   calibration?: Calibration[];
   trainedOn: string[];
   examples: number;
-  createdAt: string;
+  /** A hash of the texts, labels and weights fitted on: the same data gives the same bytes (no clock). */
+  dataFingerprint?: string;
+  /** Models before the fingerprint carried a creation time instead. */
+  createdAt?: string;
 }
 
 export const WEIGHTS_FILE = 'weights.bin';
@@ -59,7 +68,7 @@ export function loadModel(dir: string): Model {
 }
 
 /** int16 keeps the file at 2 bytes a weight (1.5 MB for three heads of 2^18) with no loss that matters. */
-export function encodeModel(model: Model, info: Pick<ModelMeta, 'trainedOn' | 'examples' | 'createdAt'>): { meta: ModelMeta; bytes: Buffer } {
+export function encodeModel(model: Model, info: Pick<ModelMeta, 'trainedOn' | 'examples' | 'dataFingerprint'>): { meta: ModelMeta; bytes: Buffer } {
   const size = 1 << model.bits;
   const bytes = Buffer.alloc(size * model.heads.length * 2);
   const scales = model.weights.map((weights, head) => {
@@ -84,7 +93,7 @@ export function sigmoid(x: number): number {
 }
 
 /** Raw score (log-odds before calibration) per head. */
-export function logits(model: Model, features: Features): number[] {
+export function logits(model: Model, features: SparseVector): number[] {
   return model.weights.map((weights, head) => {
     let sum = model.biases[head];
     for (let i = 0; i < features.indices.length; i++) sum += weights[features.indices[i]] * features.values[i];
@@ -93,7 +102,7 @@ export function logits(model: Model, features: Features): number[] {
 }
 
 /** Calibrated probability per head. */
-export function predict(model: Model, features: Features): number[] {
+export function predict(model: Model, features: SparseVector): number[] {
   return logits(model, features).map((logit, head) => {
     const calibration = model.calibration?.[head];
     return sigmoid(calibration ? calibration.a * logit + calibration.b : logit);

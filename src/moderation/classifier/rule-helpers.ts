@@ -3,11 +3,15 @@
  * is read as reported (someone else's words) or negated.
  */
 import { DEMONSTRATIVES, GATHERING_PLACES, GROUP_ADJECTIVES, GROUP_NOUNS, OWN_VOICE_VERBS, PEOPLE_NOUNS, PERSON_TARGETS, REPORTING } from './lexicon.js';
+import { RULE_FLOORS, type FindingKind, type RuleName } from './floors.js';
+import { isRoleNoun } from './lexicon-targets.js';
 import { type Token } from './tokens.js';
 
 /** One targeted finding: what kind, how sure, which words, and whether it was reported or negated. */
 export interface Finding {
-  kind: 'dehumanising' | 'hate' | 'threat';
+  kind: FindingKind;
+  /** Which rule found it; its floor and head are in `floors.ts`. */
+  rule: RuleName;
   score: number;
   phrase: string;
   /** Quoted, or after "saying"/"calling": someone else's words. */
@@ -33,7 +37,19 @@ export function groupAt(tokens: Token[], i: number): number {
 
 export function isTarget(tokens: Token[], i: number): boolean {
   const word = tokens[i]?.text;
-  return word !== undefined && (groupAt(tokens, i) > i || PERSON_TARGETS.has(word) || GROUP_ADJECTIVES.has(word) || GATHERING_PLACES.has(word));
+  return word !== undefined && (groupAt(tokens, i) > i || PERSON_TARGETS.has(word) || GROUP_ADJECTIVES.has(word) || GATHERING_PLACES.has(word) || isRoleNoun(word));
+}
+
+/** Subject pronouns: "you are vermin", "he should be shot". Objects ("him", "them") are read by the verb rules. */
+const SUBJECT_PRONOUNS = new Set(['you', 'he', 'she', 'they', 'u', "y'all"]);
+
+/** A person or a crowd that is not a people, as the subject of what follows: "landlords", "you", "the mayor". */
+export function subjectAt(tokens: Token[], i: number): boolean {
+  const word = tokens[i]?.text;
+  if (word === undefined || !tokens[i].word) return false;
+  // "the protesters' signs are trash": a possessive is not the subject.
+  if (tokens[i + 1]?.text === "'") return false;
+  return SUBJECT_PRONOUNS.has(word) || isRoleNoun(word, true);
 }
 
 function phraseOf(tokens: Token[], from: number, to: number): string {
@@ -82,11 +98,12 @@ export function negatesPhrase(tokens: Token[], from: number, to: number): boolea
   return false;
 }
 
-export function push(findings: Located[], tokens: Token[], kind: Finding['kind'], score: number, from: number, to: number, negFrom = from): void {
+export function push(findings: Located[], tokens: Token[], rule: RuleName, from: number, to: number, negFrom = from): void {
   const start = Math.max(0, from);
   findings.push({
-    kind,
-    score,
+    kind: RULE_FLOORS[rule].kind,
+    rule,
+    score: RULE_FLOORS[rule].floor,
     phrase: phraseOf(tokens, from, to),
     reported: reportedAt(tokens, start, to),
     negated: negatedBetween(tokens, negFrom, to - 1),

@@ -156,3 +156,58 @@ describe('counter-speech frame', () => {
     expect(findings(text).counterFrame).toBe(expected);
   });
 });
+
+describe('violence and dehumanisation aimed at anyone, not only a people', () => {
+  const rules = (text: string) => active(text).map((finding) => finding.rule);
+
+  it.each([
+    ['Landlords are vermin and should be run over', ['target-is-dehumanised', 'violence-wished']],
+    ['Landlords are vermin and should be shot', ['target-is-dehumanised', 'violence-wished']],
+    ['protesters should be shot', ['violence-wished']],
+    ['journalists deserve a bullet', ['violent-noun-wished']],
+    ['The referee should be shot.', ['violence-wished']],
+    ['You are vermin.', ['target-is-dehumanised']],
+    ['Cyclists should be run over.', ['violence-wished']],
+    ["Let's shoot the bankers.", ['violence-at-target']],
+    ['Politicians belong in cages.', ['target-is-dehumanised']],
+  ])('finds "%s"', (text, expected) => {
+    expect(rules(text)).toEqual(expected);
+  });
+
+  it('scores a non-protected target as abuse or threat, never as an attack on a people', () => {
+    const kinds = active('Landlords are vermin and should be run over').map((finding) => finding.kind);
+    expect(kinds).toEqual(['abuse', 'threat']);
+  });
+
+  it.each([
+    'Landlords are not vermin.',
+    'Protesters should not be shot.',
+    'Nobody should shoot protesters.',
+    'No journalist deserves a bullet.',
+  ])('reads the negation in "%s"', (text) => {
+    expect(active(text)).toEqual([]);
+    expect(findings(text).findings.some((finding) => finding.negated)).toBe(true);
+  });
+
+  it.each([
+    'Saying landlords are vermin is disgusting.',
+    'He said protesters should be shot. Appalling.',
+    "Posters saying 'journalists deserve a bullet' are vile.",
+  ])('reads "%s" as condemned counter-speech', (text) => {
+    expect(active(text)).toEqual([]);
+    expect(findings(text).findings.some((finding) => finding.countered)).toBe(true);
+  });
+
+  it.each([
+    'Four SDF personnel were injured in the attack.',
+    'Protesters were shot by police in the square.',
+    'Politicians should be locked up in prison if they lied.',
+    'The landlord should be sued.',
+    'These numbers are garbage.',
+    'Rats are vermin.',
+    'Journalists were killed covering the war.',
+    'The tenants should be evicted, the court ruled.',
+  ])('finds nothing in "%s"', (text) => {
+    expect(active(text)).toEqual([]);
+  });
+});

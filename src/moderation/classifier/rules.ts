@@ -1,7 +1,7 @@
 import {
   CONDEMNING, DEHUMANISING, GROUP_ADJECTIVES, HATE_VERBS, MODALS, NEGATIONS, NEGATIVE_ATTRIBUTES, VIOLENCE, VIOLENT_NOUNS,
 } from './lexicon.js';
-import { groupAt, negatesPhrase, push, reportedAt, type Finding, type Located } from './rule-helpers.js';
+import { groupAt, negatesPhrase, push, reportedAt, subjectAt, type Finding, type Located } from './rule-helpers.js';
 import { findBelonging, findNormativeViolence, findThreat, findThreatPhrases, findViolentNoun, modalForce, phrasalViolenceAt } from './threat-rules.js';
 import { isWord, type Token } from './tokens.js';
 
@@ -33,8 +33,8 @@ export function analyse(tokens: Token[], slurs: readonly string[] = []): RuleRes
     const groupEnd = groupAt(tokens, i);
     if (groupEnd > i) {
       groups++;
-      findAfterGroup(tokens, i, groupEnd, findings);
-    }
+      findAfterGroup(tokens, i, groupEnd, findings, true);
+    } else if (subjectAt(tokens, i)) findAfterGroup(tokens, i, i + 1, findings, false);
     const word = tokens[i].text;
     if (DEHUMANISING.has(word)) findDehumanisingCompound(tokens, i, findings);
     if (HATE_VERBS.has(word)) findHate(tokens, i, findings);
@@ -93,7 +93,9 @@ function slursAreCountered(tokens: Token[], slurs: readonly string[], condemning
 function condemnsAt(tokens: Token[], i: number): boolean {
   const token = tokens[i];
   if (token.quoted) return false;
-  if (token.text === 'hate') return ['speech', 'crime', 'crimes', 'preacher', 'preachers', 'propaganda'].includes(tokens[i + 1]?.text ?? '');
+  if (token.text === 'hate') return HATE_NOUNS.has(tokens[i + 1]?.text ?? '');
+  // "is a threat", "death threats": what was said is named a threat.
+  if (token.text === 'threat' || token.text === 'threats') return ['a', 'death', 'violent', 'online'].includes(tokens[i - 1]?.text ?? '');
   // "is never okay", "not acceptable": approval denied.
   if (APPROVAL.has(token.text)) return token.negated;
   // "sick of hearing", "tired of", "fed up with", "makes me sick".
@@ -102,6 +104,8 @@ function condemnsAt(tokens: Token[], i: number): boolean {
   if (token.text === 'place') return tokens[i - 1]?.text === 'no';
   return CONDEMNING.has(token.text);
 }
+
+const HATE_NOUNS = new Set(['speech', 'crime', 'crimes', 'preacher', 'preachers', 'propaganda', 'mail', 'campaign', 'group', 'groups', 'incident', 'incidents']);
 
 const APPROVAL = new Set(['okay', 'ok', 'acceptable', 'fine', 'appropriate', 'alright', 'funny', 'cool', 'excusable', 'normal', 'tolerated']);
 
@@ -115,26 +119,42 @@ function opensWithReport(tokens: Token[]): boolean {
   });
 }
 
-/** "[group] are vermin", "[group] are disgusting", "[group] should be shot", "[group] must die". */
-function findAfterGroup(tokens: Token[], start: number, end: number, findings: Located[]): void {
+/**
+ * "[group] are vermin", "[group] are disgusting", "[group] should be shot", "[group] must die". A subject
+ * that is not a people ("landlords", "you") is read the same way for dehumanisation and violence, as
+ * abuse and threat; what is merely said of its character is left to the learned model. A finding that
+ * is not a threat reads on through "and" to what is wished for: "are vermin and should be run over".
+ */
+function findAfterGroup(tokens: Token[], start: number, end: number, findings: Located[], identity: boolean): void {
   const sentence = tokens[start].sentence;
-  for (let k = end; k < Math.min(tokens.length, end + 7) && tokens[k].sentence === sentence; k++) {
+  let found = false;
+  for (let k = end; k < Math.min(tokens.length, end + (found ? 12 : 7)) && tokens[k].sentence === sentence; k++) {
     const word = tokens[k].text;
+    if (found && (CONTINUATION.has(word) || word === ',')) continue;
     if (!isWord(tokens[k])) break;
-    if (DEHUMANISING.has(word)) return push(findings, tokens, 'dehumanising', 0.93, start, k + 1);
-    if (NEGATIVE_ATTRIBUTES.has(word) && k - end <= 4 && copulaBetween(tokens, end, k)) {
-      return push(findings, tokens, 'hate', 0.82, start, k + 1);
+    if (DEHUMANISING.has(word) && !found) {
+      push(findings, tokens, identity ? 'group-is-dehumanised' : 'target-is-dehumanised', start, k + 1);
+      found = true;
+      continue;
+    }
+    if (NEGATIVE_ATTRIBUTES.has(word) && k - end <= 4 && copulaBetween(tokens, end, k) && !found) {
+      if (identity) push(findings, tokens, 'group-has-vile-attribute', start, k + 1);
+      found = true;
+      continue;
     }
     // "trans freaks should…": an abusive noun after the group reads on to what is said of it.
     if (NEGATIVE_ATTRIBUTES.has(word)) continue;
-    if (word === 'belong' || word === 'belongs') return findBelonging(tokens, start, k, findings);
+    if (word === 'belong' || word === 'belongs') return findBelonging(tokens, start, k, findings, identity);
     if (MODALS.has(word)) {
       const force = modalForce(tokens, k);
-      return force ? findNormativeViolence(tokens, start, k, force, findings) : undefined;
+      return force ? findNormativeViolence(tokens, start, k, force, findings, identity) : undefined;
     }
     if (!FILLERS.has(word) && !NEGATIONS.has(word) && !word.endsWith("n't")) return;
   }
 }
+
+/** What may join a finding to a wish: "vermin and should", "scum, they should", "animals who must". */
+const CONTINUATION = new Set(['and', 'so', 'who', 'that', 'which', 'they', 'them', 'all', 'deserve', 'frankly', 'honestly', 'really', 'just']);
 
 function copulaBetween(tokens: Token[], from: number, to: number): boolean {
   return tokens.slice(from, to).some((token) => ['are', 'is', 'were', 'was', "they're", 'theyre', 'be', 'being'].includes(token.text));
@@ -144,27 +164,29 @@ function copulaBetween(tokens: Token[], from: number, to: number): boolean {
 function findDehumanisingCompound(tokens: Token[], i: number, findings: Located[]): void {
   const previous = tokens[i - 1]?.text;
   if (previous && GROUP_ADJECTIVES.has(previous) && !['white', 'black', 'brown', 'native', 'foreign', 'wild', 'mixed-race'].includes(previous)) {
-    push(findings, tokens, 'dehumanising', 0.9, i - 1, i + 1);
+    push(findings, tokens, 'dehumanising-compound', i - 1, i + 1);
     findings[findings.length - 1].negated = negatesPhrase(tokens, i - 1, i + 1);
     return;
   }
   const sentence = tokens[i].sentence;
   for (let k = i + 1; k < Math.min(tokens.length, i + 4) && tokens[k].sentence === sentence; k++) {
     if (groupAt(tokens, k) > k && ['like', 'called', 'the', 'i.e', 'aka', 'of'].some((w) => tokens.slice(i + 1, k).some((t) => t.text === w) || k === i + 1)) {
-      return push(findings, tokens, 'dehumanising', 0.85, i, groupAt(tokens, k));
+      return push(findings, tokens, 'dehumanised-then-named', i, groupAt(tokens, k));
     }
   }
   // "they are vermin", "those people are animals": a people is meant, but which one is left unsaid.
   const window = tokens.slice(Math.max(0, i - 4), i).map((token) => token.text);
   if ((window.includes('they') || window.includes("they're") || window.includes('them')) && window.some((w) => ['are', "they're", 'like'].includes(w))) {
-    return push(findings, tokens, 'dehumanising', 0.7, i - 3, i + 1);
+    return push(findings, tokens, 'they-are-dehumanised', i - 3, i + 1);
   }
 }
 
 /** "I hate Kurds", "we despise all Muslims". */
 function findHate(tokens: Token[], i: number, findings: Located[]): void {
+  // "hate crimes against Muslims", "hate speech about Jews": the noun, not the verb.
+  if (HATE_NOUNS.has(tokens[i + 1]?.text ?? '')) return;
   for (let k = i + 1; k < Math.min(tokens.length, i + 4); k++) {
     if (!isWord(tokens[k])) return;
-    if (groupAt(tokens, k) > k) return push(findings, tokens, 'hate', 0.85, i, groupAt(tokens, k), i - 3);
+    if (groupAt(tokens, k) > k) return push(findings, tokens, 'hate-verb-at-group', i, groupAt(tokens, k), i - 3);
   }
 }

@@ -39,7 +39,7 @@ export function findViolentNoun(tokens: Token[], i: number, findings: Located[])
   if (target < 0) return;
   const from = Math.min(i, target);
   const wished = tokens.slice(Math.max(0, from - 4), Math.max(i, target) + 1).some((token) => token.sentence === sentence && WISHING_NOUN.has(token.text));
-  if (wished) push(findings, tokens, 'threat', 0.86, from, Math.max(i, target) + 1, from - 3);
+  if (wished) push(findings, tokens, 'violent-noun-wished', from, Math.max(i, target) + 1, from - 3);
 }
 
 const THREAT_PHRASES = [['final', 'solution'], ['day', 'of', 'the', 'rope'], ['off', 'the', 'map'], ['deal', 'with', 'them', 'permanently']];
@@ -54,7 +54,7 @@ export function findThreatPhrases(tokens: Token[], groups: number, findings: Loc
   const at = (k: number, words: string[]) => words.every((word, offset) => tokens[k + offset]?.text === word);
   for (let k = 0; k < tokens.length; k++) {
     const phrase = THREAT_PHRASES.find((words) => at(k, words));
-    if (phrase) push(findings, tokens, 'threat', 0.86, k, k + phrase.length, k - 3);
+    if (phrase) push(findings, tokens, 'euphemism-for-killing', k, k + phrase.length, k - 3);
     const disposal = DISPOSAL.find((words) => at(k, words));
     if (!disposal) continue;
     const sentence = tokens.filter((token) => token.sentence === tokens[k].sentence);
@@ -62,7 +62,7 @@ export function findThreatPhrases(tokens: Token[], groups: number, findings: Loc
     const final = sentence.some((_, j) => FOR_GOOD.some((words) => at(start + j, words)));
     const object = k + disposal.length;
     const aimedHere = [object, object + 1].some((j) => isTarget(tokens, j) && !GATHERING_PLACES.has(tokens[j].text));
-    if (final && aimedHere) push(findings, tokens, 'threat', 0.86, k - 1, object + 2, k - 3);
+    if (final && aimedHere) push(findings, tokens, 'euphemism-for-killing', k - 1, object + 2, k - 3);
   }
 }
 
@@ -80,34 +80,43 @@ export function modalForce(tokens: Token[], k: number): Force | undefined {
   return PREDICTIVE.has(word) ? 'prediction' : 'wish';
 }
 
+/** "be run over", "mown down": passives of the phrasal verbs of violence. */
+const PASSIVE_PHRASAL: Partial<Record<string, string>> = {
+  run: 'over', mown: 'down', mowed: 'down', gunned: 'down', beaten: 'up', blown: 'up', shot: 'up', strung: 'up', wiped: 'out', lined: 'up',
+};
+
 /** "[group] should/must/deserve to be shot | die | hang", "[group] should be put in camps". */
-export function findNormativeViolence(tokens: Token[], start: number, modal: number, force: Force, findings: Located[]): void {
+export function findNormativeViolence(tokens: Token[], start: number, modal: number, force: Force, findings: Located[], identity = true): void {
   for (let k = modal + 1; k < Math.min(tokens.length, modal + 6); k++) {
     const word = tokens[k].text;
     if (!isWord(tokens[k])) return;
     const tail = THREAT_TAIL.some((phrase) => containsPhrase(tokens, k + 1, k + 5, phrase));
-    if (VIOLENCE_DONE.has(word) || word === 'dead') {
-      if (force === 'wish' || tail) push(findings, tokens, 'threat', 0.92, start, k + 1);
+    if (VIOLENCE_DONE.has(word) || word === 'dead' || (PASSIVE_PHRASAL[word] !== undefined && PASSIVE_PHRASAL[word] === tokens[k + 1]?.text)) {
+      if (force === 'wish' || tail) push(findings, tokens, 'violence-wished', start, k + 1);
       return;
     }
     if (DOOM.has(word) && tokens[k - 1]?.text !== 'be') {
-      if (force === 'wish' || tail) push(findings, tokens, 'threat', 0.9, start, k + 1);
-      else if (!DOOM_ONLY_WISHED.has(word)) push(findings, tokens, 'threat', 0.8, start, k + 1);
+      if (force === 'wish' || tail) push(findings, tokens, 'doom-wished', start, k + 1);
+      else if (!DOOM_ONLY_WISHED.has(word)) push(findings, tokens, 'doom-predicted', start, k + 1);
       return;
     }
     if (force === 'wish' && ['put', 'locked', 'thrown', 'sent', 'kept', 'herded', 'shoved'].includes(word)) {
-      if (tokens[k + 1]?.text === 'down') return push(findings, tokens, 'threat', 0.9, start, k + 2);
-      const place = tokens.slice(k + 1, k + 5).findIndex((token) => CONFINEMENT.has(token.text));
-      if (place >= 0) return push(findings, tokens, 'threat', 0.88, start, k + place + 2);
+      if (tokens[k + 1]?.text === 'down') return push(findings, tokens, 'put-down', start, k + 2);
+      // "should be locked in prison" is a sentence, "locked in cages" is not; of a people, both are.
+      const place = tokens.slice(k + 1, k + 5).findIndex((token) => (identity ? CONFINEMENT : CAGES).has(token.text));
+      if (place >= 0) return push(findings, tokens, 'confinement-wished', start, k + place + 2);
     }
   }
 }
 
-/** "[group] belong in cages", "[group] belongs in the kitchen". */
-export function findBelonging(tokens: Token[], start: number, belong: number, findings: Located[]): void {
+/** Places that say "not human" of anyone put there; jail and the kitchen say it only of a people. */
+const CAGES = new Set(['cage', 'cages', 'zoo', 'zoos', 'oven', 'ovens', 'chamber', 'chambers', 'kennel', 'kennels', 'sewer', 'sewers']);
+
+/** "[group] belong in cages", "[group] belongs in the kitchen", "landlords belong in a zoo". */
+export function findBelonging(tokens: Token[], start: number, belong: number, findings: Located[], identity = true): void {
   if (!['in', 'into', 'inside'].includes(tokens[belong + 1]?.text ?? '')) return;
-  const place = tokens.slice(belong + 2, belong + 5).findIndex((token) => CONFINEMENT.has(token.text));
-  if (place >= 0) push(findings, tokens, 'dehumanising', 0.86, start, belong + place + 3);
+  const place = tokens.slice(belong + 2, belong + 5).findIndex((token) => (identity ? CONFINEMENT : CAGES).has(token.text));
+  if (place >= 0) push(findings, tokens, identity ? 'group-belongs-confined' : 'target-is-dehumanised', start, belong + place + 3);
 }
 
 const PHRASAL_VIOLENCE: Record<string, string> = { run: 'over', mow: 'down', string: 'up', blow: 'up', beat: 'up', gun: 'down', shoot: 'up' };
@@ -130,11 +139,11 @@ export function findThreat(tokens: Token[], i: number, findings: Located[]): voi
   if (NOT_VIOLENT_AFTER[word]?.has(next) && !aimedPast) return;
   const sentence = tokens[i].sentence;
   const before = tokens.slice(Math.max(0, i - 5), i).filter((token) => token.sentence === sentence).map((token) => token.text);
-  if (word === 'death' && next === 'to' && isTarget(tokens, i + 2)) return push(findings, tokens, 'threat', 0.92, i, i + 3);
+  if (word === 'death' && next === 'to' && isTarget(tokens, i + 2)) return push(findings, tokens, 'death-to', i, i + 3);
   if (word === 'die' || word === 'dead') {
     const wish = before.some((w) => ['hope', 'should', 'must', 'deserve', 'deserves', 'go', 'wish', 'all'].includes(w));
     const aimed = before.some((w) => PERSON_TARGETS.has(w) || GROUP_NOUNS.has(w));
-    if (wish && aimed) push(findings, tokens, 'threat', 0.85, i - 4, i + 1);
+    if (wish && aimed) push(findings, tokens, 'death-wished', i - 4, i + 1);
     return;
   }
   if (VIOLENCE_DONE.has(word) && !VIOLENCE.has(word)) return;
@@ -157,5 +166,5 @@ export function findThreat(tokens: Token[], i: number, findings: Located[]): voi
   const base = !/(?:ed|en)$/.test(word) && !['shot', 'hung', 'burnt'].includes(word);
   if (!framed || !base) return;
   const end = target >= 0 ? Math.max(target + 1, groupAt(tokens, target)) : i + 2;
-  push(findings, tokens, 'threat', tail ? 0.95 : 0.88, i - 2, end, i - 3);
+  push(findings, tokens, tail ? 'violence-programme' : 'violence-at-target', i - 2, end, i - 3);
 }

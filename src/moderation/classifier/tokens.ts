@@ -16,7 +16,18 @@ export interface Token {
   negator?: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|[.!?;:,"“”«»()]|(?<![\p{L}])'|'(?![\p{L}])/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F|\u200D\p{Extended_Pictographic})*|[.!?;:,"“”«»()]|(?<![\p{L}])'|'(?![\p{L}])/gu;
+const EMOJI = /^\p{Extended_Pictographic}/u;
+
+/**
+ * Emoji that stand for a word of the lexicon, so "I would love to 🔪 them" reads as the verb it replaces
+ * (HatemojiBuild is written this way). Any other emoji is a word of its own for the n-grams.
+ */
+const EMOJI_WORDS: Record<string, string> = {
+  '🔪': 'stab', '🗡': 'stab', '🔫': 'shoot', '💣': 'bomb', '🪓': 'butcher', '🐀': 'rats', '🐁': 'rats', '🐒': 'monkeys', '🐵': 'monkeys',
+  '🦍': 'apes', '🐷': 'pigs', '🐖': 'pigs', '🪳': 'cockroaches', '🐛': 'maggots', '🐍': 'snakes', '🦠': 'disease', '🤮': 'disgusting',
+  '🤢': 'disgusting', '🗑': 'trash', '💩': 'shit', '🖕': 'fuck', '⚰': 'dead', '🪦': 'dead',
+};
 const SENTENCE_END = new Set(['.', '!', '?', ';']);
 const SCOPE_END = new Set(['.', '!', '?', ';', ',', ':', '(', ')', 'but', 'however', 'yet', 'though', 'although']);
 const QUOTE = new Set(['"', '“', '”', '«', '»', "'"]);
@@ -34,6 +45,13 @@ export function cleanText(text: string): string {
     .replace(/’/g, "'");
 }
 
+/** Emoji of a person (with or without a skin tone): they stand for people, the target of what is said. */
+function isPersonEmoji(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  return (code >= 0x1f466 && code <= 0x1f478) || (code >= 0x1f9d1 && code <= 0x1f9dd) || (code >= 0x1f645 && code <= 0x1f64e) ||
+    code === 0x1f481 || code === 0x1f482 || (code >= 0x1f934 && code <= 0x1f937);
+}
+
 export function tokenize(canonical: string): Token[] {
   const tokens: Token[] = [];
   let quoted = false;
@@ -43,6 +61,11 @@ export function tokenize(canonical: string): Token[] {
     const text = match[0].replace(/’/g, "'");
     if (QUOTE.has(text)) {
       quoted = !quoted;
+      continue;
+    }
+    if (EMOJI.test(text)) {
+      const base = String.fromCodePoint(text.codePointAt(0) ?? 0);
+      tokens.push({ text: EMOJI_WORDS[base] ?? (isPersonEmoji(base) ? 'people' : text), quoted, sentence, word: true, negated: false });
       continue;
     }
     const code = text.charCodeAt(0);

@@ -1,4 +1,6 @@
+import { effectiveStatus, findReaderStanding } from '../../accounts/index.js';
 import { getArticle } from '../../articles/index.js';
+import { sanctionText } from '../../web/sanction-text.js';
 import { html, type Html } from '../../web/html.js';
 import type { Reason } from '../types.js';
 import { rejectedByAuthor } from './queries.js';
@@ -62,4 +64,15 @@ export function renderRejectedComments(items: readonly RejectedComment[]): Html 
   </li>`,
   )}</ul>
 </section>`;
+}
+
+/** The reader's own account page: a ban or suspension in force, said plainly with its end in the site's time. */
+export async function standingOnAccount(deps: Pick<QueueDeps, 'db' | 'now' | 'settings'>, userId: string): Promise<Html> {
+  const standing = await findReaderStanding(deps.db, userId);
+  if (!standing || standing.role !== 'reader') return html``;
+  const status = effectiveStatus(standing, deps.now());
+  if (status === 'active') return html``;
+  const { site } = await deps.settings.get();
+  const text = sanctionText({ status, until: status === 'suspended' ? standing.suspendedUntil : null }, site);
+  return html`<p class="notice notice--error account-sanction" role="note" data-sanction="${status}">${text}</p>`;
 }

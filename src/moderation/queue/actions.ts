@@ -4,6 +4,7 @@ import { getCommentsByIds, MODERATION_CHANNEL, setCommentStatus, type CommentsDe
 import type { ModerationActionKind } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { recordAction, recordSystemDecisions } from './audit.js';
+import { cleanUpAfterSanction, type CleanupChoice } from './sanction-cleanup.js';
 import { moderationErrors } from './errors.js';
 import { notifyReader } from './notify.js';
 import { READER_ACTIONS, REJECT_REASONS, SUSPEND_DAYS, type QueueDeps, type ReaderActionKind } from './types.js';
@@ -19,6 +20,8 @@ export interface ReaderActionInput {
   days?: number;
   /** The comment that led to it, when acting from the queue: the row links both. */
   commentId?: string | null;
+  /** With a ban: also reject their waiting comments and take down their published ones. */
+  cleanup?: CleanupChoice;
 }
 
 export interface ActionResult {
@@ -161,10 +164,11 @@ export async function actOnReader(deps: QueueDeps, actor: Moderator, userId: str
       before: { status: effectiveStatus(standing, now), suspendedUntil: standing.suspendedUntil, premoderate: standing.premoderate },
     },
   });
+  const cleaned = input.action === 'ban' && input.cleanup ? await cleanUpAfterSanction(deps, actor.id, { userId }, input.cleanup, reason) : [];
   if (input.action === 'warn') await notifyReader(deps, standing.email, { kind: 'warned', reason });
   if (input.action === 'ban') await notifyReader(deps, standing.email, { kind: 'banned', reason });
   if (input.action === 'suspend' && until) await notifyReader(deps, standing.email, { kind: 'suspended', reason, until });
-  await announce(deps, actor, input.action, input.commentId ? [input.commentId] : [], userId);
+  await announce(deps, actor, input.action, [...new Set([...(input.commentId ? [input.commentId] : []), ...cleaned])], userId);
   return updated ?? standing;
 }
 
@@ -175,3 +179,5 @@ export async function actOnAuthor(deps: QueueDeps, actor: Moderator, commentId: 
   if (!row.author_id) throw moderationErrors.raise('MOD_GUEST_AUTHOR');
   return actOnReader(deps, actor, row.author_id, { ...input, commentId });
 }
+
+export { announce as announceAction, needsReason };

@@ -1,18 +1,29 @@
 import { actOnAuthor, actOnReader, approveComment, bulkModerate, rejectComment, rejectReason, type ActionResult, type Moderator } from './actions.js';
 import { moderationErrors } from './errors.js';
+import { getCommentsByIds } from '../../comments/index.js';
+import { actOnGuest, isGuestAction } from './guest-actions.js';
+import { dismissReports } from './reports.js';
+import { chosen } from './sanction-cleanup.js';
 import { readerSummaries } from './service.js';
-import { READER_ACTIONS, type QueueDeps, type ReaderActionKind, type ReaderSummary } from './types.js';
+import { READER_ACTIONS, type GuestSummary, type QueueDeps, type ReaderActionKind, type ReaderSummary } from './types.js';
 
 /** What a form or the script sends with an action. */
 export interface ActionBody {
   reason?: string;
   note?: string;
   days?: string | number;
+  /** With a ban: "1"/true to reject the author's waiting comments, and to take down their published ones. */
+  rejectPending?: string | boolean;
+  removePublished?: string | boolean;
 }
 
-export type ActionOutcome = { comment: ActionResult } | { reader: ReaderSummary };
+export type ActionOutcome = { comment: ActionResult } | { reader: ReaderSummary } | { guest: GuestSummary };
 
-export const COMMENT_ACTIONS = ['approve', 'reject', ...READER_ACTIONS] as const;
+export const COMMENT_ACTIONS = ['approve', 'reject', 'dismiss-reports', ...READER_ACTIONS] as const;
+
+function cleanupOf(body: ActionBody) {
+  return { rejectPending: chosen(body.rejectPending), removePublished: chosen(body.removePublished) };
+}
 export type CommentAction = (typeof COMMENT_ACTIONS)[number];
 
 function isReaderAction(action: string): action is ReaderActionKind {
@@ -29,14 +40,21 @@ async function summary(deps: QueueDeps, userId: string): Promise<ReaderSummary> 
 export async function actOnCommentRoute(deps: QueueDeps, actor: Moderator, commentId: string, action: string, body: ActionBody): Promise<ActionOutcome> {
   if (action === 'approve') return { comment: await approveComment(deps, actor, commentId, body.note) };
   if (action === 'reject') return { comment: await rejectComment(deps, actor, commentId, rejectReason(body.reason, body.note)) };
+  if (action === 'dismiss-reports') return { comment: await dismissReports(deps, actor, commentId, body.note) };
   if (!isReaderAction(action)) throw moderationErrors.raise('MOD_COMMENT_NOT_FOUND', 'No such action.');
-  const standing = await actOnAuthor(deps, actor, commentId, { action, reason: body.reason, days: Number(body.days) });
+  const [row] = await getCommentsByIds(deps, [commentId]);
+  if (!row) throw moderationErrors.raise('MOD_COMMENT_NOT_FOUND');
+  if (!row.author_id) {
+    if (!isGuestAction(action)) throw moderationErrors.raise('MOD_GUEST_AUTHOR');
+    return { guest: await actOnGuest(deps, actor, commentId, { action, reason: body.reason, days: Number(body.days), cleanup: cleanupOf(body) }) };
+  }
+  const standing = await actOnAuthor(deps, actor, commentId, { action, reason: body.reason, days: Number(body.days), cleanup: cleanupOf(body) });
   return { reader: await summary(deps, standing.id) };
 }
 
 export async function actOnReaderRoute(deps: QueueDeps, actor: Moderator, userId: string, action: string, body: ActionBody): Promise<ReaderSummary> {
   if (!isReaderAction(action)) throw moderationErrors.raise('MOD_READER_NOT_FOUND', 'No such action.');
-  await actOnReader(deps, actor, userId, { action, reason: body.reason, days: Number(body.days) });
+  await actOnReader(deps, actor, userId, { action, reason: body.reason, days: Number(body.days), cleanup: cleanupOf(body) });
   return summary(deps, userId);
 }
 

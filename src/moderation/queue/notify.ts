@@ -1,3 +1,5 @@
+import type { SiteSettings } from '../../settings/index.js';
+import { sanctionEnd } from '../../web/sanction-text.js';
 import type { QueueDeps } from './types.js';
 
 type NotifyDeps = Pick<QueueDeps, 'settings' | 'mailer' | 'log' | 'baseUrl'>;
@@ -6,14 +8,15 @@ export type ReaderNotice =
   | { kind: 'rejected'; articleTitle: string | null; excerpt: string; reason: string }
   | { kind: 'warned'; reason: string }
   | { kind: 'banned'; reason: string }
-  | { kind: 'suspended'; reason: string; until: string };
+  | { kind: 'suspended'; reason: string; until: string }
+  | { kind: 'featured'; articleTitle: string | null; excerpt: string; url: string };
 
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
 }
 
-function compose(notice: ReaderNotice, site: string, accountUrl: string): { subject: string; text: string } {
+function compose(notice: ReaderNotice, site: string, accountUrl: string, dates: SiteSettings['site']): { subject: string; text: string } {
   switch (notice.kind) {
     case 'rejected':
       return {
@@ -30,10 +33,15 @@ function compose(notice: ReaderNotice, site: string, accountUrl: string): { subj
         subject: `You can no longer comment on ${site}`,
         text: `Your account may no longer post comments on ${site}.\n\nWhy: ${notice.reason}\n\n— ${site}`,
       };
+    case 'featured':
+      return {
+        subject: notice.articleTitle ? `Your comment on “${notice.articleTitle}” is featured` : 'Your comment is featured',
+        text: `The editors of ${site} chose your comment to show first under the article:\n\n> ${excerpt(notice.excerpt)}\n\n${notice.url}\n\nThank you for adding to the conversation.\n\n— ${site}`,
+      };
     case 'suspended':
       return {
         subject: `Your comments on ${site} are paused`,
-        text: `You cannot post comments on ${site} until ${new Date(notice.until).toUTCString()}.\n\nWhy: ${notice.reason}\n\n— ${site}`,
+        text: `You cannot post comments on ${site} until ${sanctionEnd(notice.until, dates)}.\n\nWhy: ${notice.reason}\n\n— ${site}`,
       };
   }
 }
@@ -45,7 +53,7 @@ function compose(notice: ReaderNotice, site: string, accountUrl: string): { subj
 export async function notifyReader(deps: NotifyDeps, email: string | null, notice: ReaderNotice): Promise<void> {
   if (!email) return;
   const { site } = await deps.settings.get();
-  const { subject, text } = compose(notice, site.name, `${deps.baseUrl}/account`);
+  const { subject, text } = compose(notice, site.name, `${deps.baseUrl}/account`, site);
   try {
     await deps.mailer.send({ to: email, subject, text });
   } catch (error) {

@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { moderationApi, readerRejectionsApi } from './api-routes.js';
 import { startAuditRecorder } from './audit.js';
 import { moderationLive } from './live.js';
+import { moderationLogRoutes } from './log-routes.js';
+import { editorialRoutes } from './editorial-routes.js';
 import { moderationPages } from './routes.js';
 import type { QueueDeps } from './types.js';
 
@@ -26,6 +28,8 @@ export const moderationQueuePlugin: FastifyPluginAsync<ModerationQueueOptions> =
   });
   await app.register(moderationPages, deps);
   await app.register(moderationApi, deps);
+  await app.register(moderationLogRoutes, deps);
+  await app.register(editorialRoutes, deps);
   await app.register(moderationLive, { ...deps, heartbeatMs: options.heartbeatMs ?? 25_000, countsDebounceMs: options.countsDebounceMs ?? 200 });
   await app.register(readerRejectionsApi, deps);
 };

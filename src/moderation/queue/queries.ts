@@ -21,7 +21,7 @@ function reported(threshold: number) {
             .selectFrom('moderation_actions as kept')
             .select('kept.id')
             .whereRef('kept.comment_id', '=', 'comments.id')
-            .where('kept.action', '=', 'approve')
+            .where('kept.action', 'in', ['approve', 'dismiss_reports'])
             .where((inner) =>
               inner(
                 'kept.created_at',

@@ -4,26 +4,33 @@ import { AppError } from '../../errors.js';
 import { adminPage } from '../../web/admin-layout.js';
 import { assetUrl } from '../../web/assets.js';
 import { html, type Html } from '../../web/html.js';
+import { isSafeRedirect } from '../../web/safe-redirect.js';
 import { actOnCommentRoute, actOnReaderRoute, bulkRoute, type ActionBody } from './dispatch.js';
 import { moderationErrors } from './errors.js';
-import { commentPage, readerPage } from './pages/reader-page.js';
+import { readerPage } from './pages/reader-page.js';
 import { NOTICES, queuePage } from './pages/queue-page.js';
 import { actionBody, bulkBody, commentActionParams, cursorQuery, idParams, queueQuery, readerActionParams } from './schemas.js';
-import { listQueue, queueCounts, queueItems, readerRecord } from './service.js';
+import { listQueue, queueCounts, readerRecord } from './service.js';
 import type { QueueDeps, QueueTab } from './types.js';
 
 type FormBody = ActionBody & { returnTo?: string; _csrf?: string };
 
+/** The notice a page shows after a form post came back: what was done, or why not. */
+export function notice(query: { done?: string; error?: string }): string | undefined {
+  if (query.error && query.error in moderationErrors.specs) return moderationErrors.specs[query.error as keyof typeof moderationErrors.specs].message;
+  return query.done ? NOTICES[query.done] : undefined;
+}
+
 /** Only pages of the moderation screens are valid places to come back to. */
-function backTo(returnTo: string | undefined, fallback: string): URL {
-  const url = new URL(returnTo && returnTo.startsWith('/admin/moderation') && !returnTo.startsWith('//') ? returnTo : fallback, 'http://tribune.invalid');
+export function backTo(returnTo: string | undefined, fallback: string): URL {
+  const url = new URL(isSafeRedirect(returnTo) && returnTo.startsWith('/admin/moderation') ? returnTo : fallback, 'http://tribune.invalid');
   if (url.origin !== 'http://tribune.invalid' || !url.pathname.startsWith('/admin/moderation')) return new URL(fallback, 'http://tribune.invalid');
   url.searchParams.delete('done');
   url.searchParams.delete('error');
   return url;
 }
 
-function location(url: URL): string {
+export function location(url: URL): string {
   return `${url.pathname}${url.search}`;
 }
 
@@ -42,10 +49,6 @@ export const moderationPages: FastifyPluginAsync<QueueDeps> = async (app, deps) 
     return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page.value);
   }
 
-  function notice(query: { done?: string; error?: string }): string | undefined {
-    if (query.error && query.error in moderationErrors.specs) return moderationErrors.specs[query.error as keyof typeof moderationErrors.specs].message;
-    return query.done ? NOTICES[query.done] : undefined;
-  }
 
   app.get<{ Querystring: { tab?: QueueTab; cursor?: string; limit?: number; done?: string; error?: string } }>(
     '/admin/moderation',
@@ -57,18 +60,6 @@ export const moderationPages: FastifyPluginAsync<QueueDeps> = async (app, deps) 
       return send(request, reply, 'Moderation', (csrf) =>
         queuePage(page, { site, csrf, returnTo: request.url, notice: notice(request.query), cursor: request.query.cursor, limit: request.query.limit }),
       );
-    },
-  );
-
-  app.get<{ Params: { id: string }; Querystring: { done?: string; error?: string } }>(
-    '/admin/moderation/comments/:id',
-    { schema: { params: idParams, querystring: cursorQuery } },
-    async (request, reply) => {
-      const [item] = await queueItems(deps, [request.params.id]);
-      if (!item) throw moderationErrors.raise('MOD_COMMENT_NOT_FOUND');
-      const { site } = await deps.settings.get();
-      const counts = await queueCounts(deps);
-      return send(request, reply, `Comment by ${item.comment.authorName}`, (csrf) => commentPage(item, counts, { site, csrf, returnTo: request.url, notice: notice(request.query) }));
     },
   );
 

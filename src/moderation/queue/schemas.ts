@@ -23,6 +23,8 @@ export const actionBody = {
     reason: { type: 'string', maxLength: 1000 },
     note: { type: 'string', maxLength: 500 },
     days: { type: ['string', 'integer'], maxLength: 3 },
+    rejectPending: { type: ['string', 'boolean'], maxLength: 5 },
+    removePublished: { type: ['string', 'boolean'], maxLength: 5 },
   },
 } as const;
 

@@ -4,9 +4,10 @@ import { getCommentsByIds, readerCommentHistory } from '../../comments/index.js'
 import type { Reason } from '../types.js';
 import { recordSystemDecisions, toAuditEntries } from './audit.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { guestSummaries } from './guest-actions.js';
 import { highlightHtml } from './highlight.js';
 import * as queries from './queries.js';
-import type { QueueCounts, QueueDeps, QueueItem, QueuePage, QueueTab, ReaderSummary } from './types.js';
+import type { FlagCount, FlagView, QueueCounts, QueueDeps, QueueItem, QueuePage, QueueTab, ReaderSummary } from './types.js';
 
 type ReadDeps = Pick<QueueDeps, 'db' | 'now' | 'settings'>;
 
@@ -64,6 +65,12 @@ export async function readerSummaries(deps: Pick<QueueDeps, 'db' | 'now'>, userI
   return summaries;
 }
 
+function countByReason(flags: readonly FlagView[]): FlagCount[] {
+  const counts = new Map<string, number>();
+  for (const flag of flags) counts.set(flag.reason, (counts.get(flag.reason) ?? 0) + 1);
+  return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
+}
+
 /** Full queue items for these comments, in the order given. */
 export async function queueItems(deps: Pick<QueueDeps, 'db' | 'now'>, ids: readonly string[]): Promise<QueueItem[]> {
   if (ids.length === 0) return [];
@@ -75,17 +82,27 @@ export async function queueItems(deps: Pick<QueueDeps, 'db' | 'now'>, ids: reado
   const articles = new Map<string, QueueItem['article']>();
   for (const articleId of new Set(comments.map((row) => row.article_id))) {
     const article = await getArticle(deps.db, { id: articleId });
-    articles.set(articleId, article ? { id: article.id, title: article.title, url: `/articles/${encodeURIComponent(article.slug)}` } : null);
+    articles.set(articleId, article ? { id: article.id, title: article.title, url: `/articles/${encodeURIComponent(article.slug)}`, commentsOpen: article.commentsOpen } : null);
   }
   const flags = await queries.flagsFor(deps.db, ids);
+  const featured = new Set((await deps.db.selectFrom('featured_comments').select('comment_id').where('comment_id', 'in', ids).execute()).map((row) => row.comment_id));
   const authorIds = comments.flatMap((row) => (row.author_id ? [row.author_id] : []));
   const reporters = await findReaderStandings(deps.db, flags.flatMap((flag) => (flag.reporter_user_id ? [flag.reporter_user_id] : [])));
   const readers = await readerSummaries(deps, authorIds);
+  const guests = await guestSummaries(deps, comments.flatMap((row) => (!row.author_id && row.guest_key ? [row.guest_key] : [])));
   const audit = await toAuditEntries(deps, await queries.actionsForComments(deps.db, ids));
 
   return comments.map((row) => {
     const reasons = parse<Reason[]>(row.moderation_reasons, []);
     const parent = row.parent_id ? parents.get(row.parent_id) : undefined;
+    const itemFlags: FlagView[] = flags
+      .filter((flag) => flag.comment_id === row.id)
+      .map((flag) => ({
+        reason: flag.reason,
+        note: flag.note,
+        reporter: flag.reporter_user_id ? (reporters.get(flag.reporter_user_id)?.displayName ?? 'Former reader') : 'Guest',
+        createdAt: flag.created_at,
+      }));
     return {
       comment: {
         id: row.id,
@@ -100,17 +117,13 @@ export async function queueItems(deps: Pick<QueueDeps, 'db' | 'now'>, ids: reado
       },
       parent: parent ? { id: parent.id, authorName: parent.author_display_name, html: parent.body_html, status: parent.status } : null,
       article: articles.get(row.article_id) ?? null,
+      featured: featured.has(row.id),
       reasons,
       scores: parse<Record<string, number>>(row.moderation_scores, {}),
-      flags: flags
-        .filter((flag) => flag.comment_id === row.id)
-        .map((flag) => ({
-          reason: flag.reason,
-          note: flag.note,
-          reporter: flag.reporter_user_id ? (reporters.get(flag.reporter_user_id)?.displayName ?? 'Former reader') : 'Guest',
-          createdAt: flag.created_at,
-        })),
+      flags: itemFlags,
+      flagCounts: countByReason(itemFlags),
       reader: row.author_id ? (readers.get(row.author_id) ?? null) : null,
+      guest: !row.author_id && row.guest_key ? (guests.get(row.guest_key) ?? null) : null,
       audit: audit.filter((entry) => entry.commentId === row.id),
     };
   });

@@ -32,6 +32,13 @@ export interface ReaderSummary {
   pendingCount: number;
 }
 
+/** A guest's standing, known by the cookie key their comments carry. */
+export interface GuestSummary {
+  status: 'active' | 'suspended' | 'banned';
+  until: string | null;
+  reason: string;
+}
+
 export interface AuditEntry {
   id: string;
   action: ModerationActionKind;
@@ -42,6 +49,12 @@ export interface AuditEntry {
   /** Null when the system decided. */
   actor: { id: string; name: string } | null;
   createdAt: string;
+}
+
+/** Reports per reason, most first. */
+export interface FlagCount {
+  reason: string;
+  count: number;
 }
 
 export interface FlagView {
@@ -66,11 +79,16 @@ export interface QueueItem {
     guestEmail: string | null;
   };
   parent: { id: string; authorName: string; html: string; status: string } | null;
-  article: { id: string; title: string; url: string } | null;
+  article: { id: string; title: string; url: string; commentsOpen: boolean } | null;
+  /** Pinned above the article's threads. */
+  featured: boolean;
   reasons: Reason[];
   scores: Record<string, number>;
   flags: FlagView[];
+  flagCounts: FlagCount[];
   reader: ReaderSummary | null;
+  /** For a guest's comment that carries a guest identity (cookie key): their standing. */
+  guest: GuestSummary | null;
   audit: AuditEntry[];
 }
 

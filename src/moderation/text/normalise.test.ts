@@ -19,6 +19,13 @@ describe('text folding', () => {
     expect(deobfuscate('ok 455 and 1990s, 3rd, covid19').text).toBe('ok 455 and 1990s, 3rd, covid19');
   });
 
+  it('reads ids, codes and prices part by part, so digits in them stay digits', () => {
+    // "480" read as letters was "abo", a slur: the reproducible false hold of issue #12.
+    expect(deobfuscate('Comment r1-c1-480 from poster 0').text).toBe('comment ri-c1-480 from poster 0');
+    expect(deobfuscate('code AB-480-C1, $480, ISO9001, SKU-A480, 1080p').text).toBe('code ab-480-c1, $480, iso9001, sku-a480, 1080p');
+    expect(deobfuscate('5h1t n1gg3r a55hole').text).toBe('shit nigger asshole');
+  });
+
   it('compares texts regardless of case, spacing, punctuation and stretching', () => {
     expect(normaliseForComparison('So   WRONG!!!')).toBe(normaliseForComparison('so wrongggg'));
   });

@@ -106,13 +106,27 @@ function readLeetInWords(input: Folded): Folded {
     // "$" and "@" stick to a word as letters; a trailing "!" or "." is punctuation.
     const core = word.replace(/^[^\p{L}\p{N}$@]+|[^\p{L}\p{N}$@]+$/gu, '');
     if (!LETTER.test(core) || NUMERIC_WORD.test(core)) continue;
-    let read = '';
-    for (const char of core) read += LEET[char] ?? char;
     const start = (match.index ?? 0) + word.indexOf(core);
     // Same length in and out, so the origin map still holds.
-    text = text.slice(0, start) + read + text.slice(start + core.length);
+    text = text.slice(0, start) + readSegments(core) + text.slice(start + core.length);
   }
   return { text, origin: input.origin };
+}
+
+/**
+ * Ids, codes and prices are read part by part ("r1-c1-480", "AB-480", "ISO9001"): a part with no letter,
+ * or with more digits than letters, is a number, so "480" never becomes a slur; "sh1t", "n1gg3r" and
+ * "a$$" still read as letters.
+ */
+function readSegments(core: string): string {
+  return core.replace(/[^\-_/.:#,+]+/g, (part) => {
+    const digits = part.replace(/[^0-9]/g, '').length;
+    const letters = part.replace(/[^\p{L}$@!€¡|]/gu, '').length;
+    if (!LETTER.test(part) || digits > letters || NUMERIC_WORD.test(part)) return part;
+    let read = '';
+    for (const char of part) read += LEET[char] ?? char;
+    return read;
+  });
 }
 
 /** For repeat-post detection: case, spacing, punctuation and stretched letters do not make a new text. */

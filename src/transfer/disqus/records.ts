@@ -1,6 +1,7 @@
 import type { IncomingComment } from '../comment-import.js';
 import { MAX_IMPORTED_COMMENT, parseEmail, parseFlag, parseTime } from '../fields.js';
 import { htmlToMarkdown } from '../html-to-markdown.js';
+import { plainText } from '../html-tree.js';
 import { child, childText, type XmlRecord } from '../xml-records.js';
 
 /** Paths of the records a Disqus export is read as. */
@@ -8,7 +9,10 @@ export const DISQUS_RECORDS = ['disqus/category', 'disqus/thread', 'disqus/post'
 
 export interface DisqusThread {
   id: string;
+  /** The forum it belongs to (`<forum>`): the scope of this export's ids. */
+  forum: string;
   link: string;
+  /** Plain text (HTML in a page title is reduced to its words). */
   title: string;
   /** The site's own id for the page (WordPress's plugin writes `123 https://…/?p=123`). */
   identifier: string;
@@ -31,12 +35,13 @@ export function parseThread(record: XmlRecord): Parsed<DisqusThread> {
   if (record.problem) return { ok: false, id, message: record.problem };
   if (!id) return { ok: false, id: null, message: 'a <thread> without dsq:id' };
   const link = childText(node, 'link');
-  const title = childText(node, 'title');
+  const title = plainText(childText(node, 'title'));
   if (!link && !title) return { ok: false, id, message: 'a thread needs a <link> or a <title>' };
   return {
     ok: true,
     value: {
       id,
+      forum: childText(node, 'forum'),
       link,
       title,
       identifier: childText(node, 'id'),

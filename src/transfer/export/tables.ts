@@ -24,6 +24,8 @@ export const TABLE_ORDER: readonly { name: string; key: string[] }[] = [
   { name: 'articles', key: ['id'] },
   { name: 'article_topics', key: ['article_id', 'topic_id'] },
   { name: 'article_sources', key: ['id'] },
+  { name: 'article_bylines', key: ['article_id', 'user_id'] },
+  { name: 'article_redirects', key: ['path', 'host'] },
   { name: 'comments', key: ['depth', 'id'] },
   { name: 'comment_reactions', key: ['comment_id', 'reactor_key'] },
   { name: 'comment_flags', key: ['id'] },
@@ -34,15 +36,19 @@ export const TABLE_ORDER: readonly { name: string; key: string[] }[] = [
   { name: 'donations', key: ['id'] },
   { name: 'donation_ledger', key: ['id'] },
   { name: 'stripe_events', key: ['id'] },
-  { name: 'import_ids', key: ['source', 'kind', 'external_id'] },
+  { name: 'import_ids', key: ['source', 'scope', 'kind', 'external_id'] },
 ];
 
 /**
- * Left out, each for a reason: sessions and sign-in links are live secrets of this installation;
- * instances and import parking are run-time state; migrations are recorded in the header; search
- * indexes are rebuilt from the articles as they are restored.
+ * Left out, each for a reason: sessions, sign-in, invitation and password-reset links are live secrets
+ * of this installation; instances, import parking, pending two-factor sign-ins and sign-in failures and
+ * locks are run-time state; migrations are recorded in the header; search indexes are rebuilt from the
+ * articles as they are restored.
  */
-const EXCLUDED = new Set(['sessions', 'magic_links', 'instances', 'import_pending', 'kysely_migration', 'kysely_migration_lock']);
+const EXCLUDED = new Set([
+  'sessions', 'magic_links', 'staff_invites', 'password_resets', 'login_failures', 'login_lockouts', 'two_factor_pending',
+  'instances', 'import_pending', 'kysely_migration', 'kysely_migration_lock',
+]);
 
 function excluded(name: string): boolean {
   return EXCLUDED.has(name) || name.startsWith('sqlite_') || /_fts($|_)/.test(name);

@@ -1,18 +1,21 @@
+import { hostKey } from '../../articles/redirects.js';
 import { CommentImporter } from '../comment-import.js';
 import type { ImportSummary } from '../report.js';
 import { runXmlImport } from '../run-import.js';
 import type { ImportFileOptions, TransferDeps } from '../types.js';
-import { AUTHORS, POSTS, TOPICS, WordPressPostImporter } from './posts.js';
+import { AUTHORS, WordPressAuthors } from './authors.js';
+import { POSTS, TOPICS, WordPressPostImporter } from './posts.js';
 import { parseAuthor, parseComment, parseItem, parseTerm, WXR_RECORDS } from './records.js';
 
 export const COMMENTS = 'comments';
 
 /**
  * `tribune import wordpress FILE.xml`: posts with their authors, topics and threaded comments from a
- * WordPress export (Tools → Export → All content). Safe to run again.
+ * WordPress export (Tools → Export → All content). Safe to run again. Ids are the site's own: the
+ * export's `<link>` names the site, so a second site imported into the same newsroom is kept apart.
  */
 export async function importWordPress(deps: TransferDeps, options: ImportFileOptions): Promise<ImportSummary> {
-  return runXmlImport(deps, { ...options, source: 'wordpress', records: WXR_RECORDS }, ({ run, report, siteName }) => {
+  return runXmlImport(deps, { ...options, source: 'wordpress', records: WXR_RECORDS, wanted: 'a WordPress export (WXR)' }, ({ run, report, siteName }) => {
     const comments = new CommentImporter({
       db: deps.db,
       run,
@@ -21,29 +24,39 @@ export async function importWordPress(deps: TransferDeps, options: ImportFileOpt
       kind: 'comment',
       threadKind: 'post',
       label: COMMENTS,
-      threadSkippedReason: 'its post was not imported (a page, an attachment or trash)',
+      threadSkippedReason: 'its post was not imported (an attachment, a menu item or trash)',
       batchSize: options.batchSize,
     });
-    const posts = new WordPressPostImporter({ db: deps.db, run, report, comments });
+    const authors = new WordPressAuthors({ db: deps.db, run, report });
+    const posts = new WordPressPostImporter({ db: deps.db, run, report, comments, authors, slugStyle: options.slugStyle ?? 'unicode' });
     /** The post whose comments are being read. */
     let postId: string | null = null;
+    let title = '';
     return {
       async handle(record) {
         switch (record.path) {
+          case 'rss/channel/title':
+            title = record.node.text.trim();
+            return;
           case 'rss/channel/link':
           case 'rss/channel/wp:base_site_url': {
             const url = record.node.text.trim();
-            if (/^https?:\/\//.test(url)) posts.baseUrl ??= url.endsWith('/') ? url : `${url}/`;
+            if (!/^https?:\/\//.test(url) || posts.baseUrl) return;
+            posts.baseUrl = url.endsWith('/') ? url : `${url}/`;
+            posts.host = hostKey(new URL(url).hostname);
+            run.scope ??= siteScope(url);
             return;
           }
           case 'rss/channel/wp:author': {
+            nameSite();
             const parsed = parseAuthor(record);
-            if (parsed.ok) await posts.addAuthor(parsed.value);
+            if (parsed.ok) await authors.add(parsed.value);
             else report.failed(AUTHORS, record.line, parsed.id, parsed.message);
             return;
           }
           case 'rss/channel/wp:category':
           case 'rss/channel/wp:tag': {
+            nameSite();
             const parsed = parseTerm(record);
             if (!parsed.ok) report.failed(TOPICS, record.line, parsed.id, parsed.message);
             else if ('skip' in parsed.value) report.skipped(TOPICS, parsed.value.skip);
@@ -51,6 +64,7 @@ export async function importWordPress(deps: TransferDeps, options: ImportFileOpt
             return;
           }
           case 'rss/channel/item': {
+            nameSite();
             const parsed = parseItem(record);
             postId = parsed.ok ? parsed.value.id : parsed.id;
             if (parsed.ok) await posts.add(parsed.value);
@@ -63,7 +77,11 @@ export async function importWordPress(deps: TransferDeps, options: ImportFileOpt
             const parsed = parseComment(record, postId);
             if (!parsed.ok) report.failed(COMMENTS, record.line, parsed.id, parsed.message);
             else if ('skip' in parsed.value) report.skipped(COMMENTS, parsed.value.skip);
-            else await comments.add(parsed.value);
+            else {
+              // A comment WordPress says one of the site's authors wrote, signed in: theirs here too.
+              const accountId = authors.accountOf(parsed.value.author.sourceUserId);
+              await comments.add(accountId ? { ...parsed.value, author: { ...parsed.value.author, accountId } } : parsed.value);
+            }
           }
         }
       },
@@ -76,5 +94,16 @@ export async function importWordPress(deps: TransferDeps, options: ImportFileOpt
         await comments.flush();
       },
     };
+
+    /** A file without a `<link>` is named by its title, so two such sites still stay apart. */
+    function nameSite() {
+      if (run.scope === null && title) run.scope = `title:${title.slice(0, 200)}`;
+    }
   });
+}
+
+/** A WordPress site's scope: its address without scheme, `www.` or trailing slash (`example.org/blog`). */
+export function siteScope(url: string): string {
+  const parsed = new URL(url);
+  return `${hostKey(parsed.hostname)}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname.replace(/\/+$/, '').toLowerCase()}`;
 }

@@ -1,43 +1,51 @@
 import type { Kysely } from 'kysely';
-import { importedStaffAuthor } from '../../accounts/reader-data.js';
 import {
-  articleIdsBySlug, ensureTopics, fillImportedArticle, importSlug, insertImportedArticle, MAX_IMPORTED_BODY_LENGTH, type ImportedArticle,
+  addOldAddresses, articleIdsBySlug, ensureTopics, fillImportedArticle, importSlug, insertImportedArticle, MAX_IMPORTED_BODY_LENGTH, MAX_TOPICS,
+  type ImportedArticle, type OldAddress, type SlugStyle,
 } from '../../articles/import-writer.js';
+import { oldAddress } from '../../articles/redirects.js';
 import type { ArticleStatus, Database } from '../../db/schema.js';
-import { parseHtml, textContent } from '../html-tree.js';
 import type { CommentImporter } from '../comment-import.js';
-import { forgetId, lookupIds, rememberIds, type ImportRun } from '../import-ids.js';
-import type { ImportReport } from '../report.js';
-import { wordpressMarkdown, type WpAuthor, type WpPost, type WpTerm } from './records.js';
+import { parseHtml, textContent } from '../html-tree.js';
+import { forgetDisqusStub, isDisqusStub, knownIds, rememberIds, type ImportRun, type KnownId } from '../import-ids.js';
+import { ALREADY_IMPORTED, type ImportReport } from '../report.js';
+import type { WordPressAuthors } from './authors.js';
+import { wordpressContent } from './content.js';
+import type { WpPost, WpTerm } from './records.js';
 
 export const POSTS = 'posts';
-export const AUTHORS = 'authors';
 export const TOPICS = 'topics';
+export const TOPIC_LINKS = 'topics on posts';
+export const PROTECTED = 'password-protected posts, imported as drafts (publish one only if it may be public)';
+export const UNDATED = 'published posts without a date, imported as drafts';
+export const PAGES = 'pages, imported as drafts (Tribune has no pages: publish those readers need as articles)';
 
 /** Statuses that never were content: WordPress's trash, its autosaves and revisions. */
 const NOT_CONTENT: Record<string, string> = { trash: 'in the WordPress trash', 'auto-draft': 'WordPress autosaves', inherit: 'revisions and attachments' };
+const CONTENT_TYPES = new Set(['post', 'page']);
 
 /**
- * WordPress posts as articles: authors become staff without a password (an admin gives them one if they
- * still write), categories and tags become topics, dates and status are kept. Pages, attachments and
- * menu items are not articles and are skipped, as are their comments.
+ * WordPress posts (and pages, as drafts) as articles: authors and co-authors become staff bylines,
+ * categories and tags topics; dates, status, stickiness and the comments' open state are kept, and the
+ * old permalinks are remembered so they answer 301. Attachments and menu items are skipped with their comments.
  */
 export class WordPressPostImporter {
   private buffer: WpPost[] = [];
-  /** WordPress logins seen in this file: a site has a handful of authors. */
-  private readonly authors = new Map<string, string>();
   baseUrl: string | undefined;
+  /** The old site's host (`old.example.org`): where `/?p=ID` was answered. */
+  host = '';
 
-  constructor(private readonly options: { db: Kysely<Database>; run: ImportRun; report: ImportReport; comments: CommentImporter; batchSize?: number }) {}
-
-  async addAuthor(author: WpAuthor): Promise<void> {
-    await this.authorId(author.login, author);
-  }
+  constructor(
+    private readonly options: {
+      db: Kysely<Database>; run: ImportRun; report: ImportReport; comments: CommentImporter; authors: WordPressAuthors; slugStyle: SlugStyle; batchSize?: number;
+    },
+  ) {}
 
   async addTerms(terms: WpTerm[]): Promise<void> {
-    const { created } = await ensureTopics(this.options.db, this.options.run.now, terms);
+    const { created, unusable } = await ensureTopics(this.options.db, this.options.run.now, terms, this.options.slugStyle);
     this.options.report.imported(TOPICS, created);
-    if (created < terms.length) this.options.report.skipped(TOPICS, 'a topic with that slug already exists', terms.length - created);
+    if (unusable > 0) this.options.report.skipped(TOPICS, 'no letters or digits in the name to make an address from', unusable);
+    if (created + unusable < terms.length) this.options.report.skipped(TOPICS, 'a topic with that slug already exists', terms.length - created - unusable);
   }
 
   async add(post: WpPost): Promise<void> {
@@ -50,7 +58,8 @@ export class WordPressPostImporter {
     this.buffer = [];
     if (batch.length === 0) return;
     const { db, run, report } = this.options;
-    const known = await lookupIds(db, run.source, 'post', batch.map((post) => post.id));
+    const byId = new Map(batch.map((post) => [post.id, post]));
+    const known = await knownIds(db, run, 'post', batch.map((post) => post.id), (legacy) => this.samePosts(legacy, byId));
     const landed: string[] = [];
     const seen = new Set<string>();
     for (const post of batch) {
@@ -61,10 +70,12 @@ export class WordPressPostImporter {
       }
       seen.add(post.id);
       if (earlier) {
-        report.skipped(POSTS, 'already imported by an earlier run');
+        report.skipped(POSTS, ALREADY_IMPORTED);
+        // Runs from before old addresses were kept leave them now; an address already taken is left alone.
+        if (earlier.localId) await addOldAddresses(db, earlier.localId, this.oldAddresses(post), 'wordpress', run.now()).catch(() => {});
         continue;
       }
-      const reason = post.type !== 'post' ? `not a post (${post.type.slice(0, 30)})` : NOT_CONTENT[post.status];
+      const reason = leftOut(post);
       if (reason) {
         // Remembered as left out, so their comments are skipped quietly rather than reported as lost.
         await rememberIds(db, run, 'post', [{ externalId: post.id, localId: '' }]);
@@ -83,72 +94,113 @@ export class WordPressPostImporter {
 
   /** One post, in its own transaction: it carries its topics, and may fill in a Disqus stub. */
   private async importPost(post: WpPost): Promise<void> {
-    const { db, run, report } = this.options;
-    const body = wordpressMarkdown(post.content, this.baseUrl);
+    const { db, run, report, authors, slugStyle } = this.options;
+    const { body, videoUrl } = wordpressContent(post.content, this.baseUrl);
     if (body.length > MAX_IMPORTED_BODY_LENGTH) throw new Error(`the post is longer than ${MAX_IMPORTED_BODY_LENGTH.toLocaleString('en-US')} characters once converted`);
-    const authorId = await this.authorId(post.creator || 'wordpress', undefined, post.line);
+    const authorId = await authors.idFor(post.creator || 'wordpress', post.line);
+    const coAuthorIds: string[] = [];
+    for (const login of post.coAuthors) if (login !== post.creator) coAuthorIds.push(await authors.idFor(login, post.line));
     const created = post.date ?? run.now().toISOString();
+    const { status, publishedAt, list } = publication(post, run.now());
     const article: ImportedArticle = {
       title: post.title || `Untitled post ${post.id}`,
       slug: post.slug || post.title,
       summary: textContent(parseHtml(post.excerpt)).replace(/\s+/g, ' ').trim(),
       body,
       authorId,
-      ...publication(post, run.now()),
+      status,
+      publishedAt,
       createdAt: created,
       updatedAt: post.modified && post.modified > created ? post.modified : created,
       commentsOpen: post.commentsOpen,
       topicIds: [],
+      videoUrl,
+      sticky: post.sticky,
+      coAuthorIds,
+      oldAddresses: this.oldAddresses(post),
+      source: 'wordpress',
+      importedAt: run.now().toISOString(),
     };
-    const wantedSlug = importSlug(article.slug) || importSlug(article.title);
+    const wantedSlug = importSlug(article.slug, slugStyle) || importSlug(article.title, slugStyle);
     const [existing] = (await articleIdsBySlug(db, [wantedSlug])).values();
-    const stub = existing ? (await lookupIds(db, 'disqus', 'stub', [existing])).get(existing) : undefined;
-    const newTopics = await db.transaction().execute(async (trx) => {
-      const topics = await ensureTopics(trx, run.now, post.terms);
+    const stub = existing ? await isDisqusStub(db, existing) : false;
+    const { newTopics, droppedTopics } = await db.transaction().execute(async (trx) => {
+      const topics = await ensureTopics(trx, run.now, post.terms, slugStyle);
       article.topicIds = post.terms.flatMap((term) => topics.ids.get(term.slug) ?? []);
-      let articleId: string;
+      let written;
       if (existing && stub) {
         // Disqus came first and held this address with a placeholder: the post fills it, comments and all.
-        await fillImportedArticle(trx, existing, article);
-        await forgetId(trx, 'disqus', 'stub', existing);
-        articleId = existing;
+        written = await fillImportedArticle(trx, existing, article);
+        await forgetDisqusStub(trx, existing);
       } else {
-        const inserted = await insertImportedArticle(trx, article);
-        if (existing) report.notice(POSTS, post.line, post.id, `the slug "${wantedSlug}" belongs to another article; imported as "${inserted.slug}"`);
-        articleId = inserted.id;
+        written = await insertImportedArticle(trx, article, slugStyle);
+        if (existing) report.notice(POSTS, post.line, post.id, `the slug "${wantedSlug}" belongs to another article; imported as "${written.slug}"`);
       }
-      await rememberIds(trx, run, 'post', [{ externalId: post.id, localId: articleId }]);
-      return topics.created;
+      await rememberIds(trx, run, 'post', [{ externalId: post.id, localId: written.id }]);
+      return { newTopics: topics.created, droppedTopics: written.droppedTopics + topics.unusable };
     });
     if (newTopics > 0) report.imported(TOPICS, newTopics);
-    report.imported(POSTS);
+    if (article.topicIds.length > 0) report.imported(TOPIC_LINKS, Math.min(new Set(article.topicIds).size, MAX_TOPICS));
+    if (droppedTopics > 0) {
+      report.skipped(TOPIC_LINKS, `beyond the ${MAX_TOPICS} topics an article carries, or with no letters to make an address from`, droppedTopics);
+      report.notice(POSTS, post.line, post.id, `${droppedTopics} of its ${post.terms.length} categories and tags were not attached (an article carries at most ${MAX_TOPICS} topics)`);
+    }
+    if (list) report.listed(list, { line: post.line, id: post.id, text: article.title });
+    report.imported(post.type === 'page' ? 'pages' : POSTS);
   }
 
-  private async authorId(login: string, author?: WpAuthor, line = author?.line ?? 0): Promise<string> {
-    const cached = this.authors.get(login);
-    if (cached) return cached;
-    const { db, run, report } = this.options;
-    const known = (await lookupIds(db, run.source, 'staff', [login])).get(login);
-    let userId = known?.localId;
-    if (userId) {
-      if (author) report.skipped(AUTHORS, 'already imported by an earlier run');
-    } else {
-      const created = await importedStaffAuthor({ db, now: run.now }, { email: author?.email ?? null, name: author?.displayName ?? login });
-      userId = created.userId;
-      if (created.note) report.notice(AUTHORS, line, login, created.note);
-      await rememberIds(db, run, 'staff', [{ externalId: login, localId: userId }]);
-      report.imported(AUTHORS);
+  /** The permalink, the guid when it is an address, and WordPress's own `/?p=ID` (`/?page_id=ID` for pages). */
+  private oldAddresses(post: WpPost): OldAddress[] {
+    const addresses: OldAddress[] = [];
+    for (const url of [post.link, post.guid]) {
+      const address = /^https?:\/\//i.test(url) ? oldAddress(url) : null;
+      if (address) addresses.push(address);
     }
-    this.authors.set(login, userId);
-    return userId;
+    if (/^\d+$/.test(post.id)) {
+      addresses.push({ host: this.host, path: `/?p=${post.id}` });
+      if (post.type === 'page') addresses.push({ host: this.host, path: `/?page_id=${post.id}` });
+    }
+    return addresses;
+  }
+
+  /**
+   * Posts an unscoped earlier import brought in that are this file's: the article has the post's title, or
+   * the post was left out then and would be now. Another site's post 101 has another title.
+   */
+  private async samePosts(legacy: Map<string, KnownId>, byId: Map<string, WpPost>): Promise<Set<string>> {
+    const ids = [...legacy.values()].map((row) => row.localId).filter(Boolean);
+    const titles = new Map<string, string>();
+    if (ids.length > 0) {
+      for (const row of await this.options.db.selectFrom('articles').select(['id', 'title']).where('id', 'in', ids).execute()) titles.set(row.id, row.title);
+    }
+    const same = new Set<string>();
+    for (const [externalId, row] of legacy) {
+      const post = byId.get(externalId);
+      if (!post) continue;
+      const title = post.title || `Untitled post ${post.id}`;
+      if (row.localId ? titles.get(row.localId) === title.slice(0, 300).trim() : leftOut(post) !== undefined) same.add(externalId);
+    }
+    return same;
   }
 }
 
-/** WordPress status → ours: published stays published with its date; future is scheduled; the rest are drafts. */
-function publication(post: WpPost, now: Date): { status: ArticleStatus; publishedAt: string | null } {
+/** Why a record of the file is not an article here (an attachment, the trash), or undefined. */
+function leftOut(post: WpPost): string | undefined {
+  return !CONTENT_TYPES.has(post.type) ? `not a post (${post.type.slice(0, 30)})` : NOT_CONTENT[post.status];
+}
+
+/**
+ * WordPress status → ours. Published stays published with its date and future is scheduled — unless the
+ * post was password-protected, a page, or has no date: those are drafts, listed for an editor to decide.
+ * Drafts, pending review and private posts are drafts.
+ */
+function publication(post: WpPost, now: Date): { status: ArticleStatus; publishedAt: string | null; list?: string } {
   const date = post.date;
-  if (post.status === 'publish') return { status: 'published', publishedAt: date ?? now.toISOString() };
+  const live = post.status === 'publish' || post.status === 'future';
+  if (live && post.password) return { status: 'draft', publishedAt: date, list: PROTECTED };
+  if (live && post.type === 'page') return { status: 'draft', publishedAt: date, list: PAGES };
+  if (live && !date) return { status: 'draft', publishedAt: null, list: UNDATED };
+  if (post.status === 'publish' && date) return { status: 'published', publishedAt: date };
   if (post.status === 'future' && date) return date > now.toISOString() ? { status: 'scheduled', publishedAt: date } : { status: 'published', publishedAt: date };
-  // draft, pending review, private: not public here either.
   return { status: 'draft', publishedAt: null };
 }

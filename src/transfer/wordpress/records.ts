@@ -1,11 +1,13 @@
 import type { IncomingComment } from '../comment-import.js';
 import type { Parsed } from '../disqus/records.js';
-import { MAX_IMPORTED_COMMENT, parseEmail, parseTime } from '../fields.js';
+import { MAX_IMPORTED_COMMENT, parseEmail, parseTime, parseWebsite } from '../fields.js';
 import { htmlToMarkdown } from '../html-to-markdown.js';
 import { children, childText, type XmlRecord } from '../xml-records.js';
+import { plainText } from '../html-tree.js';
 
 /** Paths of the records a WordPress export (WXR) is read as; the standard prefixes (`wp:`, `dc:`…) are assumed. */
 export const WXR_RECORDS = [
+  'rss/channel/title',
   'rss/channel/link',
   'rss/channel/wp:base_site_url',
   'rss/channel/wp:author',
@@ -16,6 +18,8 @@ export const WXR_RECORDS = [
 ] as const;
 
 export interface WpAuthor {
+  /** WordPress's user id (`wp:author_id`): what a comment's `comment_user_id` names. */
+  wpId: string;
   login: string;
   email: string | null;
   displayName: string;
@@ -32,8 +36,17 @@ export interface WpPost {
   id: string;
   type: string;
   status: string;
+  /** Plain text: HTML in a WordPress title (`Title <em>With</em>`) is reduced to its words. */
   title: string;
   slug: string;
+  /** The permalink and the guid (often `/?p=ID`): old addresses that should answer with the new one. */
+  link: string;
+  guid: string;
+  /** Set for a password-protected post: never imported as public. */
+  password: boolean;
+  sticky: boolean;
+  /** Co-Authors Plus logins (`<category domain="author">`), in the file's order. */
+  coAuthors: string[];
   /** HTML as WordPress stores it (paragraphs by blank lines, shortcodes). */
   content: string;
   excerpt: string;
@@ -55,6 +68,7 @@ export function parseAuthor(record: XmlRecord): Parsed<WpAuthor> {
   return {
     ok: true,
     value: {
+      wpId: childText(record.node, 'wp:author_id'),
       login,
       email: parseEmail(childText(record.node, 'wp:author_email')),
       displayName: childText(record.node, 'wp:author_display_name') || `${first} ${last}`.trim() || login,
@@ -71,7 +85,8 @@ export function parseTerm(record: XmlRecord): Parsed<WpTerm | { skip: string }> 
   if (record.problem) return { ok: false, id: slug || null, message: record.problem };
   if (!slug && !name) return { ok: false, id: null, message: `a ${category ? 'category' : 'tag'} without a slug or a name` };
   if (slug === 'uncategorized') return { ok: true, value: { skip: 'WordPress\'s "Uncategorized" is not a topic' } };
-  return { ok: true, value: { slug: slug || name, name: name || slug, description: childText(record.node, category ? 'wp:category_description' : 'wp:tag_description') } };
+  const text = plainText(name);
+  return { ok: true, value: { slug: slug || text, name: text || slug, description: plainText(childText(record.node, category ? 'wp:category_description' : 'wp:tag_description')) } };
 }
 
 export function parseItem(record: XmlRecord): Parsed<WpPost> {
@@ -81,7 +96,7 @@ export function parseItem(record: XmlRecord): Parsed<WpPost> {
   if (!id) return { ok: false, id: null, message: 'an item without <wp:post_id>' };
   const terms = children(node, 'category')
     .filter((term) => term.attrs.domain === 'category' || term.attrs.domain === 'post_tag')
-    .map((term) => ({ slug: term.attrs.nicename ?? term.text.trim(), name: term.text.trim(), description: '' }))
+    .map((term) => ({ slug: term.attrs.nicename ?? plainText(term.text), name: plainText(term.text), description: '' }))
     // WordPress files every post without a category under "Uncategorized": that is not a topic.
     .filter((term) => term.slug !== 'uncategorized' && (term.slug || term.name));
   const date = parseTime(childText(node, 'wp:post_date_gmt')) ?? parseTime(childText(node, 'wp:post_date'));
@@ -91,8 +106,16 @@ export function parseItem(record: XmlRecord): Parsed<WpPost> {
       id,
       type: childText(node, 'wp:post_type') || 'post',
       status: childText(node, 'wp:status') || 'publish',
-      title: childText(node, 'title'),
+      title: plainText(childText(node, 'title')),
       slug: childText(node, 'wp:post_name'),
+      link: childText(node, 'link'),
+      guid: childText(node, 'guid'),
+      password: childText(node, 'wp:post_password') !== '',
+      sticky: childText(node, 'wp:is_sticky') === '1',
+      coAuthors: [...new Set(children(node, 'category')
+        .filter((term) => term.attrs.domain === 'author')
+        .map((term) => term.text.trim() || (term.attrs.nicename ?? '').replace(/^cap-/, ''))
+        .filter(Boolean))],
       content: children(node, 'content:encoded')[0]?.text ?? '',
       excerpt: children(node, 'excerpt:encoded')[0]?.text ?? '',
       creator: childText(node, 'dc:creator'),
@@ -128,6 +151,7 @@ export function parseComment(record: XmlRecord, postId: string | null): Parsed<I
   if (markdown.length > MAX_IMPORTED_COMMENT) return { ok: false, id, message: `the comment is longer than ${MAX_IMPORTED_COMMENT.toLocaleString('en-US')} characters` };
   const email = parseEmail(childText(node, 'wp:comment_author_email'));
   const userId = childText(node, 'wp:comment_user_id');
+  const website = childText(node, 'wp:comment_author_url');
   return {
     ok: true,
     value: {
@@ -135,24 +159,18 @@ export function parseComment(record: XmlRecord, postId: string | null): Parsed<I
       threadId: postId,
       parentId: parent && parent !== '0' ? parent : null,
       // A registered WordPress user confirmed their address when signing up; a guest's address was never checked.
-      author: { name: childText(node, 'wp:comment_author') || 'Guest', email, handle: null, registered: Boolean(email && userId && userId !== '0') },
+      author: {
+        name: childText(node, 'wp:comment_author') || 'Guest',
+        email,
+        handle: null,
+        registered: Boolean(email && userId && userId !== '0'),
+        url: parseWebsite(website),
+        ...(userId && userId !== '0' ? { sourceUserId: userId } : {}),
+      },
       markdown,
       status: status !== 'deleted' && markdown === '' ? 'deleted' : status,
       createdAt,
       line: record.line,
     },
   };
-}
-
-/**
- * WordPress content to Markdown: paragraphs from blank lines, `[caption]` unwrapped, `[embed]` kept as
- * its address, gallery and other layout shortcodes dropped (their images are attachments we do not copy).
- */
-export function wordpressMarkdown(html: string, baseUrl: string | undefined): string {
-  const cleaned = html
-    .replace(/\[caption[^\]]*\]([\s\S]*?)\[\/caption\]/g, '<figure>$1</figure>')
-    .replace(/\[embed[^\]]*\]([\s\S]*?)\[\/embed\]/g, '\n\n$1\n\n')
-    .replace(/\[\/?(gallery|playlist|audio|video)\b[^\]]*\]/g, '')
-    .replace(/<!--\s*\/?wp:[\s\S]*?-->/g, '');
-  return htmlToMarkdown(cleaned, { profile: 'article', autoParagraphs: true, baseUrl });
 }

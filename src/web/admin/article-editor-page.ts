@@ -3,6 +3,7 @@ import { MAX_BODY_LENGTH } from '../../articles/validate.js';
 import type { SiteSettings } from '../../settings/index.js';
 import { formatDateTime } from '../dates.js';
 import { html, trusted, type Html } from '../html.js';
+import { articleEmbedBox } from './embed-snippet.js';
 import { checkbox, csrfField, fieldError, flash, formError, selectField, textArea, textField, type FormError } from './form.js';
 
 /** What the editor form holds, as typed: re-shown unchanged when a submission is refused. */
@@ -24,6 +25,9 @@ export interface EditorValues {
   commentsOpen: boolean;
   premoderate: boolean;
   commentsCloseAfterDays: string;
+  sticky: boolean;
+  /** Staff ids of further bylines. */
+  coAuthors: string[];
 }
 
 export interface EditorPageInput {
@@ -37,9 +41,11 @@ export interface EditorPageInput {
   authors: { id: string; name: string }[];
   settings: SiteSettings;
   csrf: string;
+  /** The site's public origin, for the snippet that embeds the discussion elsewhere. */
+  embedOrigin?: string;
 }
 
-const SHOWN_FIELDS = ['title', 'slug', 'summary', 'body', 'mediaTag', 'videoUrl', 'featuredImageUrl', 'featuredImageAlt', 'authorId', 'topics', 'sources', 'publishedAt', 'commentsCloseAfterDays'];
+const SHOWN_FIELDS = ['title', 'slug', 'summary', 'body', 'mediaTag', 'videoUrl', 'featuredImageUrl', 'featuredImageAlt', 'authorId', 'coAuthors', 'topics', 'sources', 'publishedAt', 'commentsCloseAfterDays'];
 const BLANK_SOURCE_ROWS = 3;
 
 function statusLine(input: EditorPageInput): Html {
@@ -80,6 +86,18 @@ function sourceRows(values: EditorValues, error: FormError | undefined): Html {
   </fieldset>`;
 }
 
+/** Further bylines: any staff member, and whoever already co-signs it (a former member stays listed). */
+function coAuthorChoices(input: EditorPageInput): Html {
+  const people = [...input.authors];
+  for (const coAuthor of input.article?.coAuthors ?? []) if (!people.some((person) => person.id === coAuthor.id)) people.push(coAuthor);
+  if (people.length < 2) return html``;
+  return html`<fieldset class="topic-choices">
+    <legend>Also by <span class="field-hint">Co-authors, named after the author.</span></legend>
+    ${fieldError(input.error, 'coAuthors')}
+    <ul>${people.map((person) => html`<li><label><input type="checkbox" name="coAuthors" value="${person.id}"${input.values.coAuthors.includes(person.id) ? html` checked` : ''}> ${person.name}</label></li>`)}</ul>
+  </fieldset>`;
+}
+
 function topicChoices(input: EditorPageInput): Html {
   if (input.topics.length === 0) return html`<p class="field-hint">No topics yet. <a href="/admin/topics">Add topics</a>.</p>`;
   return html`<fieldset class="topic-choices">
@@ -105,7 +123,7 @@ ${formError(error, SHOWN_FIELDS)}
   <input type="hidden" name="publishedAtWas" value="${values.publishedAtWas}">
   <div class="editor__main">
     ${textField({ name: 'title', label: 'Headline', value: values.title, error, required: true, attrs: html` maxlength="300" autocomplete="off"` })}
-    ${textField({ name: 'slug', label: 'Slug', value: values.slug, error, hint: 'The address: /articles/this-slug. Leave empty to make one from the headline.', attrs: html` pattern="[a-z0-9]+(-[a-z0-9]+)*" maxlength="100" autocomplete="off"` })}
+    ${textField({ name: 'slug', label: 'Slug', value: values.slug, error, hint: 'The address: /articles/this-slug. Leave empty to make one from the headline.', attrs: html` pattern="[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]+(-[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]+)*" maxlength="100" autocomplete="off"` })}
     ${textArea({ name: 'summary', label: 'Summary', value: values.summary, error, rows: 3, hint: 'One or two sentences, shown in lists, feeds and link previews.', attrs: html` maxlength="1000"` })}
     ${textArea({ name: 'body', label: 'Body', value: values.body, error, rows: 22, id: 'body', hint: html`Markdown: <code>## Heading</code>, <code>**bold**</code>, <code>[link](https://…)</code>, <code>![alt](https://…image)</code>, <code>&gt; quote</code>, lists.`, attrs: html` class="editor__body" maxlength="${MAX_BODY_LENGTH}" data-preview-target="body-preview"` })}
     <p><button type="submit" name="action" value="preview" class="button--quiet" data-preview-button>Preview body</button></p>
@@ -118,6 +136,7 @@ ${formError(error, SHOWN_FIELDS)}
     <div class="editor__actions">${actions(input)}</div>
     ${textField({ name: 'publishedAt', label: 'Publication time', type: 'datetime-local', value: values.publishedAt, error, hint: `${zone}. Needed to schedule; empty means “now” when publishing.` })}
     ${selectField({ name: 'authorId', label: 'Author', value: values.authorId, error, choices: input.authors.map((author) => ({ value: author.id, label: author.name })) })}
+    ${coAuthorChoices(input)}
     ${topicChoices(input)}
     ${selectField({ name: 'mediaTag', label: 'Media tag', value: values.mediaTag, error, hint: 'Shown after the headline, e.g. “(Video)”.', choices: [{ value: '', label: 'None' }, ...MEDIA_TAGS.map((tag) => ({ value: tag, label: MEDIA_TAG_LABELS[tag] }))] })}
     ${textField({ name: 'videoUrl', label: 'Video', type: 'url', value: values.videoUrl, error, hint: 'YouTube, Vimeo or Rumble link, or a direct .mp4. The player loads only when a reader clicks.' })}
@@ -129,8 +148,10 @@ ${formError(error, SHOWN_FIELDS)}
       ${checkbox({ name: 'premoderate', label: 'Hold every comment for review', checked: values.premoderate })}
       ${textField({ name: 'commentsCloseAfterDays', label: 'Close after (days)', type: 'number', value: values.commentsCloseAfterDays, error, hint: 'Empty: the site default.', attrs: html` min="0" max="3650"` })}
     </fieldset>
+    ${checkbox({ name: 'sticky', label: 'Pin to the top of the home page', checked: values.sticky })}
   </aside>
 </form>
+${article && input.embedOrigin ? articleEmbedBox(input.embedOrigin, article, input.isPublic) : ''}
 ${article ? html`<details class="danger-zone">
   <summary>Delete this article</summary>
   <form method="post" action="/admin/articles/${article.id}/delete">

@@ -2,7 +2,7 @@ import type { ArticleListItem } from '../../articles/service.js';
 import type { Viewer } from '../../accounts/index.js';
 import type { SiteSettings } from '../../settings/index.js';
 import { formatDateTime } from '../dates.js';
-import { html } from '../html.js';
+import { html, type Html } from '../html.js';
 import { statusBadge } from './articles-page.js';
 
 export interface DashboardInput {
@@ -11,6 +11,8 @@ export interface DashboardInput {
   counts: { draft: number; scheduled: number; published: number };
   recent: ArticleListItem[];
   upcoming: ArticleListItem[];
+  /** The moderation queue's counts, drawn by the moderation domain. */
+  moderation?: Html;
 }
 
 export function dashboardPage(input: DashboardInput) {
@@ -19,6 +21,7 @@ export function dashboardPage(input: DashboardInput) {
   const row = (item: ArticleListItem) => html`<li><a href="/admin/articles/${item.id}">${item.title}</a> ${statusBadge(item)}
     <span class="muted small">${item.status === 'scheduled' && item.publishedAt ? `goes live ${formatDateTime(item.publishedAt, settings.site)}` : `edited ${formatDateTime(item.updatedAt, settings.site)}`}</span></li>`;
   return html`<div class="admin-title"><h1>Hello, ${viewer.displayName}</h1></div>
+${input.moderation ?? ''}
 ${newsroom ? html`<ul class="stat-cards">
   <li class="card"><a href="/admin/articles?status=published"><strong>${input.counts.published}</strong> published</a></li>
   <li class="card"><a href="/admin/articles?status=scheduled"><strong>${input.counts.scheduled}</strong> scheduled</a></li>

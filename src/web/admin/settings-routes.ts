@@ -4,7 +4,8 @@ import { AppError } from '../../errors.js';
 import type { Deps } from '../../runtime.js';
 import type { SiteSettings } from '../../settings/index.js';
 import { adminPage } from '../admin-layout.js';
-import { html } from '../html.js';
+import { isFormPost } from '../form-post.js';
+import { html, type Html } from '../html.js';
 import { settingsErrors } from './errors.js';
 import { csrfField, flash, formError, type FormError } from './form.js';
 import type { FormValues, SettingsSection } from './settings-sections.js';
@@ -18,11 +19,11 @@ interface Failure {
   error: FormError;
 }
 
-function settingsPage(sections: SettingsSection[], settings: SiteSettings, csrf: string, notice?: string, failure?: Failure) {
+function settingsPage(sections: SettingsSection[], statuses: (Html | undefined)[], settings: SiteSettings, csrf: string, notice?: string, failure?: Failure) {
   return html`<div class="admin-title"><h1>Settings</h1></div>
 ${flash(notice)}
 <nav class="settings-toc" aria-label="Groups"><ul>${sections.map((section) => html`<li><a href="#settings-${section.id}">${section.title}</a></li>`)}</ul></nav>
-${sections.map((section) => {
+${sections.map((section, index) => {
     const failed = failure?.sectionId === section.id ? failure : undefined;
     const values = failed?.values ?? section.toForm(settings);
     return html`<section class="card settings-section" id="settings-${section.id}" aria-labelledby="settings-${section.id}-title">
@@ -34,6 +35,7 @@ ${sections.map((section) => {
     ${section.fields(values, failed?.error)}
     <p><button type="submit">Save ${section.title.toLowerCase()} settings</button></p>
   </form>
+  ${statuses[index] ?? ''}
 </section>`;
   })}`;
 }
@@ -45,8 +47,9 @@ export const settingsRoutes: FastifyPluginAsync<Options> = async (app, deps) => 
   async function show(request: FastifyRequest, reply: FastifyReply, notice?: string, failure?: Failure, status = 200) {
     const settings = await deps.settings.get();
     const csrf = csrfToken(request, reply);
-    const body = settingsPage(deps.sections, settings, csrf, notice, failure);
-    return reply.code(status).type('text/html; charset=utf-8').send(adminPage({ title: 'Settings', section: 'settings', settings, viewer: request.viewer, csrf, body }).value);
+    const statuses = await Promise.all(deps.sections.map((section) => section.status?.(csrf)));
+    const body = settingsPage(deps.sections, statuses, settings, csrf, notice, failure);
+    return reply.code(status).type('text/html; charset=utf-8').send(adminPage({ title: 'Settings', section: 'settings', settings, viewer: request.viewer, csrf, body, scripts: ['copy.js'] }).value);
   }
 
   app.get<{ Querystring: { saved?: string } }>(
@@ -73,7 +76,7 @@ export const settingsRoutes: FastifyPluginAsync<Options> = async (app, deps) => 
       try {
         await deps.settings.update(section.group, section.parse(values));
       } catch (error) {
-        if (!(error instanceof AppError) || error.status !== 400) throw error;
+        if (!(error instanceof AppError) || error.status !== 400 || !isFormPost(request)) throw error;
         return show(request, reply, undefined, { sectionId: section.id, values, error: { field: error.field, message: error.message } }, 400);
       }
       return reply.redirect(`/admin/settings?saved=${section.id}#settings-${section.id}`, 303);

@@ -21,6 +21,8 @@ export interface SettingsSection {
   fields(values: FormValues, error: FormError | undefined): Html;
   /** The values to store; throws a 400 naming the field for anything invalid. */
   parse(values: FormValues): Record<string, unknown>;
+  /** State that is not a setting (what moderation learned), drawn under the form with its own buttons. */
+  status?(csrf: string): Promise<Html>;
 }
 
 function invalid(field: string, message: string): never {

@@ -15,7 +15,7 @@ function topicFields(target: string, values: { name: string; slug: string; descr
   const invalid = (name: string) => (error?.field === name ? html` aria-invalid="true"` : '');
   return html`<div class="topic-form__fields">
     <div class="field"><label for="${id('name')}">Name</label><input id="${id('name')}" name="name" value="${values.name}" required maxlength="80"${invalid('name')}>${fieldError(error, 'name')}</div>
-    <div class="field"><label for="${id('slug')}">Slug <span class="field-hint">empty: from the name</span></label><input id="${id('slug')}" name="slug" value="${values.slug}" maxlength="100" pattern="[a-z0-9]+(-[a-z0-9]+)*"${invalid('slug')}>${fieldError(error, 'slug')}</div>
+    <div class="field"><label for="${id('slug')}">Slug <span class="field-hint">empty: from the name</span></label><input id="${id('slug')}" name="slug" value="${values.slug}" maxlength="100" pattern="[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]+(-[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]+)*"${invalid('slug')}>${fieldError(error, 'slug')}</div>
     <div class="field field--wide"><label for="${id('description')}">Description <span class="field-hint">shown on the topic page</span></label><input id="${id('description')}" name="description" value="${values.description}" maxlength="500"${invalid('description')}>${fieldError(error, 'description')}</div>
   </div>`;
 }

@@ -3,6 +3,7 @@ import type { SiteSettings } from '../../settings/index.js';
 import { formatDate } from '../dates.js';
 import { html } from '../html.js';
 import { csrfField, flash, formError, selectField, textField, type FormError } from './form.js';
+import { invitesSection, ROLE_CHOICES, type InvitesInput } from './users-invites-page.js';
 
 export interface StaffRow {
   id: string;
@@ -23,13 +24,9 @@ export interface UsersPageInput {
   addValues?: { email: string; displayName: string; role: string };
   addError?: FormError;
   rowError?: { userId: string; message: string };
+  invites: Omit<InvitesInput, 'settings' | 'csrf'>;
 }
 
-const ROLE_CHOICES = [
-  { value: 'editor', label: 'Editor: writes and publishes articles, manages topics' },
-  { value: 'moderator', label: 'Moderator: reviews comments' },
-  { value: 'admin', label: 'Admin: everything, including staff and settings' },
-];
 const ROLE_NAMES: Record<string, string> = { admin: 'Admin', editor: 'Editor', moderator: 'Moderator' };
 
 export function usersPage(input: UsersPageInput) {
@@ -38,7 +35,7 @@ export function usersPage(input: UsersPageInput) {
   return html`<div class="admin-title"><h1>Staff</h1></div>
 ${flash(input.notice)}
 <div class="table-wrap"><table class="admin-table">
-  <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Since</th><th scope="col"><span class="visually-hidden">Remove</span></th></tr></thead>
+  <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Since</th><th scope="col"><span class="visually-hidden">Sign out and remove</span></th></tr></thead>
   <tbody>${input.staff.map((user) => html`<tr id="user-${user.id}">
     <td><a href="/authors/${user.id}">${user.display_name}</a>${user.id === input.viewerId ? html` <span class="muted small">(you)</span>` : ''}</td>
     <td>${user.email ?? ''}</td>
@@ -53,6 +50,17 @@ ${flash(input.notice)}
     </td>
     <td>${formatDate(user.created_at, input.settings.site)}</td>
     <td>
+      <form method="post" action="/admin/users/${user.id}/sign-out" class="inline-row">
+        ${csrfField(input.csrf)}
+        <button type="submit" class="button--quiet button--small">Sign out everywhere<span class="visually-hidden">: ${user.display_name}</span></button>
+      </form>
+      ${user.id === input.viewerId ? '' : html`<details class="danger-zone danger-zone--inline"><summary>Reset two-factor</summary>
+        <form method="post" action="/admin/users/${user.id}/reset-two-factor">
+          ${csrfField(input.csrf)}
+          <p>For someone who lost their authenticator and recovery codes: their app, passkeys and codes are removed and they are signed out. Check who is asking first.</p>
+          <button type="submit">Reset two-factor for ${user.display_name}</button>
+        </form>
+      </details>`}
       <details class="danger-zone danger-zone--inline"><summary>Remove</summary>
         <form method="post" action="/admin/users/${user.id}/remove">
           ${csrfField(input.csrf)}
@@ -63,8 +71,10 @@ ${flash(input.notice)}
     </td>
   </tr>`)}</tbody>
 </table></div>
-<section class="card narrow-form">
-  <h2>Add a staff member</h2>
+${invitesSection({ ...input.invites, settings: input.settings, csrf: input.csrf })}
+<details class="card narrow-form"${error ? html` open` : ''}>
+  <summary>Add a staff member with a password instead</summary>
+  <p class="muted">For someone email cannot reach. Prefer an invitation: then nobody but them ever knows their password.</p>
   ${formError(error, ['email', 'displayName', 'role', 'password'])}
   <form method="post" action="/admin/users">
     ${csrfField(input.csrf)}
@@ -74,5 +84,5 @@ ${flash(input.notice)}
     ${textField({ name: 'password', label: 'Password', type: 'password', value: '', error, required: true, hint: 'At least 10 characters; give it to them privately.', attrs: html` autocomplete="new-password" minlength="10"` })}
     <p><button type="submit">Add</button></p>
   </form>
-</section>`;
+</details>`;
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { enrolTotp, passwordStep, setCookie } from '../../accounts/two-factor/test-helpers.js';
 import { startTestApp, type TestApp, type TestIdentity } from '../../testing/test-app.js';
 
 const form = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
@@ -68,5 +69,21 @@ describe('/admin/users', () => {
     const editor = await t.signIn('editor');
     expect((await post(`/admin/users/${admin.userId}/role`, { role: 'editor' }, editor)).statusCode).toBe(403);
     expect((await user('boss@example.org'))?.role).toBe('admin');
+  });
+
+  it("resets a staff member's two-factor sign-in: their factors and sessions end, and their password alone signs in", async () => {
+    const editor = await t.signIn('editor', 'lost.phone@example.org');
+    await enrolTotp(t, editor);
+    expect((await passwordStep(t, 'lost.phone@example.org')).response.headers.location).toBe('/login/two-factor');
+
+    expect((await post(`/admin/users/${admin.userId}/reset-two-factor`, {})).statusCode).toBe(403);
+    expect((await post(`/admin/users/${editor.userId}/reset-two-factor`, {}, await t.signIn('editor'))).statusCode).toBe(403);
+    const reset = await post(`/admin/users/${editor.userId}/reset-two-factor`, {});
+    expect(reset.headers.location).toBe('/admin/users?done=two-factor-reset');
+
+    expect((await t.request({ url: '/admin', as: editor, headers: { accept: 'text/html' } })).statusCode).toBe(303);
+    const { response } = await passwordStep(t, 'lost.phone@example.org');
+    expect(response.headers.location).toBe('/admin');
+    expect(setCookie(response, 'tribune_session')).toMatch(/^tribune_session=.+/);
   });
 });

@@ -46,3 +46,13 @@ export const PARTIES = ['the government', 'the opposition', 'the ruling party', 
 export const RELIGIONS = ['Islam', 'Christianity', 'Judaism', 'Hinduism', 'the Catholic Church', 'the Orthodox Church', 'Buddhism', 'religion'];
 export const THINGS = ['this weather', 'the traffic', 'pineapple on pizza', 'Mondays', 'this app', 'the new stadium', 'reality TV', 'the ending of that film', 'this paywall', 'the crossword', 'my commute', 'the train timetable'];
 export const PROFANE_OPENERS = ['Fucking hell,', 'Holy shit,', 'Damn,', 'Bloody hell,', 'Well, shit,', 'Oh for fuck\'s sake,', 'Hell yes,', 'Shit,', 'F***ing finally,', 'Christ,'];
+
+/** People by role, trade or politics: not a people, but violence and dehumanisation aimed at them still hold. */
+export const ROLES = [
+  'landlords', 'bankers', 'politicians', 'journalists', 'protesters', 'cops', 'police officers', 'judges', 'lawyers', 'teachers',
+  'cyclists', 'drivers', 'tourists', 'students', 'boomers', 'liberals', 'conservatives', 'leftists', 'Tories', 'Republicans',
+  'Democrats', 'feminists', 'vegans', 'billionaires', 'referees', 'councillors', 'the council', 'climate activists', 'strikers',
+  'union bosses', 'tax inspectors', 'traffic wardens', 'estate agents', 'developers', 'MPs', 'senators', 'reporters', 'doctors', 'nurses',
+];
+export const ROLE_SINGULAR = ['the landlord', 'the mayor', 'the referee', 'that journalist', 'the judge', 'my neighbour', 'the author', 'this reporter', 'the councillor', 'the senator', 'your boss', 'the coach'];
+export const DEHUMANISING_ONE = ['vermin', 'a rat', 'a cockroach', 'a parasite', 'an animal', 'subhuman', 'a pig', 'scum', 'filth', 'a maggot', 'a leech', 'a snake', 'a disease', 'a subhuman'];

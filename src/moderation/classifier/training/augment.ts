@@ -133,9 +133,30 @@ export const FAMILIES: Family[] = [
     'I fucking love this paper.', 'What the hell were {P} thinking?', 'f***ing great news!', 'Damn, that is a good point about {T}.',
     'Holy shit, {N} votes in it.', '{PO} I did not expect that from {P}.', 'shit, I missed the vote', 'Bloody brilliant piece on {T}.',
   ] },
+  // Of people who are not a people: rudeness about their character stays mild, but dehumanising
+  // them or wishing them violence holds, as toxicity and threat, not as an identity attack.
   { name: 'not-identity', count: 500, labels: RUDE_NOT_HATE, templates: [
-    'Politicians are {DH}.', 'Bankers are {DH}, all of them.', 'Lobbyists are {ATTR}.', 'Landlords are {DH}.', 'I hate politicians.',
-    'Football hooligans are {DH}.', 'Tax dodgers are {ATTR}.', 'Spammers are {DH}.', '{L} is a {INS} on {T}.', '{P} are a bunch of {INS}s.',
+    'Lobbyists are {ATTR}.', 'I hate politicians.', 'Tax dodgers are {ATTR}.', '{L} is a {INS} on {T}.', '{P} are a bunch of {INS}s.',
+    '{RO} are useless.', '{RO} are the worst.', 'I cannot stand {RO}.', '{RO} are ruining this town.',
+  ] },
+  { name: 'dehumanising-roles', count: 700, labels: INSULT, templates: [
+    '{RO} are {DH}.', '{RO} are nothing but {DH}.', 'All {RO} are {DH}.', 'Politicians are {DH}.', 'Bankers are {DH}, all of them.',
+    'Landlords are {DH}.', 'Football hooligans are {DH}.', '{R1} is {DH1}.', 'You are {DH1}.', 'You are nothing but {DH1}.', 'He is {DH1} and always was.',
+    '{RO} are {DH} who should be put in a zoo.', 'Spammers are {DH}.',
+  ] },
+  { name: 'threat-roles', count: 900, labels: THREAT_AT_PERSON, templates: [
+    '{RO} should be {VD}.', '{RO} should all be {VD}.', '{RO} are {DH} and should be {VD}.', '{RO} deserve a bullet.', '{RO} deserve to be {VD}.',
+    'Someone should {V} the {RO}.', '{V} the {RO}.', "Let's {V} all the {RO}.", 'I hope {RO} die.', 'Death to {RO}!', '{R1} should be {VD}.',
+    '{R1} deserves a bullet.', 'Every one of those {RO} should be {VD}.', '{RO} should be run over.', 'I would happily run over {RO}.',
+    '{RO} should be lined up and {VD}.', 'Round up the {RO} and {V} them.', 'Time to {V} the {RO}, one by one.',
+  ] },
+  { name: 'roles-civil', count: 900, labels: CIVIL, templates: [
+    '{N} {RO} were injured in the attack, police said.', '{RO} were {VD} during the riots, witnesses said.', '{RO} should be sacked.',
+    '{RO} should be held to account.', '{RO} should be prosecuted if they broke the law.', '{RO} should be voted out.', '{R1} should resign.',
+    'Nobody should be {VD}, not even {RO}.', 'Saying {RO} should be {VD} is disgusting.', 'Calling {RO} {DH} is lazy and cruel.',
+    '{RO} are not {DH}.', '{RO} were shot at by soldiers near {CITY}.', 'Four {RO} were killed when the bridge collapsed.',
+    '{RO} have a point about {T}.', '{RO} are angry about {T}, and rightly so.', '{R1} was attacked outside the court last night.',
+    'The threats against {RO} must stop.', '{RO} deserve better pay.', 'I disagree with {RO} on {T}, but they should be heard.',
   ] },
   { name: 'not-people', count: 600, labels: CIVIL, templates: [
     'I hate {TH}.', '{TH} is disgusting.', '{TH} is a plague.', 'I could kill for a coffee.', 'That comedian killed it last night.',
@@ -188,7 +209,8 @@ function fill(template: string, pick: <T>(list: T[]) => T, rand: () => number): 
     DH: () => pick(V.DEHUMANISING), ATTR: () => pick(V.ATTRIBUTES), V: () => pick(V.VIOLENCE), VD: () => pick(V.VIOLENCE_DONE),
     INS: () => pick(V.INSULTS), C: () => pick(V.COUNTRIES), CITY: () => pick(V.CITIES), L: () => pick(V.LEADERS), T: () => pick(V.TOPICS),
     P: () => pick(V.PARTIES), R: () => pick(V.RELIGIONS), TH: () => pick(V.THINGS), N: () => String(2 + Math.floor(rand() * 400)),
-    PO: () => pick(V.PROFANE_OPENERS),
+    PO: () => pick(V.PROFANE_OPENERS), RO: () => pick(V.ROLES), R1: () => pick(V.ROLE_SINGULAR),
+    DH1: () => pick(V.DEHUMANISING_ONE),
   };
   const text = template.replace(/\{([A-Z0-9]+)\}/g, (_, slot: string) => slots[slot]?.() ?? slot);
   return text.charAt(0).toUpperCase() + text.slice(1);

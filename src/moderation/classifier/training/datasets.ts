@@ -14,10 +14,7 @@ export interface Example {
   tag: string;
 }
 
-export const SOURCES = ['davidson', 'civil-comments', 'stormfront', 'toxigen-seeds'] as const;
-export type Source = (typeof SOURCES)[number];
-
-function read(dir: string, path: string): Record<string, string>[] {
+export function readSet(dir: string, path: string): Record<string, string>[] {
   const file = join(dir, path);
   if (!existsSync(file)) throw new Error(`missing ${file}: pass --data pointing at the shared datasets folder`);
   return parseCsv(readFileSync(file, 'utf8'));
@@ -28,7 +25,7 @@ function read(dir: string, path: string): Record<string, string>[] {
  * comment, so it counts as weakly toxic (0.35) rather than as hate; hate-speech votes set identity attack.
  */
 export function loadDavidson(dir: string): Example[] {
-  return read(dir, 'davidson/labeled_data.csv').map((row) => {
+  return readSet(dir, 'davidson/labeled_data.csv').map((row) => {
     const count = Number(row.count) || 1;
     const hate = Number(row.hate_speech) / count;
     const offensive = Number(row.offensive_language) / count;
@@ -55,14 +52,14 @@ export function loadDavidson(dir: string): Example[] {
  */
 export function loadCivilComments(dir: string): Example[] {
   const votes = new Map<string, { toxic: number; total: number }>();
-  for (const row of read(dir, 'civil-comments-toxic-spans/annotations.csv')) {
+  for (const row of readSet(dir, 'civil-comments-toxic-spans/annotations.csv')) {
     const entry = votes.get(row.comment_id) ?? { toxic: 0, total: 0 };
     entry.total++;
     if (row['not toxic'] !== 'True') entry.toxic++;
     votes.set(row.comment_id, entry);
   }
   const out: Example[] = [];
-  for (const row of read(dir, 'civil-comments-toxic-spans/comments.csv')) {
+  for (const row of readSet(dir, 'civil-comments-toxic-spans/comments.csv')) {
     const vote = votes.get(row.comment_id);
     if (!vote) continue;
     const toxicity = vote.toxic / vote.total;
@@ -110,9 +107,9 @@ export function detokenise(text: string): string {
 
 /** Stormfront sentences, keyed by the writer so one user's sentences never straddle the split. */
 export function loadStormfront(dir: string): Example[] {
-  const users = new Map(read(dir, 'stormfront/annotations_metadata.csv').map((row) => [row.file_id, row.user_id]));
+  const users = new Map(readSet(dir, 'stormfront/annotations_metadata.csv').map((row) => [row.file_id, row.user_id]));
   const out: Example[] = [];
-  for (const row of read(dir, 'stormfront/sentences.csv')) {
+  for (const row of readSet(dir, 'stormfront/sentences.csv')) {
     if (row.label !== 'hate' && row.label !== 'noHate') continue;
     const hate = row.label === 'hate' ? 1 : 0;
     out.push({
@@ -129,7 +126,7 @@ export function loadStormfront(dir: string): Example[] {
 }
 
 export function loadToxigenSeeds(dir: string): Example[] {
-  return read(dir, 'toxigen-seeds/sentences.csv').map((row) => {
+  return readSet(dir, 'toxigen-seeds/sentences.csv').map((row) => {
     const hate = row.label === 'hate' ? 1 : 0;
     return {
       text: row.text,
@@ -140,10 +137,6 @@ export function loadToxigenSeeds(dir: string): Example[] {
       tag: row.label,
     };
   });
-}
-
-export function loadAll(dir: string): Example[] {
-  return [...loadDavidson(dir), ...loadCivilComments(dir), ...loadStormfront(dir), ...loadToxigenSeeds(dir)];
 }
 
 /** Deterministic split by key: the same 15% of every set is held back from every training run. */

@@ -1,4 +1,4 @@
-import type { Classifier } from '../classifier.js';
+import type { Classifier, Scores } from '../classifier.js';
 import type { Head } from '../model.js';
 import { prepareText } from '../prepare.js';
 import type { Example } from './datasets.js';
@@ -15,39 +15,49 @@ export interface Report {
   falseHoldRate: number;
 }
 
+/** Sets whose labels judge hate or sexism only: their negatives may be rude, so they are judged on identity attack. */
+const IDENTITY_SETS = new Set(['stormfront', 'toxigen-seeds', 'implicit-hate', 'edos', 'hatemoji-build']);
+
 /** Which score a set is judged on: hate sets by identity attack, comment sets by overall toxicity. */
 export function headFor(source: string): Head {
-  return source === 'stormfront' || source === 'toxigen-seeds' ? 'identity_attack' : 'toxicity';
+  return IDENTITY_SETS.has(source) ? 'identity_attack' : 'toxicity';
 }
 
 export function scoreTexts(classifier: Classifier, texts: string[], head: Head): number[] {
-  return texts.map((text) => {
-    const prepared = prepareText(text);
-    return classifier.classify(prepared.canonical, prepared.hints).scores[head];
-  });
+  return texts.map((text) => scoreText(classifier, text)[head]);
 }
 
-/** Positives are examples whose label for the judged head is at least 0.5. */
-export function evaluate(
+export function scoreText(classifier: Classifier, text: string): Scores {
+  const prepared = prepareText(text);
+  return classifier.classify(prepared.canonical, prepared.hints).scores;
+}
+
+export type Positive = (example: Example) => boolean;
+
+/** Over the examples labelled for the judged head; positives are those whose label is at least 0.5. */
+export function evaluateScored(
   name: string,
-  classifier: Classifier,
   examples: Example[],
+  scores: Scores[],
   head: Head,
   threshold: number,
-  positive: (example: Example) => boolean = (example) => (example.labels[head] ?? example.labels.toxicity ?? 0) >= 0.5,
+  positive: Positive = (example) => (example.labels[head] ?? 0) >= 0.5,
 ): Report {
-  const labelled = examples.filter((example) => example.labels[head] !== undefined || example.labels.toxicity !== undefined);
-  const labels = labelled.map(positive);
-  const scores = scoreTexts(classifier, labelled.map((example) => example.text), head);
-  const at = atThreshold(scores, labels, threshold);
-  return { name, head, count: labelled.length, positives: labels.filter(Boolean).length, auc: rocAuc(scores, labels), ...at };
+  const rows = examples.flatMap((example, i) => (example.labels[head] !== undefined ? [i] : []));
+  const labels = rows.map((i) => positive(examples[i]));
+  const values = rows.map((i) => scores[i][head]);
+  const at = atThreshold(values, labels, threshold);
+  return { name, head, count: rows.length, positives: labels.filter(Boolean).length, auc: rocAuc(values, labels), ...at };
+}
+
+export function evaluate(name: string, classifier: Classifier, examples: Example[], head: Head, threshold: number, positive?: Positive): Report {
+  return evaluateScored(name, examples, examples.map((example) => scoreText(classifier, example.text)), head, threshold, positive);
 }
 
 /** Share of texts that should publish but score at or above the threshold on any head. */
 export function falseHoldRate(classifier: Classifier, texts: string[], threshold: number): { rate: number; held: string[] } {
   const held = texts.filter((text) => {
-    const prepared = prepareText(text);
-    const { scores } = classifier.classify(prepared.canonical, prepared.hints);
+    const scores = scoreText(classifier, text);
     return Math.max(scores.toxicity, scores.identity_attack, scores.threat) >= threshold;
   });
   return { rate: texts.length === 0 ? Number.NaN : held.length / texts.length, held };

@@ -13,7 +13,8 @@ const EMPTY: Record<QueueTab, string> = {
 export const NOTICES: Record<string, string> = {
   approve: 'Comment approved.', reject: 'Comment rejected.', bulk: 'Selected comments done.', ban: 'Reader banned.',
   unban: 'Reader reinstated.', suspend: 'Reader suspended.', warn: 'Warning sent.', premoderate: 'Reader set to pre-moderation.',
-  unpremoderate: 'Pre-moderation lifted.',
+  unpremoderate: 'Pre-moderation lifted.', 'dismiss-reports': 'Reports dismissed.',
+  feature: 'Comment featured.', unfeature: 'No longer featured.', 'close-comments': 'Comments closed on this article.', 'open-comments': 'Comments reopened on this article.',
 };
 
 export function tabNav(active: QueueTab | null, counts: QueueCounts): Html {
@@ -56,7 +57,7 @@ export function queuePage(page: QueuePage, context: ItemContext & { notice?: str
   const { tab } = page;
   const limit = context.limit ? `&limit=${context.limit}` : '';
   return html`<div class="admin-title"><h1>Moderation</h1>
-  <p><button type="button" class="button--quiet" data-help-open aria-keyshortcuts="?" hidden>Keyboard shortcuts (?)</button></p></div>
+  <p><a href="/admin/moderation/log">Moderation log</a> <button type="button" class="button--quiet" data-help-open aria-keyshortcuts="?" hidden>Keyboard shortcuts (?)</button></p></div>
 ${context.notice ? html`<p class="notice notice--ok" role="status">${context.notice}</p>` : ''}
 ${tabNav(tab, page.counts)}
 <div class="mod-newbar" data-new-bar hidden><button type="button" data-show-new>0 new items</button></div>
@@ -70,7 +71,8 @@ ${tabNav(tab, page.counts)}
   <input id="bulk-note" name="note" maxlength="500" placeholder="Note (optional)">
   <button type="submit" name="action" value="reject">Reject selected</button>
 </form>
-<div class="mod-list" data-queue data-tab="${tab}" aria-label="${TAB_LABELS[tab]} comments" role="region">
+<h2 id="mod-list-title" class="visually-hidden">${TAB_LABELS[tab]} comments</h2>
+<div class="mod-list" data-queue data-tab="${tab}" aria-labelledby="mod-list-title" role="region">
 ${page.items.length === 0 ? html`<p class="mod-empty">${EMPTY[tab]}</p>` : page.items.map((item) => queueItemCard(item, context))}
 </div>
 <nav class="mod-pages" aria-label="Pages">

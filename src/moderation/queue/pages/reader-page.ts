@@ -27,6 +27,7 @@ ${tabNav(null, input.counts)}
 </section>
 <section class="card" aria-labelledby="reader-log">
   <h2 id="reader-log">Moderation log</h2>
+  <p><a href="/admin/moderation/log?reader=${reader.id}">In the site-wide log</a></p>
   ${auditList(input.actions, context.site)}
 </section>
 <section aria-labelledby="reader-comments">
@@ -49,7 +50,8 @@ ${rejectDialog()}`;
 export function commentPage(item: QueueItem, counts: QueueCounts, context: ItemContext & { notice?: string }): Html {
   return html`<div class="admin-title"><h1>Comment by ${item.comment.authorName}</h1></div>
 ${context.notice ? html`<p class="notice notice--ok" role="status">${context.notice}</p>` : ''}
-${tabNav(null, counts)}
+${context.editorial ? '' : tabNav(null, counts)}
+<h2 class="visually-hidden">The comment and its history</h2>
 <div class="mod-list" data-queue data-tab="comment">${queueItemCard(item, { ...context, auditOpen: true })}</div>
 <form id="bulk-form" hidden></form>
 <div class="visually-hidden" role="status" aria-live="polite" data-announcer></div>

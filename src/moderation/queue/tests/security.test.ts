@@ -23,8 +23,14 @@ describe('who may moderate', () => {
       expect((await t.request({ url: '/api/admin/moderation/queue', as })).statusCode).toBe(200);
     }
     const urls = ['/admin/moderation', `/admin/moderation/readers/${reader.userId}`, `/admin/moderation/comments/${id}`];
+    // An editor may open one comment for the editorial choices (feature, close comments), and nothing else of the queue.
+    const editorView = await page(t, editor, `/admin/moderation/comments/${id}`);
+    expect(editorView.statusCode).toBe(200);
+    expect(editorView.body).toContain('Close comments on the article');
+    expect(editorView.body).not.toContain('/approve');
+    expect(editorView.body).not.toContain('Reader…');
     for (const url of urls) {
-      expect((await page(t, editor, url)).statusCode).toBe(403);
+      if (url !== `/admin/moderation/comments/${id}`) expect((await page(t, editor, url)).statusCode).toBe(403);
       const signedOut = await page(t, undefined, url);
       expect(signedOut.statusCode).toBe(303);
       expect(signedOut.headers.location).toBe(`/login?next=${encodeURIComponent(url)}`);

@@ -1,0 +1,50 @@
+import { effectiveStatus, findReaderStanding } from '../accounts/index.js';
+import type { SiteSettings } from '../settings/index.js';
+import type { SanctionView } from '../web/sanction-text.js';
+import { authorHistory } from './queries.js';
+import type { CommentActor, CommentsDeps } from './types.js';
+
+/**
+ * The ban or suspension that keeps this viewer from commenting now, if any: a reader's account
+ * standing, or a guest's sanction (by cookie, or by network for a guest who cleared it).
+ */
+export async function viewerSanction(
+  deps: Pick<CommentsDeps, 'db' | 'now' | 'guestStanding'>,
+  actor: Pick<CommentActor, 'userId' | 'guestKey'>,
+  network: string | null,
+): Promise<SanctionView | undefined> {
+  if (actor.userId) {
+    const standing = await findReaderStanding(deps.db, actor.userId);
+    if (!standing || standing.role !== 'reader') return undefined;
+    const status = effectiveStatus(standing, deps.now());
+    return status === 'active' ? undefined : { status, until: status === 'suspended' ? standing.suspendedUntil : null };
+  }
+  const guest = await deps.guestStanding?.standing({ guestKey: actor.guestKey, network });
+  return guest ? { status: guest.status, until: guest.until } : undefined;
+}
+
+/**
+ * Why this viewer's next comment will wait for a moderator, said before they write it: the site's,
+ * the article's or their own pre-moderation, or a new reader's first comments. Null when it will not
+ * (staff skip review). Mirrors the pipeline's premoderation phase; a guest's history is known by cookie.
+ */
+export async function reviewFirstNotice(
+  deps: Pick<CommentsDeps, 'db'>,
+  actor: Pick<CommentActor, 'userId' | 'guestKey' | 'role'>,
+  article: { premoderate: boolean },
+  moderation: Pick<SiteSettings['moderation'], 'premoderateAll' | 'newReaderPremoderateCount'>,
+): Promise<string | null> {
+  if (actor.role !== 'reader' && actor.role !== 'guest') return null;
+  if (moderation.premoderateAll) return 'Every comment on this site is reviewed by a moderator before it appears.';
+  if (article.premoderate) return 'Comments on this article are reviewed by a moderator before they appear.';
+  const standing = actor.userId ? await findReaderStanding(deps.db, actor.userId) : undefined;
+  if (standing?.premoderate) return 'Your comments are reviewed by a moderator before they appear.';
+  const first = moderation.newReaderPremoderateCount;
+  if (first <= 0) return null;
+  const author = actor.userId ? { userId: actor.userId } : actor.guestKey ? { guestKey: actor.guestKey } : undefined;
+  const approved = author ? (await authorHistory(deps.db, author, { recentLimit: 0 })).approvedCount : 0;
+  if (approved >= first) return null;
+  return first === 1
+    ? 'Your first comment is reviewed by a moderator before it appears.'
+    : `Your first ${first} comments are reviewed by a moderator before they appear.`;
+}

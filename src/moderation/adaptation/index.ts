@@ -1,0 +1,4 @@
+export { createSiteAdaptation, ADAPTATION_CHANNEL, type AdaptationStatus, type LearnOutcome, type SiteAdaptation } from './store.js';
+export { createNightlyLearning, type NightlyLearning, type NightlyOutcome } from './nightly.js';
+export { learningRoutes, learningSettingsSection } from './settings-section.js';
+export { MIN_DECISIONS, type LearnReport } from './learn.js';

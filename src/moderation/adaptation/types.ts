@@ -1,0 +1,3 @@
+import type { SiteSettings } from '../../settings/index.js';
+
+export type ModerationSettings = SiteSettings['moderation'];

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { createAssess } from '../pipeline.js';
+import { candidateWith, contextWith } from '../testing.js';
+import { defaultClassifier } from './default-model.js';
+import { prepareText } from './prepare.js';
+
+/** The comments a new user tried in issue #12, through the content-only pipeline with the committed model. */
+const judge = createAssess({ classifier: defaultClassifier() });
+const decide = (text: string) => judge(candidateWith({ text }), contextWith({}, { contentOnly: true }));
+
+describe('issue #12: violence and dehumanisation aimed at anyone hold, ids and civil news publish', () => {
+  it.each([
+    ['Landlords are vermin and should be run over', 'THREAT'],
+    ['Landlords are vermin and should be shot', 'THREAT'],
+    ['protesters should be shot', 'THREAT'],
+    ['journalists deserve a bullet', 'THREAT'],
+    ['Bankers are parasites, every one of them.', 'TOXICITY'],
+  ])('holds "%s" (%s)', (text, code) => {
+    const result = decide(text);
+    expect(result.decision).toBe('hold');
+    expect(result.reasons.map((reason) => reason.code)).toContain(code);
+  });
+
+  it('scores a call for violence against a non-protected group as a threat, not as an identity attack', () => {
+    const { scores } = decide('protesters should be shot');
+    expect(scores.threat).toBeGreaterThanOrEqual(0.5);
+    expect(scores.identity_attack).toBeLessThan(0.5);
+  });
+
+  it.each([
+    'Comment r1-c1-480 from poster 0',
+    'four SDF personnel were injured in the attack',
+    'Ticket AB-480-C1 costs $480 and runs until 2031.',
+    'Landlords are not vermin, and nobody should be run over.',
+    'Saying journalists deserve a bullet is disgusting.',
+    'Protesters were shot by police in the square, witnesses said.',
+  ])('publishes "%s"', (text) => {
+    expect(decide(text)).toMatchObject({ decision: 'publish', reasons: [] });
+  });
+
+  it('gives the learned view of a text to those who adapt the model: features, logits and probabilities', () => {
+    const { canonical, hints } = prepareText('protesters should be shot');
+    const inspection = defaultClassifier().inspect(canonical, hints);
+    expect(inspection.features.indices.length).toBe(inspection.features.values.length);
+    expect(inspection.features.indices.every((index) => index >= 0 && index < 1 << defaultClassifier().model.bits)).toBe(true);
+    expect(Object.keys(inspection.logits).sort()).toEqual(['identity_attack', 'threat', 'toxicity']);
+    const { model } = defaultClassifier();
+    const platt = model.calibration?.[model.heads.indexOf('threat')] ?? { a: 1, b: 0 };
+    expect(inspection.probabilities.threat).toBeCloseTo(1 / (1 + Math.exp(-(platt.a * inspection.logits.threat + platt.b))), 6);
+    expect(inspection.classification).toEqual(defaultClassifier().classify(canonical, hints));
+  });
+});
