@@ -64,8 +64,9 @@ function round(value: number): number {
 
 /**
  * Scores after the adaptation: every head moved by the same shift, so the largest stays the largest.
- * A comment in which the shipped rules found a threat or an attack on a people (`protect`) is never
- * scored lower: what moderators let through elsewhere must not teach the site to publish those.
+ * A comment in which the shipped rules found anything (a threat, an attack on a people, dehumanising
+ * abuse: `protect`) is never scored lower: what moderators let through elsewhere must not teach the site
+ * to publish those.
  */
 export function adjustScores(weights: AdaptationWeights, scores: Scores, canonical: string, protect = false): Scores {
   const raw = shiftFor(weights, headLogits(scores, weights.heads), textFeatures(canonical, weights.bits));
