@@ -93,11 +93,13 @@ export async function createRedisEventBus(url: string, namespace = '', window: R
       else await publisher.publish(prefix + channel, json);
     },
     subscribe(channel, handler) {
-      if (emitter.listenerCount(channel) === 0) void subscriber.subscribe(prefix + channel);
+      // Not awaited, so a refusal must not become an unhandled rejection: it comes from a connection that
+      // closed (the bus, or Redis going away, after which ioredis subscribes again on reconnect).
+      if (emitter.listenerCount(channel) === 0) subscriber.subscribe(prefix + channel).catch(ignore);
       emitter.on(channel, handler);
       return () => {
         emitter.off(channel, handler);
-        if (emitter.listenerCount(channel) === 0) void subscriber.unsubscribe(prefix + channel);
+        if (emitter.listenerCount(channel) === 0) subscriber.unsubscribe(prefix + channel).catch(ignore);
       };
     },
     listenerCount: (channel) => emitter.listenerCount(channel),
@@ -136,3 +138,5 @@ function newestAfter(ids: readonly (string | null)[], afterId: string): string |
   }
   return newest;
 }
+
+function ignore(): void {}
