@@ -105,6 +105,8 @@ export const HOSTILE_TABLE: HostileRow[] = [
   { method: 'POST', route: '/admin/settings/:id', url: () => '/admin/settings/comments', as: 'admin', valid: () => ({ ...commentSettings }), required: ['maxLength', 'editWindowMinutes'], html: true,
     numbers: ['maxLength', 'editWindowMinutes', 'autoCloseDays', 'postsPerMinutePerIp', 'postsPerMinutePerReader'] },
   { method: 'POST', route: '/admin/settings/learning/reset', url: () => '/admin/settings/learning/reset', as: 'admin', valid: null },
+  // The demo site has no unmatched imported threads to attach; src/transfer/stubs.test.ts covers the body.
+  { method: 'POST', route: '/admin/imported-threads/:id/attach', url: (ids) => `/admin/imported-threads/${ids.scratchArticleId}/attach`, as: 'admin', valid: null },
   {
     method: 'POST', route: '/admin/donations/drives', url: () => '/admin/donations/drives', as: 'admin',
     valid: () => ({ title: 'A scratch drive', goalMinor: 100_000, currency: 'USD', period: 'monthly' }), required: ['title', 'goalMinor'],
