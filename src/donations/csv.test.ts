@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { totalsPerDay } from './chart.js';
-import { csvCell, csvLine } from './csv.js';
+import { csvCell, csvLine } from '../web/csv.js';
 import { advanceStatus } from './status.js';
 
 describe('CSV export cells', () => {
