@@ -17,3 +17,5 @@ export { effectiveStatus, findReaderStanding, findReaderStandings, setReaderStan
 export {
   resetTwoFactor, securitySettingsSection, staffNeedsTwoFactor, twoFactorSetupRoutes, twoFactorSignInRoutes,
 } from './two-factor/index.js';
+// What imports and data-rights tools write and read (src/transfer), as one contract.
+export * from './reader-data.js';

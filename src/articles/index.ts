@@ -7,3 +7,7 @@ export { seedDemoArticles, DEMO_MAIN_ARTICLE_SLUG } from './demo.js';
 export type { Article, ArticleInput, ArticleTeaser, Topic } from './types.js';
 export { oldAddressRedirects } from './redirects.js';
 export { setCommentsOpen } from './comments-open.js';
+// What imports and data-rights tools write and read (src/transfer), as one contract.
+export * from './import-writer.js';
+export { hostKey, oldAddress } from './redirects.js';
+export { parseVideoUrl } from './video.js';

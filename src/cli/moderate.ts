@@ -20,7 +20,7 @@ timed by createdAt or, when absent, by the clock.
 
 /** `tribune moderate`: the web app's pipeline over stdin; stdout carries only the JSON lines. */
 export async function moderateCommand(config: Config, args: string[]): Promise<void> {
-  if (args[0] === 'learn') return (await import('../moderation/adaptation/cli.js')).learnCommand(config, args.slice(1));
+  if (args[0] === 'learn') return (await import('./learn.js')).learnCommand(config, args.slice(1));
   const { values } = parseCommandArgs(args, { 'content-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     process.stderr.write(HELP);

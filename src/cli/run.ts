@@ -81,7 +81,7 @@ Brings the database schema up to date, then serves the site on TRIBUNE_HOST:TRIB
   },
   user: { usage: USER_USAGE, run: userCommand },
   moderate: {
-    usage: async (args) => (args[0] === 'learn' ? (await import('../moderation/adaptation/cli.js')).LEARN_HELP : (await import('./moderate.js')).HELP),
+    usage: async (args) => (args[0] === 'learn' ? (await import('./learn.js')).LEARN_HELP : (await import('./moderate.js')).HELP),
     run: async (config, args) => (await import('./moderate.js')).moderateCommand(config, args) },
   backup: {
     usage: 'usage: tribune backup FILE\n\nCopies the SQLite database to FILE while the site keeps serving (PostgreSQL: use pg_dump).\n',

@@ -11,3 +11,5 @@ export { liveArticleChannels } from './live.js';
 export { seedDemoComments } from './seed.js';
 export type { CommentActor, CommentSort, CommentsDeps, PublicComment, ThreadView } from './types.js';
 export type { AuthorHistory, CommentRow } from './queries.js';
+// What imports and data-rights tools write and read (src/transfer), as one contract.
+export * from './import-writer.js';

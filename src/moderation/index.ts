@@ -7,5 +7,5 @@ export {
   type ModerationQueueOptions, type RejectedComment,
 } from './queue/index.js';
 export {
-  createNightlyLearning, createSiteAdaptation, learningRoutes, learningSettingsSection, type NightlyLearning, type SiteAdaptation,
+  createNightlyLearning, createSiteAdaptation, learnReportLines, learningRoutes, learningSettingsSection, type NightlyLearning, type SiteAdaptation,
 } from './adaptation/index.js';

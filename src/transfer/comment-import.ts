@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { createImportedReader, importedDisplayName, readersByEmail } from '../accounts/reader-data.js';
-import { commentPlaces, insertImportedComments, placeOf, type CommentPlace, type ImportedComment } from '../comments/import-writer.js';
+import { createImportedReader, importedDisplayName, readersByEmail } from '../accounts/index.js';
+import { commentPlaces, insertImportedComments, placeOf, type CommentPlace, type ImportedComment } from '../comments/index.js';
 import { newId } from '../db/ids.js';
 import type { CommentStatus, Database } from '../db/schema.js';
 import {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertImportedComments, placeOf, type ImportedComment } from '../comments/import-writer.js';
+import { insertImportedComments, placeOf, type ImportedComment } from '../comments/index.js';
 import { newId } from '../db/ids.js';
 import { startTestApp, type TestApp, type TestIdentity } from '../testing/test-app.js';
 import { publishedArticle } from './test-helpers.js';

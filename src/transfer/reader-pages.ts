@@ -1,4 +1,4 @@
-import type { DeletedReaderComments } from '../comments/import-writer.js';
+import type { DeletedReaderComments } from '../comments/index.js';
 import { html, type Html } from '../web/html.js';
 
 /** The confirmation before a reader deletes their account: what goes, what stays, and a last chance to download. */

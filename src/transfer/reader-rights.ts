@@ -1,6 +1,6 @@
-import { accountData, deleteReaderAccount, type AccountData } from '../accounts/reader-data.js';
-import { articleRefs } from '../articles/import-writer.js';
-import { forgetReaderComments, readerCommentData, type DeletedReaderComments } from '../comments/import-writer.js';
+import { accountData, deleteReaderAccount, type AccountData } from '../accounts/index.js';
+import { articleRefs } from '../articles/index.js';
+import { forgetReaderComments, readerCommentData, type DeletedReaderComments } from '../comments/index.js';
 import type { TransferDeps } from './types.js';
 
 /** A reader's gifts: those given while signed in (the donations domain's `readerGifts`). */

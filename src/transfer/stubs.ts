@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
-import { deleteImportedStub, importSlug, moveOldAddresses } from '../articles/import-writer.js';
-import { oldAddress } from '../articles/redirects.js';
-import { moveArticleComments } from '../comments/import-writer.js';
+import { deleteImportedStub, importSlug, moveOldAddresses, oldAddress } from '../articles/index.js';
+import { moveArticleComments } from '../comments/index.js';
 import type { Database } from '../db/schema.js';
 import { transferErrors } from './errors.js';
 import { forgetDisqusStub, isDisqusStub } from './import-ids.js';

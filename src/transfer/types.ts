@@ -1,4 +1,4 @@
-import type { SlugStyle } from '../articles/import-writer.js';
+import type { SlugStyle } from '../articles/index.js';
 import type { Deps } from '../runtime.js';
 import type { ProgressOutput } from './progress.js';
 

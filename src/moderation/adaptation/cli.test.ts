@@ -1,23 +1,15 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runTribune } from '../../testing/cli.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { simulatedComments } from './simulated-site.js';
 import { seedDecisions } from './test-helpers.js';
 
-/** Runs the real CLI in its own process against the test's SQLite file. */
-function tribune(t: TestApp, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'moderate', ...args], {
-    env: { ...process.env, TRIBUNE_DATA_DIR: t.config.dataDir, TRIBUNE_DATABASE_URL: t.config.databaseUrl, TRIBUNE_LOG_LEVEL: 'warn', TRIBUNE_REDIS_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })));
+/** The real CLI, in this process, against the test's SQLite file. */
+function tribune(t: TestApp, args: string[]) {
+  return runTribune(['moderate', ...args], { TRIBUNE_DATA_DIR: t.config.dataDir, TRIBUNE_DATABASE_URL: t.config.databaseUrl, TRIBUNE_REDIS_URL: '' });
 }
 
 describe('tribune moderate learn', () => {
@@ -25,7 +17,7 @@ describe('tribune moderate learn', () => {
   let dir: string;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tribune-learn-'));
-    // Always a SQLite file, so the child process can open the same database.
+    // Always a SQLite file, so the command's own connection opens the same database.
     t = await startTestApp({ env: { TRIBUNE_DATABASE_URL: `sqlite:${join(dir, 'site.db')}` } });
   });
   afterEach(async () => {

@@ -2,3 +2,4 @@ export { createSiteAdaptation, ADAPTATION_CHANNEL, type AdaptationStatus, type L
 export { createNightlyLearning, type NightlyLearning, type NightlyOutcome } from './nightly.js';
 export { learningRoutes, learningSettingsSection } from './settings-section.js';
 export { MIN_DECISIONS, type LearnReport } from './learn.js';
+export { reportLines as learnReportLines } from './report.js';

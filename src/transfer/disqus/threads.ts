@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
-import { archiveAuthor } from '../../accounts/reader-data.js';
-import { addOldAddresses, articleIdsBySlug, importSlug, insertImportedArticle } from '../../articles/import-writer.js';
-import { hostKey, oldAddress } from '../../articles/redirects.js';
+import { archiveAuthor } from '../../accounts/index.js';
+import { addOldAddresses, articleIdsBySlug, hostKey, importSlug, insertImportedArticle, oldAddress } from '../../articles/index.js';
 import type { Database } from '../../db/schema.js';
 import type { CommentImporter } from '../comment-import.js';
 import { knownIds, lookupIds, rememberIds, type ImportRun, type KnownId } from '../import-ids.js';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { importedStaffAuthor } from '../../accounts/reader-data.js';
+import { importedStaffAuthor } from '../../accounts/index.js';
 import type { Database } from '../../db/schema.js';
 import { knownIds, rememberIds, type ImportRun, type KnownId } from '../import-ids.js';
 import { ALREADY_IMPORTED, type ImportReport } from '../report.js';

@@ -1,4 +1,4 @@
-import { parseVideoUrl } from '../../articles/video.js';
+import { parseVideoUrl } from '../../articles/index.js';
 import { htmlToMarkdown } from '../html-to-markdown.js';
 
 export interface WordPressContent {

@@ -1,4 +1,4 @@
-import { hostKey } from '../../articles/redirects.js';
+import { hostKey } from '../../articles/index.js';
 import { CommentImporter } from '../comment-import.js';
 import type { ImportSummary } from '../report.js';
 import { runXmlImport } from '../run-import.js';

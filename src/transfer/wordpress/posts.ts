@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import {
   addOldAddresses, articleIdsBySlug, ensureTopics, fillImportedArticle, importSlug, insertImportedArticle, MAX_IMPORTED_BODY_LENGTH, MAX_TOPICS,
-  type ImportedArticle, type OldAddress, type SlugStyle,
-} from '../../articles/import-writer.js';
-import { oldAddress } from '../../articles/redirects.js';
+  oldAddress, type ImportedArticle, type OldAddress, type SlugStyle,
+} from '../../articles/index.js';
 import type { ArticleStatus, Database } from '../../db/schema.js';
 import type { CommentImporter } from '../comment-import.js';
 import { parseHtml, textContent } from '../html-tree.js';

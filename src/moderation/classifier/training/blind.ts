@@ -2,7 +2,7 @@ import { BLIND_CIVIL } from '../../fixtures/blind-civil.js';
 import { BLIND_PROBES, type Probe } from '../../fixtures/blind-probes.js';
 import { BLIND_PROBES_2 } from '../../fixtures/blind-probes-2.js';
 import { createAssess } from '../../pipeline.js';
-import { defaultSettings } from '../../../settings/defaults.js';
+import { defaultSettings } from '../../../settings/index.js';
 import type { Classifier } from '../classifier.js';
 import type { Head } from '../model.js';
 import { prepareText } from '../prepare.js';

@@ -1,10 +1,9 @@
 import pino from 'pino';
-import type { Config } from '../../config.js';
-import { FatalError, parseCommandArgs } from '../../cli/args.js';
-import { AppError } from '../../errors.js';
-import { createRuntime } from '../../runtime.js';
-import { reportLines } from './report.js';
-import { createSiteAdaptation } from './store.js';
+import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
+import { createSiteAdaptation, learnReportLines } from '../moderation/index.js';
+import { createRuntime } from '../runtime.js';
+import { FatalError, parseCommandArgs } from './args.js';
 
 export const LEARN_HELP = `usage: tribune moderate learn [--reset]
 
@@ -49,7 +48,7 @@ export async function learnCommand(config: Config, args: string[]): Promise<void
         if (error instanceof AppError) throw new FatalError(`Not learned: ${error.message}`);
         throw error;
       });
-    for (const line of reportLines(outcome.report)) out(line);
+    for (const line of learnReportLines(outcome.report)) out(line);
     out();
     const { moderation } = await runtime.settings.get();
     if (!outcome.stored) out('Not stored: it ranked the held-out decisions no better than the shipped model. Nothing changed.');
