@@ -19,8 +19,9 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  *   surrogate (JSON's `"\ud800"`) is refused, not replaced: the writer learns their text is broken
  *   instead of finding it silently changed, and nothing invalid reaches the database as UTF-8 or
  *   an index. NUL is refused too: PostgreSQL cannot store it in text.
- * - after validation, no number may be infinite or NaN: Ajv coerces `page=1e309` or `Infinity` to
- *   Infinity and then skips `maximum` for non-finite numbers, so the schema alone lets it through.
+ * - before and after validation, no number may be infinite or NaN: Ajv coerces `page=1e309` or
+ *   `Infinity` to Infinity and then skips `maximum` for non-finite numbers, so the schema alone lets
+ *   it through.
  */
 export function installInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
@@ -31,13 +32,18 @@ export function installInputGuard(app: FastifyInstance): void {
         throw inputErrors.raise(code, `${label(part, found.path)}: ${inputErrors.specs[code].message}`, found.path || undefined);
       }
     }
+    // Before coercion too: a JSON `1e309` parses to Infinity, which Ajv would turn into the word
+    // "Infinity" in a text field, where the check after validation no longer sees a number.
+    refuseNonFinite(request);
   });
-  app.addHook('preHandler', async (request) => {
-    for (const part of PARTS) {
-      const found = findInput(request[part], (value) => typeof value === 'number' && !Number.isFinite(value));
-      if (found) throw inputErrors.raise('NUMBER_NOT_FINITE', `${label(part, found.path)} must be a finite number.`, found.path || undefined);
-    }
-  });
+  app.addHook('preHandler', async (request) => refuseNonFinite(request));
+}
+
+function refuseNonFinite(request: FastifyRequest): void {
+  for (const part of PARTS) {
+    const found = findInput(request[part], (value) => typeof value === 'number' && !Number.isFinite(value));
+    if (found) throw inputErrors.raise('NUMBER_NOT_FINITE', `${label(part, found.path)} must be a finite number.`, found.path || undefined);
+  }
 }
 
 function label(part: Part, path: string): string {

@@ -4,9 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../../src/testing/server-process.js';
 import { readMailbox } from '../../src/mail/index.js';
+import { DEMO_ADMIN, SiteClient } from '../../src/testing/site-client.js';
 
 export const CHROMIUM = process.env.TRIBUNE_CHROMIUM ?? '/usr/bin/chromium';
 export const OUTPUT_DIR = join(process.cwd(), 'test-results');
@@ -163,4 +164,17 @@ export function screenshotOnFailure(name: string, pages: () => Page[]): void {
       await page.screenshot({ path: join(OUTPUT_DIR, `${name}-${index}.png`), fullPage: true }).catch(() => {});
     }
   });
+}
+
+/** A staff member added by the demo admin on the staff screen, as an admin would, with a password. */
+export async function addStaffMember(site: Site, person: { email: string; name: string; password: string }, role: 'editor' | 'moderator'): Promise<void> {
+  const admin = new SiteClient(site.url);
+  try {
+    await admin.signIn(DEMO_ADMIN.email, DEMO_ADMIN.password);
+    await admin.loadPage('/admin/users');
+    const added = await admin.post('/admin/users', { form: { _csrf: admin.csrf, email: person.email, displayName: person.name, role, password: person.password }, csrf: false });
+    expect(added.status, added.text.slice(0, 200)).toBe(303);
+  } finally {
+    admin.close();
+  }
 }

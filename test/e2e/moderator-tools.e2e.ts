@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { readMailbox } from '../../src/mail/index.js';
-import { DEMO_ADMIN, SiteClient } from '../../src/testing/site-client.js';
-import { openPage, screenshotOnFailure, signInInBrowser, siteInChromium, type Site } from './harness.js';
+import { addStaffMember, openPage, screenshotOnFailure, signInInBrowser, siteInChromium, type Site } from './harness.js';
 
 const LEAD = '/articles/river-cleanup-sediment-tests';
 const MODERATOR = { email: 'tess.tools@tribune.test', password: 'tess-uses-the-tools', name: 'Tess Tools' };
@@ -49,14 +48,7 @@ describe('moderators\' tools in Chromium', () => {
   let site: Site;
   let browser: Browser;
   siteInChromium((started) => ({ site, browser } = started));
-  beforeAll(async () => {
-    const admin = new SiteClient(site.url);
-    await admin.signIn(DEMO_ADMIN.email, DEMO_ADMIN.password);
-    await admin.loadPage('/admin/users');
-    const added = await admin.post('/admin/users', { form: { _csrf: admin.csrf, email: MODERATOR.email, displayName: MODERATOR.name, role: 'moderator', password: MODERATOR.password }, csrf: false });
-    admin.close();
-    expect(added.status, added.text.slice(0, 200)).toBe(303);
-  });
+  beforeAll(() => addStaffMember(site, MODERATOR, 'moderator'));
 
   it('bans a reader and removes their published comments: an open article page loses them live, and the reader sees why', async () => {
     const [trollContext, bystanderContext, moderatorContext] = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext({ bypassCSP: true })]);

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { openPage, screenshotOnFailure, signInInBrowser, siteInChromium, type Site } from './harness.js';
-import { DEMO_ADMIN, SiteClient } from '../../src/testing/site-client.js';
+import { addStaffMember, openPage, screenshotOnFailure, signInInBrowser, siteInChromium, type Site } from './harness.js';
 
 const LEAD = '/articles/river-cleanup-sediment-tests';
 const MODERATOR = { email: 'mo.moderator@tribune.test', password: 'mo-reviews-comments', name: 'Mo Moderator' };
@@ -10,14 +9,7 @@ describe('a moderator in Chromium', () => {
   let site: Site;
   let browser: Browser;
   siteInChromium((started) => ({ site, browser } = started));
-  beforeAll(async () => {
-    const admin = new SiteClient(site.url);
-    await admin.signIn(DEMO_ADMIN.email, DEMO_ADMIN.password);
-    await admin.loadPage('/admin/users');
-    const added = await admin.post('/admin/users', { form: { _csrf: admin.csrf, email: MODERATOR.email, displayName: MODERATOR.name, role: 'moderator', password: MODERATOR.password }, csrf: false });
-    admin.close();
-    expect(added.status, added.text.slice(0, 200)).toBe(303);
-  });
+  beforeAll(() => addStaffMember(site, MODERATOR, 'moderator'));
 
   it('sees a held comment in the queue, approves it with the keyboard, and the reader\'s open page shows it', async () => {
     const [readerContext, writerContext, moderatorContext] = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);

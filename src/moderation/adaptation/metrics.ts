@@ -1,3 +1,5 @@
+import { rocAuc as trainingRocAuc } from '../classifier/training/metrics.js';
+
 /** How well scores match moderators' decisions on comments the fit never saw. */
 export interface Figures {
   /** ROC-AUC of the score against "a moderator held it": 0.5 is chance, 1 ranks every removal first. */
@@ -8,25 +10,9 @@ export interface Figures {
   caughtRate: number;
 }
 
-/** ROC-AUC by the rank-sum formula, tied scores sharing their average rank; NaN without both classes. */
+/** ROC-AUC of scores against 0/1 labels (the training code's rank-sum measure); NaN without both classes. */
 export function rocAuc(scores: readonly number[], labels: readonly (0 | 1)[]): number {
-  const order = scores.map((score, i) => ({ score, positive: labels[i] === 1 })).sort((a, b) => a.score - b.score);
-  let positives = 0;
-  let rankSum = 0;
-  for (let i = 0; i < order.length; ) {
-    let j = i;
-    while (j < order.length && order[j].score === order[i].score) j++;
-    const rank = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) {
-      if (!order[k].positive) continue;
-      positives++;
-      rankSum += rank;
-    }
-    i = j;
-  }
-  const negatives = order.length - positives;
-  if (positives === 0 || negatives === 0) return Number.NaN;
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+  return trainingRocAuc(scores, labels.map((label) => label === 1));
 }
 
 export function figuresFor(scores: readonly number[], labels: readonly (0 | 1)[], threshold: number): Figures {

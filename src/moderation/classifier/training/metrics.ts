@@ -1,5 +1,5 @@
 /** ROC-AUC by the rank-sum (Mann–Whitney) formula, ties sharing their average rank. */
-export function rocAuc(scores: number[], labels: boolean[]): number {
+export function rocAuc(scores: readonly number[], labels: readonly boolean[]): number {
   const order = scores.map((score, i) => ({ score, positive: labels[i] })).sort((a, b) => a.score - b.score);
   let positives = 0;
   let rankSum = 0;
