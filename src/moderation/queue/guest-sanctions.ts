@@ -77,12 +77,22 @@ function toStanding(row: Row<'guest_sanctions'>): GuestStanding {
  * seen from (hashed), so clearing cookies does not lift the sanction; a cookie-less guest from that
  * network is held to it too. Networks are kept only while the sanction is in force.
  */
+const SWEEP_EVERY_MS = 60_000;
+
 export function createGuestStanding(deps: SanctionDeps & { secret: string }): GuestStandingSource {
+  let lastSweep = Number.NEGATIVE_INFINITY;
   const salt = guestNetworkSalt(deps.secret);
   return {
     async standing({ guestKey, network }) {
+      // Every anonymous page render asks: with nothing to look up, that costs no query.
+      if (!guestKey && !network) return undefined;
       const now = deps.now();
-      await forgetEndedNetworks(deps.db, now);
+      // Lookups match only sanctions in force, so erasing ended ones' networks is for privacy, not
+      // correctness: once a minute is soon enough, and keeps a write off every comment read.
+      if (now.getTime() - lastSweep >= SWEEP_EVERY_MS) {
+        lastSweep = now.getTime();
+        await forgetEndedNetworks(deps.db, now);
+      }
       const hash = network ? networkHash(salt, network) : null;
       const byCookie = guestKey ? await guestSanctionFor(deps.db, guestKey, now) : undefined;
       if (byCookie) {
