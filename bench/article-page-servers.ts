@@ -1,5 +1,5 @@
-// Child process of bench/article-page.ts: Tribune on a temporary SQLite file with the demo newsroom,
-// and a bare node:http server answering with the exact bytes of one Tribune article page, Brotli-
+// Child process of bench/article-page.ts: Tribune on a temporary SQLite file with the demo newsroom
+// (and a signed-in reader's session), and a bare node:http server answering with the exact bytes of one Tribune article page, Brotli-
 // compressed as Tribune sent them (so the bare server does no compressing: the baseline is the floor).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request } from 'node:http';
@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { DEMO_MAIN_ARTICLE_SLUG } from '../src/articles/index.js';
+import { startSession } from '../src/accounts/index.js';
 import { buildApp } from '../src/app.js';
+import { newId } from '../src/db/ids.js';
 import { loadConfig } from '../src/config.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { createRuntime } from '../src/runtime.js';
@@ -17,6 +19,11 @@ const dataDir = mkdtempSync(join(tmpdir(), 'tribune-bench-'));
 const config = loadConfig({ TRIBUNE_DATA_DIR: dataDir, TRIBUNE_LOG_LEVEL: 'silent', TRIBUNE_HOST: '127.0.0.1', TRIBUNE_PORT: '0' });
 const runtime = await createRuntime(config, { log: pino({ level: 'silent' }) });
 await seedDemo(runtime);
+// A signed-in reader: their pages are rendered for them on every request (the cache is for anonymous readers).
+const readerId = newId();
+const joined = new Date().toISOString();
+await runtime.db.insertInto('users').values({ id: readerId, email: 'reader@bench.test', display_name: 'Bench Reader', role: 'reader', notify_replies: 0, created_at: joined, updated_at: joined }).execute();
+const readerCookie = `tribune_session=${await startSession(runtime, readerId)}`;
 const app = await buildApp(runtime);
 await app.listen({ host: '127.0.0.1', port: 0 });
 const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -77,4 +84,4 @@ process.stdin.on('end', () => void shutdown());
 process.stdin.resume();
 process.on('SIGTERM', () => void shutdown());
 
-process.stdout.write(`${JSON.stringify({ tribuneUrl, bareUrl, encoding, bytes: bytes.length, ...(await weigh()) })}\n`);
+process.stdout.write(`${JSON.stringify({ tribuneUrl, bareUrl, readerCookie, encoding, bytes: bytes.length, ...(await weigh()) })}\n`);

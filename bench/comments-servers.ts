@@ -2,7 +2,7 @@
 // when BENCH_DATABASE_URL is postgres://…) with one article holding a 200-comment page (20 threads of
 // 10), and a bare node:http server answering with that page's exact bytes.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,12 +51,21 @@ const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 const getUrl = `${origin}/api/articles/thread-page/comments?limit=20&replies=9`;
 const response = await fetch(getUrl);
 if (response.status !== 200) throw new Error(`thread page answered ${response.status}`);
-const bytes = Buffer.from(await response.arrayBuffer());
-const page = JSON.parse(bytes.toString('utf8')) as { threads: { replies: unknown[] }[] };
-const shown = JSON.stringify(page).match(/"articleId"/g)?.length ?? 0;
+const json = Buffer.from(await response.arrayBuffer());
+const shown = json.toString('utf8').match(/"articleId"/g)?.length ?? 0;
+// The bytes exactly as Tribune sent them to a browser asking for Brotli: the bare server only sends them.
+const wire = await new Promise<{ body: Buffer; encoding: string }>((resolve, reject) => {
+  request(getUrl, { headers: { accept: 'application/json', 'accept-encoding': 'br, gzip' } }, (res) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => resolve({ body: Buffer.concat(chunks), encoding: String(res.headers['content-encoding'] ?? 'identity') }));
+    res.on('error', reject);
+  }).on('error', reject).end();
+});
+const bytes = wire.body;
 
 const bare = createServer((_request, reply) => {
-  reply.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
+  reply.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-encoding': wire.encoding, vary: 'accept-encoding', 'content-length': bytes.length });
   reply.end(bytes);
 });
 await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
@@ -74,4 +83,7 @@ process.stdin.on('end', () => void shutdown());
 process.stdin.resume();
 process.on('SIGTERM', () => void shutdown());
 
-process.stdout.write(`${JSON.stringify({ getUrl, bareUrl, bytes: bytes.length, comments: shown, postUrl: `${origin}/api/articles/post-target/comments`, origin: BENCH_ORIGIN })}\n`);
+process.stdout.write(`${JSON.stringify({
+  getUrl, bareUrl, bytes: json.length, wireBytes: bytes.length, encoding: wire.encoding, comments: shown,
+  postUrl: `${origin}/api/articles/post-target/comments`, readUrl: `${origin}/articles/post-target`, origin: BENCH_ORIGIN,
+})}\n`);

@@ -5,18 +5,27 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { BENCH_POSTGRES_URL, postgresReachable } from './postgres.js';
+import { processMemory } from './process-memory.js';
 import type { Bench } from './run.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const POSTERS = Number(process.env.BENCH_POSTERS ?? 8);
+/** Posting clients: one alone, then a burst of many. */
+const POSTERS = (process.env.BENCH_POSTERS ?? '1,20').split(',').map(Number);
+/** Readers loading the article page being commented on while the posts go in. */
+const READERS = Number(process.env.BENCH_READERS ?? 4);
 
 interface Servers {
   getUrl: string;
   bareUrl: string;
   bytes: number;
+  /** Its size as sent, in `encoding`. */
+  wireBytes: number;
+  encoding: string;
   comments: number;
   postUrl: string;
+  /** The article page of the article the posts go to. */
+  readUrl: string;
   origin: string;
 }
 
@@ -38,6 +47,7 @@ async function startServers(databaseUrl?: string) {
   });
   return {
     servers,
+    pid: child.pid!,
     async stop() {
       child.stdin.end();
       await once(child, 'exit');
@@ -46,24 +56,27 @@ async function startServers(databaseUrl?: string) {
 }
 
 async function measureGet(label: string, url: string): Promise<number> {
-  await autocannon({ url, connections: 10, duration: 1 });
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers: { accept: 'application/json' } });
+  const headers = { accept: 'application/json', 'accept-encoding': 'br, gzip' };
+  await autocannon({ url, connections: 10, duration: 1, headers });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
   const bad = result.non2xx + result.errors + result.timeouts;
   process.stdout.write(`${label.padEnd(14)} ${result.requests.average.toFixed(0).padStart(8)} req/s   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms${bad ? `   (${bad} failed)` : ''}\n`);
   return result.requests.average;
 }
 
 /**
- * Sustained posting: a few clients post distinct comments back to back (as an embedding site's readers
- * would, so the Origin stands in for the CSRF token) for the whole duration; every post is a real
- * assess() + insert + event.
+ * Sustained posting: `posters` clients post distinct comments back to back (as an embedding site's
+ * readers would, so the Origin stands in for the CSRF token) for the whole duration, every post a real
+ * assess() + insert + event, while READERS anonymous readers load the page of that same article (whose
+ * cached copy every post drops).
  */
-async function measurePosts(servers: Servers): Promise<void> {
+async function measurePosts(servers: Servers, posters: number): Promise<void> {
   const latencies: number[] = [];
   let failed = 0;
   let counter = 0;
   const until = Date.now() + DURATION_S * 1000;
-  await Promise.all(Array.from({ length: POSTERS }, async (_, worker) => {
+  const reading = autocannon({ url: servers.readUrl, connections: READERS, duration: DURATION_S, headers: { accept: 'text/html', 'accept-encoding': 'br, gzip' } });
+  await Promise.all(Array.from({ length: posters }, async (_, worker) => {
     while (Date.now() < until) {
       counter += 1;
       const started = performance.now();
@@ -77,9 +90,12 @@ async function measurePosts(servers: Servers): Promise<void> {
       else failed += 1;
     }
   }));
+  const reads = await reading;
   latencies.sort((a, b) => a - b);
   const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]?.toFixed(1);
-  process.stdout.write(`POST comment   ${(latencies.length / DURATION_S).toFixed(0).padStart(8)} posts/s   p50 ${p(0.5)} ms   p99 ${p(0.99)} ms   (${POSTERS} clients${failed ? `, ${failed} failed` : ''})\n`);
+  const bad = reads.non2xx + reads.errors + reads.timeouts;
+  process.stdout.write(`POST comment   ${(latencies.length / DURATION_S).toFixed(0).padStart(8)} posts/s   p50 ${p(0.5)} ms   p99 ${p(0.99)} ms   (${posters} client${posters === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''}; target at 20: ≥ 600/s, p99 < 100 ms)\n`);
+  process.stdout.write(`  page reads   ${reads.requests.average.toFixed(0).padStart(8)} req/s     p50 ${reads.latency.p50} ms   p99 ${reads.latency.p99} ms   (${READERS} readers of that article meanwhile${bad ? `, ${bad} failed` : ''}; target p99 < 50 ms)\n`);
 }
 
 async function widgetSize(): Promise<void> {
@@ -92,7 +108,7 @@ async function widgetSize(): Promise<void> {
 
 export const commentsBench: Bench = {
   name: 'comments',
-  description: `a 200-comment thread page as JSON: Tribune vs bare node:http with the same bytes; sustained POST; on SQLite and PostgreSQL; widget size (${DURATION_S} s each)`,
+  description: `a 200-comment thread page as JSON: Tribune vs bare node:http with the same compressed bytes; sustained POST by ${POSTERS.join(' and ')} clients while the page is read; on SQLite and PostgreSQL; widget size (${DURATION_S} s each)`,
   async run() {
     await widgetSize();
     const engines: [string, string | undefined][] = [['SQLite', undefined]];
@@ -100,13 +116,14 @@ export const commentsBench: Bench = {
     else process.stdout.write(`PostgreSQL at ${BENCH_POSTGRES_URL} is not reachable: measuring SQLite only\n`);
     for (const [engine, databaseUrl] of engines) {
       process.stdout.write(`-- ${engine}\n`);
-      const { servers, stop } = await startServers(databaseUrl);
+      const { servers, pid, stop } = await startServers(databaseUrl);
       try {
-        process.stdout.write(`thread page    ${servers.comments} comments, ${servers.bytes} bytes of JSON\n`);
+        process.stdout.write(`thread page    ${servers.comments} comments, ${servers.bytes} bytes of JSON, ${servers.wireBytes} bytes as ${servers.encoding}\n`);
         const tribune = await measureGet('tribune GET', servers.getUrl);
         const bare = await measureGet('bare http', servers.bareUrl);
-        process.stdout.write(`ratio          ${(tribune / bare).toFixed(3)} (Tribune / bare; 1.0 would be free)\n`);
-        await measurePosts(servers);
+        process.stdout.write(`ratio          ${(tribune / bare).toFixed(3)} (Tribune / bare; 1.0 would be free; target ≥ 0.3)\n`);
+        for (const posters of POSTERS) await measurePosts(servers, posters);
+        process.stdout.write(`server RSS     ${processMemory(pid)}\n`);
       } finally {
         await stop();
       }

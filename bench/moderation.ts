@@ -53,7 +53,7 @@ async function run(): Promise<void> {
   const candidate = (text: string): CommentCandidate => ({
     text,
     author: { id: 'r', role: 'reader', status: 'active', suspendedUntil: null, premoderate: false, approvedCount: 5, rejectedCount: 0, recent: [] },
-    article: { id: 'a', commentsOpen: true, premoderate: false },
+    article: { id: 'a', premoderate: false },
   });
   const now = new Date();
   for (let i = 0; i < WARMUP; i++) assess(candidate(texts[i % texts.length]), { settings, now });

@@ -3,6 +3,7 @@
 import { articlePageBench } from './article-page.js';
 import { commentsBench } from './comments.js';
 import { moderationBench } from './moderation.js';
+import { newsletterSendBench } from './newsletter-send.js';
 import { threadScaleBench } from './thread-scale.js';
 
 export interface Bench {
@@ -12,7 +13,7 @@ export interface Bench {
 }
 
 /** Add a bench: write `bench/<name>.ts` exporting a `Bench`, and list it here. */
-const benches: Bench[] = [articlePageBench, commentsBench, moderationBench, threadScaleBench];
+const benches: Bench[] = [articlePageBench, commentsBench, moderationBench, threadScaleBench, newsletterSendBench];
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const unknown = wanted.filter((name) => !benches.some((bench) => bench.name === name));

@@ -4,29 +4,37 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance, type RouteOptions } from 'fastify';
 import {
-  accountsPlugin, securitySettingsSection, sessionPlugin, staffNeedsTwoFactor, twoFactorSetupRoutes, twoFactorSignInRoutes,
+  accountsPlugin, csrfToken, requireRole, securitySettingsSection, sessionPlugin, staffNeedsTwoFactor, twoFactorSetupRoutes, twoFactorSignInRoutes, usersRoutes,
 } from './accounts/index.js';
-import { articlesPlugin, createArticleScheduler, oldAddressRedirects } from './articles/index.js';
+import { articlesPlugin, createArticleScheduler, nextScheduledPublication, oldAddressRedirects } from './articles/index.js';
 import { httpErrors } from './errors.js';
 import { fastifyErrorOptions, installErrorHandling } from './http-errors.js';
 import { installInputGuard } from './input-guard.js';
 import { installMetrics } from './metrics.js';
 import { installSecurityHeaders } from './security-headers.js';
-import { createDonations, readerGifts } from './donations/index.js';
+import { schemaCompilers } from './schema-compilers.js';
+import { createDonations, currentMeter, readerGifts } from './donations/index.js';
+import { createNewsletters, memberSubscriptions, newslettersSettingsSection } from './newsletters/index.js';
+import { membersRoutes } from './members/index.js';
 import { readerDataRoutes, threadStubRoutes } from './transfer/index.js';
 import type { Deps } from './runtime.js';
 import { assetRoutes } from './web/assets.js';
+import { pageCachePlugin } from './web/page-cache-plugin.js';
+import { PAGE_CACHE_ROUTES } from './web/page-cache-routes.js';
 import { limitEventStreams } from './web/sse.js';
 import { siteLiveRoutes } from './web/live-routes.js';
 import { emptySlots, type PageSlots } from './web/slots.js';
+import { html } from './web/html.js';
 import { readerRoutes } from './accounts/index.js';
 import { commentSlots, commentsPlugin, embedCors, isEmbedPath, liveArticleChannels } from './comments/index.js';
 import { createMailer } from './mail/index.js';
+import { createAssessPool, createNightlyLearning, createSiteAdaptation, learningRoutes, learningSettingsSection } from './moderation/index.js';
 import {
-  createNightlyLearning, createSiteAdaptation, learningRoutes, learningSettingsSection, moderationQueuePlugin, moderationSettingsSection,
-  rejectedCommentsFor, renderRejectedComments, createGuestStanding, standingOnAccount, dashboardModeration, createFeaturedSource,
-} from './moderation/index.js';
-import { coreSettingsSections, settingsRoutes, usersRoutes, withSiteEmbedSnippet } from './web/admin/index.js';
+  moderationQueuePlugin, moderationSettingsSection, rejectedCommentsFor, renderRejectedComments, createGuestStanding, standingOnAccount, dashboardModeration,
+  createFeaturedSource, moderatorDecisions, systemDecisionRecorder,
+} from './moderation-queue/index.js';
+import { settingsRoutes } from './settings/index.js';
+import { coreSettingsSections, withSiteEmbedSnippet } from './web/admin/index.js';
 
 /** The composition root: the only place that knows every domain and wires them together. */
 export async function buildApp(deps: Deps, observe: { onRoute?: (route: RouteOptions) => void } = {}): Promise<FastifyInstance> {
@@ -37,6 +45,7 @@ export async function buildApp(deps: Deps, observe: { onRoute?: (route: RouteOpt
     bodyLimit: config.bodyLimit,
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false, allowUnionTypes: true } },
+    schemaController: { compilersFactory: schemaCompilers },
     ...fastifyErrorOptions,
   });
 
@@ -56,6 +65,11 @@ export async function buildApp(deps: Deps, observe: { onRoute?: (route: RouteOpt
   // compresses them, and inflating them is work any visitor could ask for.
   await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024, globalDecompression: false });
   await app.register(fastifyCookie, { secret: config.secret });
+  // Anonymous public pages and comment JSON as finished, compressed bytes, dropped by domain events.
+  await app.register(pageCachePlugin, {
+    store: deps.pageCache.store, invalidator: deps.pageCache, ...PAGE_CACHE_ROUTES,
+    staleAt: () => nextScheduledPublication(deps.db, deps.now()),
+  });
   await app.register(fastifyFormbody, { bodyLimit: config.bodyLimit });
   await app.register(fastifyRateLimit, {
     global: false,
@@ -80,6 +94,16 @@ export async function buildApp(deps: Deps, observe: { onRoute?: (route: RouteOpt
   const slots: PageSlots = { ...emptySlots };
   await app.register(assetRoutes);
   const mailer = createMailer(config);
+  // Newsletters: built first because the account page and the article page carry its boxes.
+  let donationsForNewsletters: ReturnType<typeof createDonations> | undefined;
+  const newsletters = createNewsletters({
+    ...deps,
+    mailer,
+    driveProgress: async () => {
+      const meter = donationsForNewsletters ? await currentMeter(donationsForNewsletters.context, await settings.get()) : null;
+      return meter && { title: meter.title, cta: meter.cta, raisedLabel: meter.raisedLabel, goalLabel: meter.goalLabel, percent: meter.percent, fill: meter.fill };
+    },
+  });
   await app.register(accountsPlugin, { ...deps, mailer });
   await app.register(twoFactorSignInRoutes, deps);
   await app.register(twoFactorSetupRoutes, deps);
@@ -90,7 +114,7 @@ export async function buildApp(deps: Deps, observe: { onRoute?: (route: RouteOpt
   // Other domains push their boxes onto /admin/settings here: settingsSections.push(…).
   const settingsSections = coreSettingsSections.map((section) => (section.id === 'comments' ? withSiteEmbedSnippet(section, config.baseUrl) : section));
   settingsSections.push(securitySettingsSection);
-  await app.register(settingsRoutes, { settings, sections: settingsSections });
+  await app.register(settingsRoutes, { settings, sections: settingsSections, guard: { admins: requireRole('admin'), csrfToken } });
   const articleScheduler = createArticleScheduler(deps);
   app.addHook('onReady', async () => articleScheduler.start());
   app.addHook('onClose', async () => articleScheduler.stop());
@@ -100,14 +124,22 @@ export async function buildApp(deps: Deps, observe: { onRoute?: (route: RouteOpt
   await app.register(readerRoutes, {
     ...deps,
     mailer,
-    accountSections: [async (userId) => standingOnAccount(deps, userId), async (userId) => renderRejectedComments(await rejectedCommentsFor(deps, userId))],
+    accountSections: [
+      async (userId) => standingOnAccount(deps, userId),
+      async (userId) => renderRejectedComments(await rejectedCommentsFor(deps, userId)),
+      (userId, csrf) => newsletters.accountBox(userId, csrf),
+    ],
   });
   // What moderation learned from this site's moderators, read by every instance (src/moderation/adaptation).
-  const siteAdaptation = createSiteAdaptation(deps);
+  const siteAdaptation = createSiteAdaptation({ ...deps, decisions: () => moderatorDecisions(deps.db) });
   // Guests' suspensions and bans from the moderation queue, checked when a guest posts.
   const guestStanding = createGuestStanding({ db: deps.db, now: deps.now, secret: config.secret });
-  await app.register(commentsPlugin, { deps, mailer, adaptation: siteAdaptation, guestStanding });
-  Object.assign(slots, commentSlots(deps, { featured: createFeaturedSource(deps), guestStanding }));
+  // Comments are scored in worker threads when there is a core to spare, so a burst of posts leaves pages served.
+  const assessPool = createAssessPool({ size: config.assessWorkers });
+  app.addHook('onClose', async () => assessPool.close());
+  const featured = createFeaturedSource(deps);
+  await app.register(commentsPlugin, { deps, mailer, adaptation: siteAdaptation, guestStanding, featured, recordDecision: systemDecisionRecorder(deps), assess: assessPool.assess });
+  Object.assign(slots, commentSlots(deps, { featured, guestStanding }));
   slots.dashboardModeration = (viewer) => dashboardModeration(deps, viewer);
 
   // == moderation: queue, actions, settings ==
@@ -123,9 +155,17 @@ export async function buildApp(deps: Deps, observe: { onRoute?: (route: RouteOpt
   });
 
   // == donations: drives, meter, checkout, webhooks, ledger ==
-  const donations = createDonations(deps);
+  const donations = createDonations({ ...deps, mailer, thanksExtra: () => newsletters.subscribeBox('donation') });
   await app.register(donations.plugin);
-  slots.articleSupport = donations.articleSupport;
+  donationsForNewsletters = donations;
+  slots.articleSupport = async (context) => html`${await donations.articleSupport(context)}${await newsletters.subscribeBox('article')}`;
+
+  // == newsletters: subscriptions, sends, the sending queue (src/newsletters) ==
+  await app.register(newsletters.plugin);
+  slots.homeSubscribe = () => newsletters.subscribeBox('home');
+  // == members: readers, subscribers and donors in one admin list (src/members) ==
+  await app.register(membersRoutes({ db: deps.db, settings, now: deps.now, subscriptions: memberSubscriptions(deps.db) }));
+  settingsSections.push(newslettersSettingsSection);
 
   // == live: one stream per browser for every article's comments and the meter (src/web/live-routes.ts) ==
   await app.register(siteLiveRoutes, { events: deps.events, now: deps.now, heartbeatMs: 25_000, articleChannels: liveArticleChannels(deps), meter: donations.liveMeter });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export interface Config {
@@ -36,6 +37,8 @@ export interface Config {
   streams: { perAddress: number; total: number };
   /** Connections held at once; past it new ones are closed on arrival, keeping file descriptors for the database and outbound calls. */
   maxConnections: number;
+  /** Worker threads scoring comments (src/moderation/assess-pool.ts); 0 scores them on the main thread. */
+  assessWorkers: number;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +100,8 @@ export function loadConfig(env: Env = process.env, openFiles: number = openFiles
       total: readInteger(env, 'TRIBUNE_SSE_MAX_TOTAL', Math.max(16, Math.min(10_000, Math.floor(openFiles / 2))), 1, 1_000_000),
     },
     maxConnections: readInteger(env, 'TRIBUNE_MAX_CONNECTIONS', Math.max(32, openFiles - Math.max(64, Math.ceil(openFiles / 8))), 1, 10_000_000),
+    // One per core beyond the main thread's, at most 3: the main thread keeps serving pages and the database.
+    assessWorkers: readInteger(env, 'TRIBUNE_ASSESS_WORKERS', Math.max(0, Math.min(3, availableParallelism() - 1)), 0, 64),
   };
 }
 

@@ -21,7 +21,7 @@ export interface ErrorSpec {
 
 /**
  * A domain's registry of error codes. `raise` builds the error; callers may sharpen the message.
- * Codes are global and never reused (a test checks that no two registries share one).
+ * Codes are global and never reused (error-codes.test.ts checks that no two registries share one).
  */
 export function defineErrors<const T extends Record<string, ErrorSpec>>(specs: T) {
   registries.push(specs);

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { csrfToken, wantsHtml } from './accounts/http.js';
+import { csrfToken, wantsHtml } from './accounts/index.js';
 import { drainLimitsFor, drainRequest } from './drain-body.js';
 import { AppError, defineErrors, httpErrors } from './errors.js';
 import type { SettingsService } from './settings/index.js';

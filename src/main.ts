@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { runCli } from './cli/run.js';
+import { runCli } from './cli/index.js';
 
 const code = await runCli(process.argv.slice(2));
 // `serve` keeps running after this returns; every other command ends here with its code.

@@ -9,6 +9,8 @@ import type { Database } from './db/schema.js';
 import { createLocalEventBus, type EventBus } from './events/index.js';
 import { createRedisEventBus } from './events/redis-bus.js';
 import { createSettingsService, type SettingsService } from './settings/index.js';
+import { createPageCache, type PageCache } from './web/page-cache.js';
+import { withPageCacheInvalidation, type PageCacheInvalidator } from './web/page-cache-events.js';
 
 /** Everything a domain may need, built once in `createRuntime`; each domain takes a `Pick<Deps, …>`. */
 export interface Deps {
@@ -23,6 +25,8 @@ export interface Deps {
   redis: Redis | undefined;
   /** Prefix for this site's Redis keys (tests give each run its own). */
   redisNamespace: string;
+  /** Anonymous pages as finished bytes (src/web/page-cache.ts); `events` drops what each event changes. */
+  pageCache: { store: PageCache } & PageCacheInvalidator;
 }
 
 export interface Runtime extends Deps {
@@ -48,7 +52,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const redisNamespace = options.redisNamespace ?? config.redisPrefix;
   const now = options.now ?? (() => new Date());
   // The replay log's ids carry the publishing time: in-process, the runtime's clock, so tests control it.
-  const events = config.redisUrl ? await createRedisEventBus(config.redisUrl, redisNamespace) : createLocalEventBus({ now });
+  const bus = config.redisUrl ? await createRedisEventBus(config.redisUrl, redisNamespace) : createLocalEventBus({ now });
+  const pageStore = createPageCache({ now });
+  const { events, invalidator } = withPageCacheInvalidation(bus, pageStore, config.redisUrl !== undefined);
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3, enableOfflineQueue: true }) : undefined;
   const settings = createSettingsService({ db: database.db, events, now });
   return {
@@ -61,6 +67,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     now,
     redis,
     redisNamespace,
+    pageCache: { store: pageStore, invalidate: (tags) => invalidator.invalidate(tags) },
     async close() {
       await events.close();
       redis?.disconnect();

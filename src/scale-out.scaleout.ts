@@ -8,7 +8,7 @@ import { DEMO_MAIN_ARTICLE_SLUG } from './articles/index.js';
 import { openDatabase } from './db/database.js';
 import { newId } from './db/ids.js';
 import { createRedisEventBus } from './events/redis-bus.js';
-import type { TribuneEvent } from './events/index.js';
+import type { EventOn, TribuneEvent } from './events/index.js';
 import { createTestDatabase, type TestDatabase } from './testing/database.js';
 import { requireScaleOutEnv } from './testing/scale-out.js';
 import { startServerProcess, type ServerProcess } from './testing/server-process.js';
@@ -133,7 +133,7 @@ describe('several instances on one PostgreSQL', () => {
     // A scheduled article goes live once, announced by exactly one instance.
     const bus = await createRedisEventBus(requireScaleOutEnv().redisUrl, `${database!.schema}:`);
     cleanups.push(() => bus.close());
-    const announced: TribuneEvent[] = [];
+    const announced: EventOn<'articles'>[] = [];
     bus.subscribe('articles', (event) => announced.push(event));
     const handle = openDatabase(database!.url, { schema: database!.schema });
     cleanups.push(() => handle.destroy());

@@ -5,8 +5,11 @@
 // show and reconnects from the last event it relayed, so nothing falls between the two. Without Web
 // Locks (an insecure context, an old browser) each tab holds its own stream.
 
-export type LiveData = Record<string, unknown>;
-export type LiveHandler = (type: string, data: LiveData) => void;
+import type { LiveGapEvent, LiveStreamArgs, LiveStreamEvent } from '../../src/web/contract.js';
+
+export type LiveData = LiveStreamEvent;
+/** Called with each event's type and its data, `data` narrowed by `type`. */
+export type LiveHandler = (...args: LiveStreamArgs) => void;
 
 export interface LiveHub {
   /** Follows an article's comment events, from `since` (the page's cursor; null: from now). */
@@ -26,10 +29,13 @@ type Message =
   | { t: 'bye'; tab: string }
   | { t: 'who' }
   | { t: 'on'; covers: string[]; since: string | null }
-  | { t: 'ev'; type: string; data: LiveData; id?: string };
+  | { t: 'ev'; type: LiveData['type']; data: LiveData; id?: string };
+
+/** How the hub calls a handler: an SSE event's name is always its data's `type`, a pairing TypeScript cannot see. */
+type Relay = (type: LiveData['type'], data: LiveData) => void;
 
 // `live.at` carries only an id: where the stream stands once caught up, so every covered article's cursor moves there.
-const TYPES = ['comment.created', 'comment.updated', 'comment.deleted', 'reaction.changed', 'meter', 'live.gap', 'live.at'];
+const TYPES: readonly LiveData['type'][] = ['comment.created', 'comment.updated', 'comment.deleted', 'reaction.changed', 'meter', 'live.gap', 'live.at'];
 const MAX_ARTICLES = 50;
 const RETRY_MS = 30_000;
 
@@ -52,9 +58,9 @@ function createHub(origin: string): LiveHub {
   const tab = Math.random().toString(36).slice(2);
   const name = `tribune-live ${origin}`;
   const channel = typeof BroadcastChannel === 'function' && navigator.locks ? new BroadcastChannel(name) : null;
-  const handlers = new Map<string, LiveHandler[]>();
+  const handlers = new Map<string, Relay[]>();
   const cursors = new Map<string, string | null>();
-  const meters: LiveHandler[] = [];
+  const meters: Relay[] = [];
   // What the stream (this tab's or the holder's) covers, and the last id it delivered: a new holder resumes there.
   let covered = new Set<string>();
   let lastId: string | null = null;
@@ -67,16 +73,16 @@ function createHub(origin: string): LiveHub {
   const post = (message: Message) => channel?.postMessage(message);
   const wants = (): Wants => ({ articles: Object.fromEntries(cursors), meter: meters.length > 0 });
 
-  function receive(type: string, data: LiveData, id?: string): void {
+  function receive(type: LiveData['type'], data: LiveData, id?: string): void {
     if (type === 'meter') return meters.forEach((handle) => handle(type, data));
     if (type === 'live.gap') {
       for (const [article, list] of handlers) {
         const cursor = cursors.get(article);
-        if (cursor && later(String(data.upTo), cursor)) list.forEach((handle) => handle(type, data));
+        if (cursor && later(String((data as LiveGapEvent).upTo), cursor)) list.forEach((handle) => handle(type, data));
       }
       return;
     }
-    const article = String(data.articleId);
+    const article = String((data as { articleId?: string }).articleId);
     const cursor = cursors.get(article);
     const fresh = handlers.has(article) && (!id || !cursor || later(id, cursor));
     if (id) {
@@ -202,13 +208,13 @@ function createHub(origin: string): LiveHub {
 
   return {
     article(id, since, handler) {
-      handlers.set(id, [...(handlers.get(id) ?? []), handler]);
+      handlers.set(id, [...(handlers.get(id) ?? []), handler as Relay]);
       const known = cursors.get(id);
       if (known === undefined || (known && since && later(known, since))) cursors.set(id, since);
       announce();
     },
     meter(handler) {
-      meters.push(handler);
+      meters.push(handler as Relay);
       announce();
     },
   };

@@ -1,10 +1,9 @@
 // Calls to /api/admin/moderation: the same actions the page's forms post, as JSON.
 
-export interface Counts {
-  pending: number;
-  reported: number;
-  rejected: number;
-}
+import type { QueueCounts } from '../../src/moderation-queue/index.js';
+
+/** The queue's tabs' counts, as the server's queue computes them. */
+export type Counts = QueueCounts;
 
 export interface ActionResult {
   commentId: string;

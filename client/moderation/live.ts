@@ -1,6 +1,10 @@
 // The queue's live stream: counts stay current, and new items wait behind a bar instead of
 // shifting what the moderator is reading.
+import type { QueueLiveEvent } from '../../src/moderation-queue/contract.js';
 import type { Counts } from './api.js';
+
+/** One of the stream's events, by its type. */
+type LiveEvent<T extends QueueLiveEvent['type']> = Extract<QueueLiveEvent, { type: T }>;
 
 export interface LiveHandlers {
   tab: string;
@@ -38,17 +42,17 @@ export function startLive(handlers: LiveHandlers): () => void {
     location.assign(`/admin/moderation?tab=${encodeURIComponent(handlers.tab)}`);
   });
 
-  const onItem = (type: string) => (message: MessageEvent<string>) => {
-    const data = JSON.parse(message.data) as { commentId?: string; status?: string };
-    if (!data.commentId || handlers.isShown(data.commentId) || !relevant(handlers.tab, type, data.status)) return;
+  const onItem = (type: 'comment.held' | 'comment.flagged') => (message: MessageEvent<string>) => {
+    const data = JSON.parse(message.data) as LiveEvent<typeof type>;
+    if (!data.commentId || handlers.isShown(data.commentId) || !relevant(handlers.tab, type, (data as Partial<LiveEvent<'comment.held'>>).status)) return;
     fresh.add(data.commentId);
     showBar();
   };
   source.addEventListener('comment.held', onItem('comment.held'));
   source.addEventListener('comment.flagged', onItem('comment.flagged'));
-  source.addEventListener('counts', (message: MessageEvent<string>) => updateCounts(JSON.parse(message.data) as Counts));
+  source.addEventListener('counts', (message: MessageEvent<string>) => updateCounts(JSON.parse(message.data) as LiveEvent<'counts'>));
   source.addEventListener('moderation.action', (message: MessageEvent<string>) => {
-    const data = JSON.parse(message.data) as { action: string; commentIds?: string[] };
+    const data = JSON.parse(message.data) as LiveEvent<'moderation.action'>;
     for (const id of data.commentIds ?? []) {
       if (handlers.ownActions.has(id)) continue;
       if (handlers.isShown(id)) handlers.onHandledElsewhere(id, data.action);

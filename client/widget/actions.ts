@@ -31,7 +31,7 @@ function toggleForm(li: HTMLElement, kind: string, build: () => HTMLFormElement)
 }
 
 async function onClick(ctx: Ctx, event: MouseEvent): Promise<void> {
-  const target = (event.target as Element).closest<HTMLElement>('[data-action], [data-more-replies], [data-more-threads], .comments__sort a');
+  const target = (event.target as Element).closest<HTMLElement>('[data-action], [data-more-replies], [data-more-threads], [data-featured-link], .comments__sort a');
   if (!target || !ctx.section.contains(target)) return;
   const li = commentOf(target);
   const action = target.dataset.action;
@@ -46,7 +46,7 @@ async function onClick(ctx: Ctx, event: MouseEvent): Promise<void> {
   } else if (action === 'reply' && li) {
     event.preventDefault();
     const name = $(li, '.comment__author')?.textContent ?? '';
-    toggleForm(li, 'reply', () => commentForm(ctx, { parentId: li.dataset.commentId, prefix: `reply-${li.dataset.commentId}`, label: `Reply to ${name}`, button: 'Post reply', cancel: true }));
+    toggleForm(li, 'reply', () => commentForm(ctx, { parentId: li.dataset.commentId, prefix: `reply-${li.dataset.commentId}`, label: `Reply to ${name}`, button: 'Post reply' }));
   } else if (action === 'edit' && li) {
     event.preventDefault();
     const id = li.dataset.commentId!;
@@ -61,6 +61,13 @@ async function onClick(ctx: Ctx, event: MouseEvent): Promise<void> {
   } else if (target.dataset.moreThreads) {
     event.preventDefault();
     await moreThreads(ctx, target);
+  } else if (target.dataset.featuredLink) {
+    // To the comment in the conversation when this page shows it (embedded, a #fragment cannot reach into
+    // the widget's shadow root); otherwise the link opens the article where it is.
+    const shown = byId(ctx.section, target.dataset.featuredLink);
+    if (!shown) return;
+    event.preventDefault();
+    focusComment(shown);
   } else if (ctx.embed && target.closest('.comments__sort')) {
     event.preventDefault();
     const sort = new URL(target.getAttribute('href')!, location.href).searchParams.get('sort');
@@ -97,7 +104,7 @@ async function moreThreads(ctx: Ctx, link: HTMLElement): Promise<void> {
     first ??= li;
   }
   const holder = link.closest('.comments__more')!;
-  if (page.nextCursor) holder.replaceWith(moreThreadsLink(page.nextCursor));
+  if (page.nextCursor) holder.replaceWith(moreThreadsLink(ctx, page.nextCursor));
   else holder.remove();
   if (first) focusComment(first);
   announce(ctx, `${page.threads.length} more comments shown.`);

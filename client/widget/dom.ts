@@ -2,7 +2,7 @@ export type Child = Node | string | null | undefined | false;
 
 /**
  * Builds an element. Strings become text nodes (never parsed as HTML), so names and other user text
- * are always inert; only the server-sanitised comment body is set as HTML, in render.ts.
+ * are always inert. Comments, forms and the section are drawn with the server's escaping markup (render.ts).
  */
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<string, string | boolean | null | undefined> | null, ...children: Child[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
@@ -22,15 +22,3 @@ export const $$ = <T extends Element = HTMLElement>(root: ParentNode, selector: 
 
 /** A comment's element by id (ids are [0-9a-z], safe in a selector). */
 export const byId = (root: ParentNode, id: string) => $(root, `#c-${id}`) as HTMLLIElement | null;
-
-export function relativeTime(iso: string, locale: string): string {
-  const seconds = Math.round((Date.parse(iso) - Date.now()) / 1000);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  const units: [Intl.RelativeTimeFormatUnit, number][] = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
-  for (const [unit, size] of units) if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
-  return format.format(0, 'second');
-}
-
-export function exactTime(iso: string, locale: string): string {
-  return new Date(iso).toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' });
-}

@@ -63,7 +63,7 @@ export function connectLive(ctx: Ctx): void {
     announce(ctx, bar.textContent ?? '');
   };
 
-  const removed = (data: LiveData) => {
+  const removed = (data: Extract<LiveData, { type: 'comment.deleted' }>) => {
     const id = String(data.id);
     const at = waiting.findIndex((c) => c.id === id);
     if (at >= 0) waiting.splice(at, 1);
@@ -81,9 +81,9 @@ export function connectLive(ctx: Ctx): void {
   hub.article(ctx.articleId, ctx.liveSince, (type, data) => {
     // An embedded section drawn again (another sort) leaves this one behind.
     if (!ctx.section.isConnected) return;
-    if (type === 'comment.created') created(data.comment as Comment);
+    if (type === 'comment.created') created(data.comment);
     else if (type === 'comment.updated') {
-      const comment = data.comment as Comment;
+      const comment = data.comment;
       const at = waiting.findIndex((c) => c.id === comment.id);
       if (at >= 0) waiting[at] = comment;
       const li = byId(ctx.section, comment.id);

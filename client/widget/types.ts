@@ -1,4 +1,5 @@
-import type { PublicComment, ThreadReply, ThreadView } from '../../src/comments/types.js';
+import type { SectionView, ViewerView } from '../../src/comments/browser.js';
+import type { CommentSort, PublicComment, ThreadReply, ThreadView } from '../../src/comments/index.js';
 
 /** The JSON the comment API sends: the server's own types, so the two cannot drift apart. */
 export type Comment = PublicComment;
@@ -13,12 +14,14 @@ export interface Ctx {
   embed: boolean;
   articleId: string;
   slug: string;
-  sort: string;
+  sort: CommentSort;
   closed: boolean;
   signedIn: boolean;
   guests: boolean;
   maxLength: number;
   locale: string;
+  /** The site's time zone, for exact times; undefined: the reader's. */
+  timeZone: string | undefined;
   csrf: string;
   /** The viewer's own comments by id (source text for editing). */
   mine: Map<string, Comment>;
@@ -26,4 +29,14 @@ export interface Ctx {
   counted: Map<string, boolean>;
   /** The live stream's cursor for this page (server-drawn pages): replays start here. */
   liveSince: string | null;
+}
+
+/** `GET /api/articles/:article/comments`: what embed.ts draws a whole section from, and enhance.ts reads the viewer from. */
+export interface SectionJson extends Pick<SectionView, 'count' | 'sort' | 'featured' | 'nextCursor'> {
+  article: { id: string; slug: string; closed: boolean; closedMessage: string | null; url: string };
+  viewer: ViewerView;
+  rules: { guestsAllowed: boolean; maxLength: number };
+  site: { locale: string; timeZone: string };
+  threads: Thread[];
+  pinned: Thread | null;
 }

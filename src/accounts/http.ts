@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHook
 import fp from 'fastify-plugin';
 import type { Role } from '../db/schema.js';
 import { httpErrors } from '../errors.js';
+import { crossOriginVerdict } from './cross-origin.js';
 import { hashToken, SESSION_DAYS, viewerForSession, type AccountsDeps, type Viewer } from './service.js';
 import { twoFactorErrors } from './two-factor/errors.js';
 import { TWO_FACTOR_SETUP_PATH } from './two-factor/paths.js';
@@ -39,9 +40,10 @@ const csrfTokens = Tokens();
 const issuedSecrets = new WeakMap<FastifyRequest, string>();
 
 /**
- * Resolves the session cookie into `request.viewer` for every request, and demands a CSRF token on
- * every state-changing request, except where `trustsCrossOrigin` vouches for the request's Origin
- * (a site embedding the comment widget, on the widget's own routes: browsers set Origin themselves).
+ * Resolves the session cookie into `request.viewer` for every request, and refuses state-changing
+ * requests from other sites: by `Sec-Fetch-Site`/`Origin` (./cross-origin.ts), by CSRF token only when
+ * a request carries neither, except where `trustsCrossOrigin` vouches for the request's Origin (a site
+ * embedding the comment widget, on the widget's own routes). See docs/security.md.
  */
 export const sessionPlugin = fp<SessionPluginOptions>(async (app, options) => {
   const ownOrigin = new URL(options.baseUrl).origin;
@@ -60,6 +62,10 @@ export const sessionPlugin = fp<SessionPluginOptions>(async (app, options) => {
     if (!UNSAFE_METHODS.has(request.method) || request.routeOptions.config?.csrf === false) return;
     const origin = request.headers.origin;
     if (origin && origin !== ownOrigin && (await options.trustsCrossOrigin(origin, request.url))) return;
+    // The browser's own word on where the request comes from decides; a token only where it says nothing.
+    const verdict = crossOriginVerdict(request.headers, ownOrigin);
+    if (verdict === 'same-origin') return;
+    if (verdict === 'cross-origin') throw httpErrors.raise('CSRF_INVALID', 'This request came from another site.');
     const secret = csrfSecret(request);
     const token = submittedCsrfToken(request);
     if (!secret || !token || !csrfTokens.verify(secret, token)) throw httpErrors.raise('CSRF_INVALID');

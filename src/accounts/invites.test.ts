@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mailboxDir, readMailbox, type StoredMail } from '../mail/index.js';
 import { startTestApp, type TestApp, type TestIdentity } from '../testing/test-app.js';
+import { eventually } from '../testing/wait.js';
 import { INVITE_DAYS } from './invites.js';
 
 const form = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
@@ -18,11 +19,7 @@ describe('staff invitations', () => {
   const post = (url: string, body: Record<string, string>, as: TestIdentity = admin) =>
     t.request({ method: 'POST', url, as, headers: form, payload: new URLSearchParams(body).toString() });
   const mails = () => readMailbox(mailboxDir(t.config)!);
-  const waitForMail = (count: number): Promise<StoredMail> => vi.waitFor(() => {
-    const all = mails();
-    if (all.length < count) throw new Error(`${all.length} mails so far`);
-    return all[count - 1];
-  });
+  const waitForMail = (count: number): Promise<StoredMail> => eventually(() => mails()[count - 1], `mail number ${count}`);
   const inviteLink = (mail: StoredMail) => /http:\/\/localhost:3000(\/invite\/[A-Za-z0-9_-]+)/.exec(mail.text)![1];
   const invite = async (email: string, role = 'editor', displayName = '') => {
     const response = await post('/admin/users/invites', { email, role, displayName });

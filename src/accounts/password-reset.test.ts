@@ -1,9 +1,10 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mailboxDir, readMailbox, type StoredMail } from '../mail/index.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { eventually } from '../testing/wait.js';
 import { LOGIN_LIMIT } from './login-limits.js';
 import { RESET_MINUTES, RESETS_PER_HOUR } from './password-reset.js';
 
@@ -25,11 +26,7 @@ describe('password reset', () => {
     ...(asForm ? { headers: form, payload: new URLSearchParams({ email }).toString() } : { payload: { email } }),
   });
   const mails = () => readMailbox(mailboxDir(t.config)!);
-  const waitForMail = (count: number): Promise<StoredMail> => vi.waitFor(() => {
-    const all = mails();
-    if (all.length < count) throw new Error(`${all.length} mails so far`);
-    return all[count - 1];
-  });
+  const waitForMail = (count: number): Promise<StoredMail> => eventually(() => mails()[count - 1], `mail number ${count}`);
   const resetLink = (mail: StoredMail) => /http:\/\/localhost:3000(\/login\/reset\/[A-Za-z0-9_-]+)/.exec(mail.text)![1];
   const setPassword = (path: string, password = NEW_PASSWORD, confirm = password) =>
     t.request({ method: 'POST', url: path, as: t.anonymous(), headers: form, payload: new URLSearchParams({ password, passwordConfirm: confirm }).toString() });

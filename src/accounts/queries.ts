@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { preparedQuery } from '../db/prepared.js';
 import type { Database, NewRow, Role } from '../db/schema.js';
 
 export const STAFF_ROLES: readonly Role[] = ['admin', 'editor', 'moderator'];
@@ -37,14 +38,17 @@ export async function insertSession(
     .execute();
 }
 
-export function findSessionUser(db: Kysely<Database>, sessionId: string, now: string) {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.email', 'users.display_name', 'users.role', 'users.status', 'users.suspended_until', 'sessions.expires_at', 'sessions.last_seen_at'])
-    .where('sessions.id', '=', sessionId)
-    .where('sessions.expires_at', '>', now)
-    .executeTakeFirst();
+// Every signed-in request asks this: compiled once (db/prepared.ts).
+const sessionUser = preparedQuery<{ sessionId: string; now: string }>()((db, arg) => db
+  .selectFrom('sessions')
+  .innerJoin('users', 'users.id', 'sessions.user_id')
+  .select(['users.id', 'users.email', 'users.display_name', 'users.role', 'users.status', 'users.suspended_until', 'sessions.expires_at', 'sessions.last_seen_at'])
+  .where('sessions.id', '=', arg('sessionId'))
+  .where('sessions.expires_at', '>', arg('now')));
+
+export async function findSessionUser(db: Kysely<Database>, sessionId: string, now: string) {
+  const [row] = await sessionUser(db, { sessionId, now });
+  return row;
 }
 
 export async function deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {

@@ -1,4 +1,6 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { accountChangesBody, profileResponse } from './contract.js';
 import { AppError, httpErrors } from '../errors.js';
 import type { Mailer } from '../mail/index.js';
 import type { Deps } from '../runtime.js';
@@ -12,7 +14,8 @@ import { normaliseEmail, readerProfile, updateReaderProfile, verifyUnsubscribeTo
 import { signInCompleter } from './sign-in.js';
 
 /** A part of the reader's account page drawn by another domain (e.g. comments not published, and why). */
-export type AccountSection = (userId: string) => Promise<Html>;
+/** Forms in it post with `csrf`. */
+export type AccountSection = (userId: string, csrf: string) => Promise<Html>;
 
 /** The address the last sign-in link went to, for the "check your inbox" page (signed, 15 minutes). */
 const LINK_SENT_COOKIE = 'tribune_link_sent';
@@ -26,7 +29,8 @@ const magicLinkBody = {
 } as const;
 
 /** Readers: sign-in by emailed link, the profile page, and the one-click unsubscribe from reply mails. */
-export const readerRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
+export const readerRoutes: FastifyPluginAsync<Options> = async (plain, deps) => {
+  const app = plain.withTypeProvider<JsonSchemaToTsProvider>();
   const completeSignIn = signInCompleter({ ...deps, secureCookies: deps.config.baseUrl.startsWith('https:') });
   // Per IP; each request also sends a mail, so this is the brake on using the site to spam inboxes.
   const magicLinkLimit = { rateLimit: { max: 5, timeWindow: '15 minutes' } };
@@ -42,7 +46,7 @@ export const readerRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
     await requestMagicLink({ ...deps, baseUrl: deps.config.baseUrl, siteName: settings.site.name }, { email, returnTo });
   }
 
-  app.post<{ Body: { email: string; returnTo?: string } }>(
+  app.post(
     '/api/auth/magic-link',
     { config: magicLinkLimit, schema: { body: magicLinkBody } },
     async (request, reply) => {
@@ -52,7 +56,7 @@ export const readerRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
     },
   );
 
-  app.post<{ Body: { email: string; returnTo?: string } }>(
+  app.post(
     '/auth/magic-link',
     { config: magicLinkLimit, schema: { body: magicLinkBody } },
     async (request, reply) => {
@@ -69,9 +73,9 @@ export const readerRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
     },
   );
 
-  app.get<{ Params: { token: string } }>(
+  app.get(
     '/auth/magic/:token',
-    { config: { rateLimit: { max: 30, timeWindow: '15 minutes' } }, schema: { params: { type: 'object', properties: { token: { type: 'string', maxLength: 200 } } } } },
+    { config: { rateLimit: { max: 30, timeWindow: '15 minutes' } }, schema: { params: { type: 'object', required: ['token'], properties: { token: { type: 'string', maxLength: 200 } } } } },
     async (request, reply) => {
       let signedIn: { userId: string; returnTo: string | null };
       try {
@@ -89,7 +93,7 @@ export const readerRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
     type: 'object',
     properties: { sent: { type: 'string', maxLength: 5 }, saved: { type: 'string', maxLength: 5 }, returnTo: { type: 'string', maxLength: 2000 } },
   } as const;
-  app.get<{ Querystring: { sent?: string; saved?: string; returnTo?: string } }>('/account', { schema: { querystring: accountQuery } }, async (request, reply) => {
+  app.get('/account', { schema: { querystring: accountQuery } }, async (request, reply) => {
     const profile = request.viewer ? await readerProfile(deps, request.viewer.id) : undefined;
     if (!profile) {
       const returnTo = safeReturnTo(request.query.returnTo);
@@ -98,11 +102,12 @@ export const readerRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
       return render(request, reply, 'Sign in', (csrf) => signInByEmailForm({ csrf, returnTo, sent, sentTo: sentTo?.valid ? sentTo.value ?? undefined : undefined }));
     }
     const viewerId = request.viewer!.id;
-    const extra = html`${await Promise.all((deps.accountSections ?? []).map((section) => section(viewerId)))}`;
+    const accountCsrf = csrfToken(request, reply);
+    const extra = html`${await Promise.all((deps.accountSections ?? []).map((section) => section(viewerId, accountCsrf)))}`;
     return render(request, reply, 'Your account', (csrf) => accountForm({ csrf, profile, saved: request.query.saved === '1', extra }));
   });
 
-  app.post<{ Body: { displayName?: string; notifyReplies?: string } }>(
+  app.post(
     '/account',
     { schema: { body: { type: 'object', properties: { displayName: { type: 'string', maxLength: 400 }, notifyReplies: { type: 'string', maxLength: 10 }, _csrf: { type: 'string' } } } } },
     async (request, reply) => {
@@ -119,15 +124,15 @@ export const readerRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
     },
   );
 
-  app.get('/api/account', async (request) => {
+  app.get('/api/account', { schema: { response: { 200: profileResponse } } }, async (request) => {
     const profile = request.viewer ? await readerProfile(deps, request.viewer.id) : undefined;
     if (!profile) throw httpErrors.raise('UNAUTHENTICATED');
     return profile;
   });
 
-  app.patch<{ Body: { displayName?: string; notifyReplies?: boolean } }>(
+  app.patch(
     '/api/account',
-    { schema: { body: { type: 'object', additionalProperties: false, properties: { displayName: { type: 'string', maxLength: 400 }, notifyReplies: { type: 'boolean' } } } } },
+    { schema: { body: accountChangesBody, response: { 200: profileResponse } } },
     async (request) => {
       if (!request.viewer) throw httpErrors.raise('UNAUTHENTICATED');
       const settings = await deps.settings.get();
@@ -146,14 +151,14 @@ export const readerRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
   }
 
   // A link in a mail: one click (GET) unsubscribes, and mail clients' one-click POST (RFC 8058) does too.
-  app.get<{ Querystring: { token: string } }>('/notifications/unsubscribe', { schema: { querystring: unsubscribeQuery } }, async (request, reply) => {
+  app.get('/notifications/unsubscribe', { schema: { querystring: unsubscribeQuery } }, async (request, reply) => {
     const done = await unsubscribe(request.query.token);
     return render(request, reply, 'Notifications', () => done
       ? messagePage('Unsubscribed', 'You will get no more emails about replies. You can turn them back on in your account.', { href: '/account', label: 'Your account' })
       : messagePage('Link not valid', 'This unsubscribe link is not valid. You can change notifications in your account.', { href: '/account', label: 'Your account' }), done ? 200 : 400);
   });
 
-  app.post<{ Querystring: { token: string } }>('/notifications/unsubscribe', { config: { csrf: false }, schema: { querystring: unsubscribeQuery } }, async (request, reply) => {
+  app.post('/notifications/unsubscribe', { config: { csrf: false }, schema: { querystring: unsubscribeQuery } }, async (request, reply) => {
     if (!(await unsubscribe(request.query.token))) throw httpErrors.raise('NOT_FOUND', 'This unsubscribe link is not valid.');
     return reply.send({ ok: true });
   });

@@ -1,3 +1,4 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import type { Mailer } from '../mail/index.js';
@@ -26,7 +27,8 @@ const passwordBody = {
 const tokenLimit = { rateLimit: { max: 30, timeWindow: '15 minutes' } };
 
 /** "Forgot password?", the emailed reset link, and the emailed invitation to join the staff. */
-export const recoveryRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
+export const recoveryRoutes: FastifyPluginAsync<Options> = async (plain, deps) => {
+  const app = plain.withTypeProvider<JsonSchemaToTsProvider>();
   // Reset mails go out after the answer, so how long it takes does not tell whether the address has an account.
   const pending = new Set<Promise<void>>();
   app.addHook('onClose', async () => {
@@ -45,7 +47,7 @@ export const recoveryRoutes: FastifyPluginAsync<Options> = async (app, deps) => 
 
   app.get('/login/forgot', async (request, reply) => render(request, reply, 'Forgot password', (csrf) => forgotPasswordForm({ csrf })));
 
-  app.post<{ Body: { email: string } }>(
+  app.post(
     '/login/forgot',
     {
       config: { rateLimit: { max: 5, timeWindow: '15 minutes' } },
@@ -72,7 +74,7 @@ export const recoveryRoutes: FastifyPluginAsync<Options> = async (app, deps) => 
   const resetProblem = (request: FastifyRequest, reply: FastifyReply, error: AppError) =>
     render(request, reply, 'Reset password', () => linkProblemPage('Link not valid', error.message, { href: '/login/forgot', label: 'Ask for a new link' }), error.status);
 
-  app.get<{ Params: { token: string } }>('/login/reset/:token', { config: tokenLimit, schema: { params: tokenParams } }, async (request, reply) => {
+  app.get('/login/reset/:token', { config: tokenLimit, schema: { params: tokenParams } }, async (request, reply) => {
     try {
       const { email } = await openReset(deps, request.params.token);
       return render(request, reply, 'Reset password', (csrf) => resetPasswordForm({ csrf, token: request.params.token, email }));
@@ -82,7 +84,7 @@ export const recoveryRoutes: FastifyPluginAsync<Options> = async (app, deps) => 
     }
   });
 
-  app.post<{ Params: { token: string }; Body: { password: string; passwordConfirm?: string } }>(
+  app.post(
     '/login/reset/:token',
     { config: tokenLimit, schema: { params: tokenParams, body: passwordBody } },
     async (request, reply) => {
@@ -104,7 +106,7 @@ export const recoveryRoutes: FastifyPluginAsync<Options> = async (app, deps) => 
   const inviteProblem = (request: FastifyRequest, reply: FastifyReply, error: AppError) =>
     render(request, reply, 'Invitation', () => linkProblemPage('Invitation not valid', error.message, { href: '/login', label: 'Sign in' }), error.status);
 
-  app.get<{ Params: { token: string } }>('/invite/:token', { config: tokenLimit, schema: { params: tokenParams } }, async (request, reply) => {
+  app.get('/invite/:token', { config: tokenLimit, schema: { params: tokenParams } }, async (request, reply) => {
     try {
       const invite = await openInvite(deps, request.params.token);
       return render(request, reply, 'Join the staff', (csrf) => acceptInviteForm({
@@ -116,7 +118,7 @@ export const recoveryRoutes: FastifyPluginAsync<Options> = async (app, deps) => 
     }
   });
 
-  app.post<{ Params: { token: string }; Body: { displayName?: string; password: string; passwordConfirm?: string } }>(
+  app.post(
     '/invite/:token',
     { config: tokenLimit, schema: { params: tokenParams, body: { ...passwordBody, properties: { ...passwordBody.properties, displayName: { type: 'string', maxLength: 400 } } } } },
     async (request, reply) => {

@@ -1,3 +1,4 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyPluginAsync } from 'fastify';
 import { AppError } from '../errors.js';
 import type { Mailer } from '../mail/index.js';
@@ -19,13 +20,14 @@ function safeNext(next: unknown): string {
   return safeRedirect(next, '/admin');
 }
 
-export const accountRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
+export const accountRoutes: FastifyPluginAsync<Options> = async (plain, deps) => {
+  const app = plain.withTypeProvider<JsonSchemaToTsProvider>();
   const secureCookies = deps.config.baseUrl.startsWith('https:');
   const completeSignIn = signInCompleter({ ...deps, secureCookies });
   await app.register(recoveryRoutes, { ...deps, completeSignIn });
   await app.register(staffAccountRoutes, deps);
 
-  app.get<{ Querystring: { next?: string; reset?: string } }>(
+  app.get(
     '/login',
     { schema: { querystring: { type: 'object', properties: { next: { type: 'string', maxLength: 2000 }, reset: { type: 'string', maxLength: 20 } } } } },
     async (request, reply) => {
@@ -37,7 +39,7 @@ export const accountRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
     },
   );
 
-  app.post<{ Body: { email: string; password: string; next?: string } }>(
+  app.post(
     '/login',
     {
       config: { rateLimit: { max: 10, timeWindow: '15 minutes' } },

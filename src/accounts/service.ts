@@ -8,18 +8,11 @@ import { limitedPasswordCheck, type LoginLimitDeps } from './login-limits.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import * as queries from './queries.js';
 import { touchSession } from './sessions.js';
+import type { Viewer } from '../web/viewer.js';
 
 export const SESSION_DAYS = 30;
 
-/** Who is making a request, as every domain sees it. */
-export interface Viewer {
-  id: string;
-  email: string | null;
-  displayName: string;
-  role: Role;
-  status: 'active' | 'suspended' | 'banned';
-  suspendedUntil: string | null;
-}
+export type { Viewer };
 
 export interface AccountsDeps {
   db: Kysely<Database>;

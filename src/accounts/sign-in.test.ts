@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mailboxDir, readMailbox } from '../mail/index.js';
 import { startTestApp, type TestApp, type TestIdentity } from '../testing/test-app.js';
+import { eventually } from '../testing/wait.js';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -51,11 +52,7 @@ describe('signing in again', () => {
     await t.runtime.db.insertInto('users').values({ id: 'reader00000000000002', email: 'old@example.org', display_name: 'Old Reader', role: 'reader', created_at: time, updated_at: time }).execute();
     const previous = await t.identityFor('reader00000000000002');
     await t.request({ method: 'POST', url: '/api/auth/magic-link', as: t.anonymous(), payload: { email: 'new@example.org' } });
-    const mail = await vi.waitFor(() => {
-      const [first] = readMailbox(mailboxDir(t.config)!);
-      if (!first) throw new Error('no mail yet');
-      return first;
-    });
+    const mail = await eventually(() => readMailbox(mailboxDir(t.config)!)[0], 'the sign-in mail');
     const path = /http:\/\/localhost:3000(\/auth\/magic\/[A-Za-z0-9_-]+)/.exec(mail.text)![1];
     const signedIn = await t.request({ url: path, as: previous });
     expect(signedIn.statusCode).toBe(303);

@@ -1,3 +1,4 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import type { Deps } from '../runtime.js';
@@ -19,7 +20,8 @@ const NOTICES: Record<string, string> = {
 const csrfOnly = { type: 'object', properties: { _csrf: { type: 'string' } } } as const;
 
 /** /admin/account: every staff member's own password and sessions. */
-export const staffAccountRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
+export const staffAccountRoutes: FastifyPluginAsync<Options> = async (plain, deps) => {
+  const app = plain.withTypeProvider<JsonSchemaToTsProvider>();
   app.addHook('preHandler', requireRole('admin', 'editor', 'moderator'));
 
   // Only staff with a session pass the guard, so there is always one.
@@ -38,13 +40,13 @@ export const staffAccountRoutes: FastifyPluginAsync<Options> = async (app, deps)
 
   const isJson = (request: FastifyRequest) => (request.headers['content-type'] ?? '').startsWith('application/json');
 
-  app.get<{ Querystring: { done?: string } }>(
+  app.get(
     '/admin/account',
     { schema: { querystring: { type: 'object', properties: { done: { type: 'string', maxLength: 20 } } } } },
     async (request, reply) => show(request, reply, { notice: NOTICES[request.query.done ?? ''] }),
   );
 
-  app.post<{ Body: { currentPassword: string; password: string; passwordConfirm?: string } }>(
+  app.post(
     '/admin/account/password',
     {
       schema: {
@@ -71,7 +73,7 @@ export const staffAccountRoutes: FastifyPluginAsync<Options> = async (app, deps)
     },
   );
 
-  app.post<{ Params: { handle: string } }>(
+  app.post(
     '/admin/account/sessions/:handle/revoke',
     { schema: { params: { type: 'object', required: ['handle'], properties: { handle: { type: 'string', maxLength: 64 } } }, body: csrfOnly } },
     async (request, reply) => {

@@ -1,3 +1,4 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyPluginAsync } from 'fastify';
 import { requireRole } from '../accounts/index.js';
 import type { Deps } from '../runtime.js';
@@ -14,11 +15,12 @@ import { MAX_BODY_LENGTH } from './validate.js';
 type ApiOptions = Pick<Deps, 'db' | 'now' | 'config'>;
 
 /** The newsroom's JSON API (`/api/admin/…`): editors and admins only, every body checked by a schema. */
-export const articleApiRoutes: FastifyPluginAsync<ApiOptions> = async (app, deps) => {
+export const articleApiRoutes: FastifyPluginAsync<ApiOptions> = async (plain, deps) => {
+  const app = plain.withTypeProvider<JsonSchemaToTsProvider>();
   app.addHook('preHandler', requireRole('editor'));
   const view = (article: Article) => ({ ...article, url: `${deps.config.baseUrl}/articles/${encodeURIComponent(article.slug)}`, public: isPublic(article, deps.now()) });
 
-  app.get<{ Querystring: Omit<ArticleListFilters, 'text' | 'authorId'> & { q?: string; author?: string } }>(
+  app.get(
     '/articles',
     { schema: { querystring: articleListQuery, response: { 200: articleListResponse } } },
     async (request) => {
@@ -28,50 +30,50 @@ export const articleApiRoutes: FastifyPluginAsync<ApiOptions> = async (app, deps
     },
   );
 
-  app.post<{ Body: ArticleInput }>(
+  app.post(
     '/articles',
     { schema: { body: articleBody, response: { 201: articleResponse } } },
     async (request, reply) => reply.code(201).send(view(await createArticle(deps, request.viewer!.id, request.body))),
   );
 
-  app.get<{ Params: { id: string } }>('/articles/:id', { schema: { params: idParams, response: { 200: articleResponse } } }, async (request) =>
+  app.get('/articles/:id', { schema: { params: idParams, response: { 200: articleResponse } } }, async (request) =>
     view(await requireArticle(deps.db, request.params.id)));
 
-  app.patch<{ Params: { id: string }; Body: ArticleInput }>(
+  app.patch(
     '/articles/:id',
     { schema: { params: idParams, body: articleBody, response: { 200: articleResponse } } },
     async (request) => view(await updateArticle(deps, request.params.id, request.body)),
   );
 
-  app.delete<{ Params: { id: string } }>('/articles/:id', { schema: { params: idParams } }, async (request, reply) => {
+  app.delete('/articles/:id', { schema: { params: idParams } }, async (request, reply) => {
     await deleteArticle(deps, request.params.id);
     return reply.code(204).send();
   });
 
   // The body is optional for publish (no body: now), so null is allowed beside the object.
   const timeBody = { type: ['object', 'null'], additionalProperties: false, properties: { publishedAt: { type: 'string', maxLength: 64 } } } as const;
-  app.post<{ Params: { id: string }; Body: { publishedAt?: string } | undefined }>(
+  app.post(
     '/articles/:id/publish',
     { schema: { params: idParams, body: timeBody, response: { 200: articleResponse } } },
     async (request) => view(await updateArticle(deps, request.params.id, { status: 'published', publishedAt: request.body?.publishedAt })),
   );
-  app.post<{ Params: { id: string }; Body: { publishedAt: string } }>(
+  app.post(
     '/articles/:id/schedule',
     { schema: { params: idParams, body: { ...timeBody, type: 'object', required: ['publishedAt'] }, response: { 200: articleResponse } } },
     async (request) => view(await updateArticle(deps, request.params.id, { status: 'scheduled', publishedAt: request.body.publishedAt })),
   );
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/articles/:id/unpublish',
     { schema: { params: idParams, response: { 200: articleResponse } } },
     async (request) => view(await updateArticle(deps, request.params.id, { status: 'draft' })),
   );
 
-  app.post<{ Body: { body: string } }>(
+  app.post(
     '/preview',
     {
       schema: {
         body: { type: 'object', required: ['body'], properties: { body: { type: 'string' }, _csrf: { type: 'string' } } },
-        response: { 200: { type: 'object', properties: { html: { type: 'string' } } } },
+        response: { 200: { type: 'object', additionalProperties: false, properties: { html: { type: 'string' } } } },
       },
     },
     async (request) => {
@@ -80,17 +82,17 @@ export const articleApiRoutes: FastifyPluginAsync<ApiOptions> = async (app, deps
     },
   );
 
-  app.get('/topics', { schema: { response: { 200: { type: 'object', properties: { topics: { type: 'array', items: topicResponse } } } } } }, async () => ({
+  app.get('/topics', { schema: { response: { 200: { type: 'object', additionalProperties: false, properties: { topics: { type: 'array', items: topicResponse } } } } } }, async () => ({
     topics: await listTopics(deps.db),
   }));
-  app.post<{ Body: TopicInput }>('/topics', { schema: { body: topicBody, response: { 201: topicResponse } } }, async (request, reply) =>
+  app.post('/topics', { schema: { body: topicBody, response: { 201: topicResponse } } }, async (request, reply) =>
     reply.code(201).send(await createTopic(deps, request.body)));
-  app.patch<{ Params: { id: string }; Body: TopicInput }>(
+  app.patch(
     '/topics/:id',
     { schema: { params: idParams, body: topicBody, response: { 200: topicResponse } } },
     async (request) => updateTopic(deps, request.params.id, request.body),
   );
-  app.delete<{ Params: { id: string } }>('/topics/:id', { schema: { params: idParams } }, async (request, reply) => {
+  app.delete('/topics/:id', { schema: { params: idParams } }, async (request, reply) => {
     await deleteTopic(deps, request.params.id);
     return reply.code(204).send();
   });

@@ -1,5 +1,5 @@
 import { fromWallTime, toWallTime } from '../web/dates.js';
-import type { EditorValues } from '../web/admin/article-editor-page.js';
+import type { EditorValues } from './article-editor-page.js';
 import { articleErrors } from './errors.js';
 import type { Article, ArticleInput, ArticleStatus, MediaTag } from './types.js';
 

@@ -1,3 +1,4 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Deps } from '../runtime.js';
 import { articleErrors } from './errors.js';
@@ -12,7 +13,8 @@ const CACHE = 'public, max-age=300';
 const slugParams = { type: 'object', required: ['slug'], properties: { slug: { type: 'string', minLength: 1, maxLength: 200 } } } as const;
 
 /** RSS and Atom for the site and each topic, the sitemap and robots.txt. */
-export const feedRoutes: FastifyPluginAsync<FeedOptions> = async (app, deps) => {
+export const feedRoutes: FastifyPluginAsync<FeedOptions> = async (plain, deps) => {
+  const app = plain.withTypeProvider<JsonSchemaToTsProvider>();
   const { db, now, config } = deps;
 
   async function send(reply: FastifyReply, kind: 'rss' | 'atom', topic?: Topic) {
@@ -33,9 +35,9 @@ export const feedRoutes: FastifyPluginAsync<FeedOptions> = async (app, deps) => 
 
   app.get('/feed.xml', { schema: {} }, (_request, reply) => send(reply, 'rss'));
   app.get('/atom.xml', { schema: {} }, (_request, reply) => send(reply, 'atom'));
-  app.get<{ Params: { slug: string } }>('/topics/:slug/feed.xml', { schema: { params: slugParams } }, async (request, reply) =>
+  app.get('/topics/:slug/feed.xml', { schema: { params: slugParams } }, async (request, reply) =>
     send(reply, 'rss', await topicOr404(request.params.slug)));
-  app.get<{ Params: { slug: string } }>('/topics/:slug/atom.xml', { schema: { params: slugParams } }, async (request, reply) =>
+  app.get('/topics/:slug/atom.xml', { schema: { params: slugParams } }, async (request, reply) =>
     send(reply, 'atom', await topicOr404(request.params.slug)));
 
   app.get('/sitemap.xml', { schema: {} }, async (_request, reply) => {

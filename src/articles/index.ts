@@ -1,4 +1,4 @@
-export { findArticleForComments, publicArticles } from './queries.js';
+export { findArticleForComments, nextScheduledPublication, publicArticles } from './queries.js';
 export { articlesPlugin, type ArticlesPluginOptions } from './routes.js';
 export { createArticleScheduler, type ArticleScheduler } from './scheduler.js';
 export { createArticle, getArticle, findPublicArticle } from './service.js';
@@ -11,3 +11,7 @@ export { setCommentsOpen } from './comments-open.js';
 export * from './import-writer.js';
 export { hostKey, oldAddress } from './redirects.js';
 export { parseVideoUrl } from './video.js';
+export { renderBody } from './rendering.js';
+export { isPublic } from './types.js';
+// The domain's contract (contract.ts): what routes, other domains and client/ rely on.
+export type { ArticlesEvent } from './contract.js';

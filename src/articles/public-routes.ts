@@ -1,9 +1,12 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { csrfToken } from '../accounts/index.js';
 import type { Deps } from '../runtime.js';
-import { articlePage, articleUrl } from '../web/article-page.js';
+import { articlePage, articleUrl } from './article-page.js';
 import { page } from '../web/layout.js';
-import { authorPage, homePage, searchPage, topicPage } from '../web/listing-pages.js';
+import { articleTag } from '../web/page-cache-events.js';
+import { tagPage } from '../web/page-cache-plugin.js';
+import { authorPage, homePage, searchPage, topicPage } from './listing-pages.js';
 import type { PageSlots } from '../web/slots.js';
 import { articleErrors } from './errors.js';
 import { listPublicTeasers, relatedTeasers } from './queries.js';
@@ -28,6 +31,14 @@ const pageQuery = {
 } as const;
 const slugParams = { type: 'object', required: ['slug'], properties: { slug: { type: 'string', minLength: 1, maxLength: 200 } } } as const;
 
+/**
+ * Public pages carry a CSRF token only for signed-in viewers: for everyone else they are the same bytes
+ * (the page cache serves them), and their forms are protected by the browser's Sec-Fetch-Site/Origin.
+ */
+function pageCsrf(request: FastifyRequest, reply: FastifyReply): string {
+  return request.viewer ? csrfToken(request, reply) : '';
+}
+
 export function sendHtml(reply: FastifyReply, body: string, status = 200) {
   return reply.code(status).type('text/html; charset=utf-8').send(body);
 }
@@ -41,7 +52,7 @@ export async function renderArticlePage(
   preview = false,
 ): Promise<string> {
   const { db, now, config, slots } = deps;
-  const csrf = csrfToken(request, reply);
+  const csrf = pageCsrf(request, reply);
   const settings = await deps.settings.get();
   const url = articleUrl(config.baseUrl, article.slug);
   const context = {
@@ -66,6 +77,8 @@ export async function renderArticlePage(
     slots.articleComments(context),
   ]);
   const related = await withCommentCounts(slots, relatedRows.map(toTeaser));
+  // The page shows this article's comments and the related stories' comment counts.
+  tagPage(request, [article, ...related].map((shown) => articleTag(shown.id)));
   const view = articlePage({ article, bodyHtml: renderBody(article.body), related, settings, baseUrl: config.baseUrl, support, comments, preview });
   const playable = article.videoUrl ? parseVideoUrl(article.videoUrl)?.embedUrl : null;
   return page({
@@ -82,7 +95,8 @@ export async function renderArticlePage(
   }).value;
 }
 
-export const publicRoutes: FastifyPluginAsync<PublicOptions> = async (app, deps) => {
+export const publicRoutes: FastifyPluginAsync<PublicOptions> = async (plain, deps) => {
+  const app = plain.withTypeProvider<JsonSchemaToTsProvider>();
   const { db, now, slots } = deps;
 
   async function listing(options: { page: number; topicId?: string; authorId?: string; stickyFirst?: boolean }) {
@@ -93,20 +107,20 @@ export const publicRoutes: FastifyPluginAsync<PublicOptions> = async (app, deps)
 
   async function shell(request: FastifyRequest, reply: FastifyReply, title: string, body: (settings: Awaited<ReturnType<typeof deps.settings.get>>) => ReturnType<typeof homePage>, canonicalPath?: string) {
     const settings = await deps.settings.get();
-    const csrf = csrfToken(request, reply);
+    const csrf = pageCsrf(request, reply);
     return sendHtml(reply, page({
       title, settings, viewer: request.viewer, csrf, body: body(settings),
       canonicalUrl: canonicalPath ? `${deps.config.baseUrl}${canonicalPath}` : undefined,
     }).value);
   }
 
-  app.get<{ Querystring: { page: number } }>('/', { schema: { querystring: pageQuery } }, async (request, reply) => {
+  app.get('/', { schema: { querystring: pageQuery } }, async (request, reply) => {
     const { page: pageNumber } = request.query;
-    const [list, topics] = await Promise.all([listing({ page: pageNumber, stickyFirst: true }), listTopics(db)]);
-    return shell(request, reply, (await deps.settings.get()).site.name, (settings) => homePage({ ...list, page: pageNumber, settings, topics }), pageNumber > 1 ? `/?page=${pageNumber}` : '/');
+    const [list, topics, subscribe] = await Promise.all([listing({ page: pageNumber, stickyFirst: true }), listTopics(db), slots.homeSubscribe()]);
+    return shell(request, reply, (await deps.settings.get()).site.name, (settings) => homePage({ ...list, page: pageNumber, settings, topics, subscribe }), pageNumber > 1 ? `/?page=${pageNumber}` : '/');
   });
 
-  app.get<{ Params: { slug: string } }>(
+  app.get(
     '/articles/:slug',
     { schema: { params: slugParams, querystring: { type: 'object', additionalProperties: { type: 'string', maxLength: 500 } } } },
     async (request, reply) => {
@@ -121,7 +135,7 @@ export const publicRoutes: FastifyPluginAsync<PublicOptions> = async (app, deps)
     },
   );
 
-  app.get<{ Params: { slug: string }; Querystring: { page: number } }>(
+  app.get(
     '/topics/:slug',
     { schema: { params: slugParams, querystring: pageQuery } },
     async (request, reply) => {
@@ -133,7 +147,7 @@ export const publicRoutes: FastifyPluginAsync<PublicOptions> = async (app, deps)
     },
   );
 
-  app.get<{ Params: { id: string }; Querystring: { page: number } }>(
+  app.get(
     '/authors/:id',
     { schema: { params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } }, querystring: pageQuery } },
     async (request, reply) => {
@@ -149,7 +163,7 @@ export const publicRoutes: FastifyPluginAsync<PublicOptions> = async (app, deps)
     },
   );
 
-  app.get<{ Querystring: { q?: string; page: number } }>(
+  app.get(
     '/search',
     { schema: { querystring: { type: 'object', properties: { q: { type: 'string', maxLength: 200 }, page: pageQuery.properties.page } } } },
     async (request, reply) => {

@@ -162,10 +162,6 @@ export async function deleteArticle(db: Db, id: string): Promise<boolean> {
   return Number(result.numDeletedRows) > 0;
 }
 
-/**
- * Flips scheduled articles whose time has come to `published`, in one statement: instances that race
- * each update the same rows to the same value, so running it everywhere is harmless.
- */
 /** Flips due scheduled articles in one statement; only the instance whose update changed a row gets it back. */
 export function publishDue(db: Kysely<Database>, now: Date): Promise<{ id: string; slug: string }[]> {
   return db
@@ -175,6 +171,20 @@ export function publishDue(db: Kysely<Database>, now: Date): Promise<{ id: strin
     .where('published_at', '<=', now.toISOString())
     .returning(['id', 'slug'])
     .execute();
+}
+
+/**
+ * When the next scheduled article goes live on its own (no event announces it), or null: pages cached
+ * before then must not outlive that moment.
+ */
+export async function nextScheduledPublication(db: Kysely<Database>, now: Date): Promise<Date | null> {
+  const row = await db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.min('published_at').as('at'))
+    .where('status', '=', 'scheduled')
+    .where('published_at', '>', now.toISOString())
+    .executeTakeFirst();
+  return row?.at ? new Date(row.at) : null;
 }
 
 export interface AdminFilters {

@@ -73,9 +73,8 @@ describe('scheduled publishing', () => {
     const article = await schedule('Timer', '2025-03-01T08:30:00Z');
     t.clock.advance(HOUR);
     scheduler.start();
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await expect.poll(async () => (await t.request({ url: `/api/admin/articles/${article.id}`, as: editor })).json().status).toBe('published');
     await scheduler.stop();
-    expect((await t.request({ url: `/api/admin/articles/${article.id}`, as: editor })).json().status).toBe('published');
   });
 
   it('reschedules, publishes now, or returns a scheduled article to draft', async () => {

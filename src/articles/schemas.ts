@@ -1,7 +1,7 @@
 import { ARTICLE_STATUSES, MEDIA_TAGS } from './types.js';
 
 /** JSON Schemas of the admin API: transport only; the rules live in service.ts and validate.ts. */
-const nullableString = (maxLength: number) => ({ anyOf: [{ type: 'string', maxLength }, { type: 'null' }] });
+const nullableString = (maxLength: number) => ({ anyOf: [{ type: 'string', maxLength }, { type: 'null' }] }) as const;
 
 const articleFields = {
   title: { type: 'string', maxLength: 2000 },
@@ -40,11 +40,13 @@ export const idParams = { type: 'object', required: ['id'], properties: { id: { 
 
 const ref = {
   type: 'object',
+  additionalProperties: false,
   properties: { id: { type: 'string' }, slug: { type: 'string' }, name: { type: 'string' } },
 } as const;
 
 export const articleResponse = {
   type: 'object',
+  additionalProperties: false,
   properties: {
     id: { type: 'string' },
     slug: { type: 'string' },
@@ -65,10 +67,10 @@ export const articleResponse = {
     commentsCloseAfterDays: { type: ['integer', 'null'] },
     premoderate: { type: 'boolean' },
     sticky: { type: 'boolean' },
-    author: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } },
-    coAuthors: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } } },
+    author: { type: 'object', additionalProperties: false, properties: { id: { type: 'string' }, name: { type: 'string' } } },
+    coAuthors: { type: 'array', items: { type: 'object', additionalProperties: false, properties: { id: { type: 'string' }, name: { type: 'string' } } } },
     topics: { type: 'array', items: ref },
-    sources: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, url: { type: 'string' } } } },
+    sources: { type: 'array', items: { type: 'object', additionalProperties: false, properties: { name: { type: 'string' }, url: { type: 'string' } } } },
   },
 } as const;
 
@@ -87,6 +89,7 @@ export const articleListQuery = {
 
 export const articleListResponse = {
   type: 'object',
+  additionalProperties: false,
   properties: {
     total: { type: 'integer' },
     page: { type: 'integer' },
@@ -95,6 +98,7 @@ export const articleListResponse = {
       type: 'array',
       items: {
         type: 'object',
+        additionalProperties: false,
         properties: {
           id: { type: 'string' },
           slug: { type: 'string' },
@@ -104,7 +108,7 @@ export const articleListResponse = {
           public: { type: 'boolean' },
           publishedAt: { type: ['string', 'null'] },
           updatedAt: { type: 'string' },
-          author: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } },
+          author: { type: 'object', additionalProperties: false, properties: { id: { type: 'string' }, name: { type: 'string' } } },
         },
       },
     },
@@ -119,5 +123,6 @@ export const topicBody = {
 
 export const topicResponse = {
   type: 'object',
+  additionalProperties: false,
   properties: { id: { type: 'string' }, slug: { type: 'string' }, name: { type: 'string' }, description: { type: 'string' } },
 } as const;

@@ -1,9 +1,10 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { csrfToken, requireRole } from '../accounts/index.js';
 import { AppError } from '../errors.js';
 import type { Deps } from '../runtime.js';
 import { adminPage } from '../web/admin-layout.js';
-import { topicsPage, type TopicsPageInput } from '../web/admin/topics-page.js';
+import { topicsPage, type TopicsPageInput } from './topics-page.js';
 import { isFormPost } from '../web/form-post.js';
 import { sendHtml } from './public-routes.js';
 import { idParams } from './schemas.js';
@@ -24,7 +25,8 @@ const formSchema = {
 } as const;
 
 /** /admin/topics: add, rename, describe and delete topics (editors and admins). */
-export const topicAdminRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
+export const topicAdminRoutes: FastifyPluginAsync<Options> = async (plain, deps) => {
+  const app = plain.withTypeProvider<JsonSchemaToTsProvider>();
   app.addHook('preHandler', requireRole('editor'));
 
   async function show(request: FastifyRequest, reply: FastifyReply, extra: Pick<TopicsPageInput, 'notice' | 'failed'>, status = 200) {
@@ -44,25 +46,25 @@ export const topicAdminRoutes: FastifyPluginAsync<Options> = async (app, deps) =
     }
   }
 
-  app.get<{ Querystring: { done?: string } }>(
+  app.get(
     '/admin/topics',
     { schema: { querystring: { type: 'object', properties: { done: { type: 'string', maxLength: 20 } } } } },
     async (request, reply) => show(request, reply, { notice: NOTICES[request.query.done ?? ''] }),
   );
 
-  app.post<{ Body: TopicForm }>('/admin/topics', { schema: { body: formSchema } }, async (request, reply) =>
+  app.post('/admin/topics', { schema: { body: formSchema } }, async (request, reply) =>
     attempt(request, reply, 'new', request.body, async () => {
       await createTopic(deps, request.body);
       return 'added';
     }));
 
-  app.post<{ Params: { id: string }; Body: TopicForm }>('/admin/topics/:id', { schema: { params: idParams, body: formSchema } }, async (request, reply) =>
+  app.post('/admin/topics/:id', { schema: { params: idParams, body: formSchema } }, async (request, reply) =>
     attempt(request, reply, request.params.id, request.body, async () => {
       await updateTopic(deps, request.params.id, request.body);
       return 'saved';
     }));
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/admin/topics/:id/delete',
     { schema: { params: idParams, body: { type: 'object', properties: { _csrf: { type: 'string' } } } } },
     async (request, reply) => {

@@ -2,6 +2,7 @@ import pino from 'pino';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { createSiteAdaptation, learnReportLines } from '../moderation/index.js';
+import { moderatorDecisions } from '../moderation-queue/index.js';
 import { createRuntime } from '../runtime.js';
 import { FatalError, parseCommandArgs } from './args.js';
 
@@ -25,7 +26,7 @@ export async function learnCommand(config: Config, args: string[]): Promise<void
   }
   // Logs go to stderr: stdout carries only the report.
   const runtime = await createRuntime(config, { log: pino({ level: config.logLevel }, pino.destination(2)) });
-  const adaptation = createSiteAdaptation(runtime);
+  const adaptation = createSiteAdaptation({ ...runtime, decisions: () => moderatorDecisions(runtime.db) });
   const out = (line = '') => process.stdout.write(`${line}\n`);
   try {
     if (values.reset) {

@@ -19,6 +19,8 @@ const USAGE = `usage: tribune <command>
                           import WordPress posts, authors, topics and comments (WXR); safe to run again
   import tribune FILE.json.gz
                           restore a Tribune export into an empty database
+  import subscribers FILE.csv [--newsletter SLUG]
+                          import newsletter subscribers (Mailchimp, Substack or Tribune CSV); safe to run again
   export FILE.json.gz     write the whole site to one file (docs/export-format.md)
 
 Every command prints its own usage with --help. Settings come from TRIBUNE_* variables (README.md).
@@ -68,7 +70,7 @@ Brings the database schema up to date, then serves the site on TRIBUNE_HOST:TRIB
     usage: 'usage: tribune seed-demo\n\nFills an empty database with the demo newsroom: staff, topics, stories, comments and a drive.\n',
     run: async (config, args) => {
       noArguments('seed-demo', args);
-      const [{ createRuntime }, { needsSeed, seedDemo }] = await Promise.all([import('../runtime.js'), import('../demo/seed.js')]);
+      const [{ createRuntime }, { needsSeed, seedDemo }] = await Promise.all([import('../runtime.js'), import('../demo/index.js')]);
       const runtime = await createRuntime(config);
       try {
         if (!(await needsSeed(runtime))) throw new UsageError('the database already has data; seed-demo fills only an empty one');

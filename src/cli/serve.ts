@@ -1,6 +1,6 @@
 import { buildApp } from '../app.js';
 import type { Config } from '../config.js';
-import { DEMO_ADMIN, needsSeed, seedDemo } from '../demo/seed.js';
+import { DEMO_ADMIN, needsSeed, seedDemo } from '../demo/index.js';
 import { MultiInstanceWithoutRedisError, registerInstance, type InstanceRegistration } from '../instances.js';
 import { createRuntime } from '../runtime.js';
 import { FatalError } from './args.js';

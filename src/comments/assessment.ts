@@ -30,7 +30,7 @@ const NO_HISTORY: queries.AuthorHistory = { approvedCount: 0, rejectedCount: 0, 
  * edits is a rule anyone can walk around by posting "Nice article" first.
  */
 export async function assessComment(
-  deps: Pick<CommentsDeps, 'db' | 'adaptation' | 'guestStanding'>,
+  deps: Pick<CommentsDeps, 'db' | 'adaptation' | 'guestStanding' | 'assess'>,
   context: { moderation: SiteSettings['moderation']; now: Date },
   input: AssessCommentInput,
 ): Promise<Assessment & { guestStanding?: GuestStanding }> {
@@ -52,12 +52,12 @@ export async function assessComment(
       rejectedCount: history.rejectedCount,
       recent: history.recent,
     },
-    article: { id: input.article.id, commentsOpen: true, premoderate: input.article.premoderate === 1 },
+    article: { id: input.article.id, premoderate: input.article.premoderate === 1 },
     postAnyway: input.postAnyway,
   };
   // What the site learned from its moderators, when it has learned something and the setting is on.
   const adaptation = await deps.adaptation?.forSettings(context.moderation);
-  const assessment = await assess(candidate, { settings: context.moderation, now: context.now, ...(adaptation ? { adaptation } : {}) });
+  const assessment = await (deps.assess ?? assess)(candidate, { settings: context.moderation, now: context.now, ...(adaptation ? { adaptation } : {}) });
   return guestStanding ? { ...assessment, guestStanding } : assessment;
 }
 

@@ -1,18 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TribuneEvent } from '../events/index.js';
 import { startTestApp, type TestApp, type TestIdentity } from '../testing/test-app.js';
+import { until } from '../testing/wait.js';
 import { commentsDeps } from './plugin.js';
 import { editComment } from './service.js';
 import { setCommentStatus } from './status.js';
 import { createReader, createTestArticle, guestBrowser, postId, relax } from './test-fixtures.js';
-
-async function until(check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > ms) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('an edit goes through the same moderation as a new comment', () => {
   let t: TestApp;

@@ -3,7 +3,7 @@ import type { CommentRow } from './queries.js';
 import { viewComment } from './read.js';
 import { NOBODY, type CommentsDeps } from './types.js';
 
-export const articleChannel = (articleId: string) => `article:${articleId}`;
+export const articleChannel = (articleId: string) => `article:${articleId}` as const;
 export const MODERATION_CHANNEL = 'moderation';
 
 /**

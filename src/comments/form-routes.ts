@@ -1,7 +1,7 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { csrfToken } from '../accounts/index.js';
 import { findArticleForComments } from '../articles/index.js';
-import type { FlagReason } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { html } from '../web/html.js';
 import { page } from '../web/layout.js';
@@ -9,8 +9,9 @@ import { commentErrors } from './errors.js';
 import { actorFor, ensureGuestActor, networkOf, reactionNetworkKey } from './guest.js';
 import { perIp } from './limits.js';
 import { findComment, isVisibleTo } from './queries.js';
-import { FLAG_REASONS, flagComment, toggleReaction } from './reactions.js';
-import { articlePath } from './render-comment.js';
+import { flagComment, toggleReaction } from './reactions.js';
+import { formCommentBody, formEditBody, formFlagBody, idParams } from './contract.js';
+import { articlePath } from './markup/context.js';
 import { COMMENT_BODY_LIMIT } from './routes.js';
 import { deleteComment, editComment, postComment } from './service.js';
 import type { CommentsDeps, PublicComment } from './types.js';
@@ -21,8 +22,6 @@ interface FormOptions extends CommentsDeps {
   networkSalt: Buffer;
 }
 
-const idParam = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9a-z]{10,40}$' } } } as const;
-const field = (maxLength: number) => ({ type: 'string', maxLength }) as const;
 
 /** Where a comment is on its article page: its thread drawn first, so it is there even beyond page one. */
 export function commentLocation(slug: string, comment: Pick<PublicComment, 'id' | 'rootId' | 'status'>): string {
@@ -34,29 +33,24 @@ export function commentLocation(slug: string, comment: Pick<PublicComment, 'id' 
  * The comment section without JavaScript: plain form posts that answer with a redirect back to the
  * comment (303), and the permalink `/comments/:id`. Errors become the site's error page.
  */
-export const commentFormRoutes: FastifyPluginAsync<FormOptions> = async (app, deps) => {
+export const commentFormRoutes: FastifyPluginAsync<FormOptions> = async (plain, deps) => {
+  const app = plain.withTypeProvider<JsonSchemaToTsProvider>();
   const actions = { config: perIp(deps.settings, 'actionsPerMinutePerIp') };
 
-  app.get<{ Params: { id: string } }>('/comments/:id', { schema: { params: idParam } }, async (request, reply) => {
+  app.get('/comments/:id', { schema: { params: idParams } }, async (request, reply) => {
     const row = await findComment(deps.db, request.params.id);
     const article = row && isVisibleTo(row, actorFor(request)) ? await findArticleForComments(deps.db, row.article_id, deps.now()) : undefined;
     if (!row || !article) throw commentErrors.raise('COMMENT_NOT_FOUND');
     return reply.redirect(commentLocation(article.slug, { id: row.id, rootId: row.root_id, status: 'published' }), 302);
   });
 
-  app.post<{ Body: { article: string; text: string; parentId?: string; name?: string; email?: string; postAnyway?: string } }>(
+  app.post(
     '/comments',
     {
       bodyLimit: COMMENT_BODY_LIMIT,
       config: perIp(deps.settings, 'postsPerMinutePerIp'),
       preHandler: deps.readerLimit,
-      schema: {
-        body: {
-          type: 'object',
-          required: ['article', 'text'],
-          properties: { article: field(200), text: field(1_000_000), parentId: field(40), name: field(200), email: field(320), postAnyway: field(5), _csrf: field(200) },
-        },
-      },
+      schema: { body: formCommentBody },
     },
     async (request, reply) => {
       const actor = ensureGuestActor(request, reply, deps.secureCookies);
@@ -71,9 +65,9 @@ export const commentFormRoutes: FastifyPluginAsync<FormOptions> = async (app, de
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { text: string; postAnyway?: string } }>(
+  app.post(
     '/comments/:id/edit',
-    { bodyLimit: COMMENT_BODY_LIMIT, ...actions, schema: { params: idParam, body: { type: 'object', required: ['text'], properties: { text: field(1_000_000), postAnyway: field(5), _csrf: field(200) } } } },
+    { bodyLimit: COMMENT_BODY_LIMIT, ...actions, schema: { params: idParams, body: formEditBody } },
     async (request, reply) => {
       try {
         const edited = await editComment(deps, actorFor(request), request.params.id, { text: request.body.text, postAnyway: request.body.postAnyway === '1' });
@@ -85,23 +79,23 @@ export const commentFormRoutes: FastifyPluginAsync<FormOptions> = async (app, de
     },
   );
 
-  app.post<{ Params: { id: string } }>('/comments/:id/delete', { ...actions, schema: { params: idParam } }, async (request, reply) => {
+  app.post('/comments/:id/delete', { ...actions, schema: { params: idParams } }, async (request, reply) => {
     const deleted = await deleteComment(deps, actorFor(request), request.params.id);
     return reply.redirect(commentLocation(deleted.article.slug, { ...deleted.comment, status: 'published' }), 303);
   });
 
-  app.post<{ Params: { id: string } }>('/comments/:id/react', { ...actions, schema: { params: idParam } }, async (request, reply) => {
+  app.post('/comments/:id/react', { ...actions, schema: { params: idParams } }, async (request, reply) => {
     await toggleReaction(deps, ensureGuestActor(request, reply, deps.secureCookies), request.params.id, {
       networkKey: reactionNetworkKey(deps.networkSalt, request.params.id, request.ip),
     });
     return redirectToComment(reply, request.params.id);
   });
 
-  app.post<{ Params: { id: string }; Body: { reason: FlagReason; note?: string } }>(
+  app.post(
     '/comments/:id/flag',
     {
       ...actions,
-      schema: { params: idParam, body: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', enum: [...FLAG_REASONS] }, note: field(500), _csrf: field(200) } } },
+      schema: { params: idParams, body: formFlagBody },
     },
     async (request, reply) => {
       await flagComment(deps, ensureGuestActor(request, reply, deps.secureCookies), request.params.id, request.body);

@@ -9,7 +9,10 @@ export { processReplyNotifications } from './notifications.js';
 export { articleChannel, MODERATION_CHANNEL } from './events.js';
 export { liveArticleChannels } from './live.js';
 export { seedDemoComments } from './seed.js';
-export type { CommentActor, CommentSort, CommentsDeps, PublicComment, ThreadView } from './types.js';
+export type { CommentActor, CommentSort, CommentsDeps, DecisionRecorder, PublicComment, SystemDecision, ThreadReply, ThreadView } from './types.js';
 export type { AuthorHistory, CommentRow } from './queries.js';
+export { commentsByAuthor, type AuthorComment } from './author-comments.js';
 // What imports and data-rights tools write and read (src/transfer), as one contract.
 export * from './import-writer.js';
+// The domain's contract (contract.ts): what routes, other domains and client/ rely on.
+export type { ArticleCommentEvent, CommentQueueEvent, SectionJson } from './contract.js';

@@ -3,19 +3,12 @@ import Fastify from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStream } from '../testing/sse-client.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { until } from '../testing/wait.js';
 import { setCommentStatus } from './index.js';
 import { liveRoutes } from './live.js';
 import { commentsDeps } from './plugin.js';
 import { createReader, createTestArticle, post, postId, relax } from './test-fixtures.js';
 
-
-async function until(check: () => boolean, ms = 2000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('live updates over SSE', () => {
   let t: TestApp;
@@ -30,7 +23,7 @@ describe('live updates over SSE', () => {
     const reader = await createReader(t, 'Live Writer');
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = t.app.server.address() as AddressInfo;
-    const channel = `article:${article.id}`;
+    const channel = `article:${article.id}` as const;
     const stream = await openStream(port, `/api/articles/${article.slug}/live`);
     expect(stream.response.statusCode).toBe(200);
     expect(stream.response.headers['content-type']).toContain('text/event-stream');
@@ -62,11 +55,12 @@ describe('live updates over SSE', () => {
     await until(() => t.runtime.events.listenerCount(`article:${article.id}`) === 1);
     const held = (await post(t, reader, article.slug, { text: 'Wait for it' })).json().comment;
     expect(held.status).toBe('pending');
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(stream.events.filter((e) => e.event === 'comment.created')).toEqual([]);
 
     await setCommentStatus(commentsDeps(t.runtime), held.id, 'published');
     expect(await stream.waitFor('comment.created')).toMatchObject({ comment: { id: held.id, status: 'published' } });
+    // One stream delivers in order: had the held comment been streamed when posted, it would have come first.
+    expect(stream.events.filter((e) => e.event === 'comment.created')).toHaveLength(1);
     await setCommentStatus(commentsDeps(t.runtime), held.id, 'rejected');
     expect(await stream.waitFor('comment.deleted')).toMatchObject({ id: held.id, status: 'removed' });
     stream.close();

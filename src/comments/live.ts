@@ -1,7 +1,9 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyPluginAsync } from 'fastify';
 import { publicArticles } from '../articles/index.js';
 import { followChannels, resumeFrom, type FollowedChannel } from '../web/live-follow.js';
 import { eventStreams } from '../web/sse.js';
+import { articleParams } from './contract.js';
 import { articleChannel } from './events.js';
 import { findCommentableArticle } from './service.js';
 import type { CommentsDeps } from './types.js';
@@ -18,14 +20,15 @@ const SINCE = { type: 'string', maxLength: 40 } as const;
  * only), comment.updated, comment.deleted, reaction.changed, each with an id; a reconnect replays what it
  * missed. Kept for widgets embedded before the site-wide stream (`/api/live`), which pages now share.
  */
-export const liveRoutes: FastifyPluginAsync<LiveOptions> = async (app, deps) => {
-  const openStream = eventStreams(app, { heartbeatMs: deps.heartbeatMs });
+export const liveRoutes: FastifyPluginAsync<LiveOptions> = async (plain, deps) => {
+  const openStream = eventStreams(plain, { heartbeatMs: deps.heartbeatMs });
+  const app = plain.withTypeProvider<JsonSchemaToTsProvider>();
 
-  app.get<{ Params: { article: string }; Querystring: { since?: string } }>(
+  app.get(
     '/api/articles/:article/live',
     {
       schema: {
-        params: { type: 'object', required: ['article'], properties: { article: { type: 'string', minLength: 1, maxLength: 200 } } },
+        params: articleParams,
         querystring: { type: 'object', properties: { since: SINCE } },
       },
     },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Mailer } from '../mail/index.js';
-import type { AdaptationSource, FeaturedSource, GuestStandingSource } from '../moderation/index.js';
+import type { AdaptationSource, AssessPool, FeaturedSource, GuestStandingSource } from '../moderation/index.js';
 import type { Deps } from '../runtime.js';
 import type { ArticleSlotContext, PageSlots } from '../web/slots.js';
 import { commentFormRoutes } from './form-routes.js';
@@ -11,7 +11,7 @@ import { startReplyNotifier } from './notifications.js';
 import { publishedCounts } from './queries.js';
 import { commentApiRoutes } from './routes.js';
 import { renderCommentSection } from './section.js';
-import type { CommentsDeps } from './types.js';
+import type { CommentsDeps, DecisionRecorder } from './types.js';
 import { widgetRoute } from './widget-route.js';
 
 export interface CommentsPluginOptions {
@@ -21,6 +21,12 @@ export interface CommentsPluginOptions {
   adaptation?: AdaptationSource;
   /** Guests' sanctions, from the moderation queue. */
   guestStanding?: GuestStandingSource;
+  /** Comments featured from the queue, in the comments JSON the embedded widget draws. */
+  featured?: FeaturedSource;
+  /** The moderation log's writer for the pipeline's holds and rejections, called inside the comment's transaction. */
+  recordDecision: DecisionRecorder;
+  /** Scores comments off the main thread (moderation's assess pool); absent: in-process. */
+  assess?: AssessPool['assess'];
   /** How often the reply-notification outbox is checked. */
   notifyIntervalMs?: number;
   heartbeatMs?: number;
@@ -35,7 +41,7 @@ export function commentsDeps(deps: CommentsPluginOptions['deps'], adaptation?: A
 
 /** Threads API, no-JavaScript forms, the live stream, `/widget.js`, and the reply-notification sender. */
 export const commentsPlugin: FastifyPluginAsync<CommentsPluginOptions> = async (app, options) => {
-  const deps = commentsDeps(options.deps, options.adaptation, options.guestStanding);
+  const deps: CommentsDeps = { ...commentsDeps(options.deps, options.adaptation, options.guestStanding), recordDecision: options.recordDecision, ...(options.assess ? { assess: options.assess } : {}), ...(options.featured ? { featured: options.featured } : {}) };
   const secureCookies = options.deps.config.baseUrl.startsWith('https:');
   const readerLimit = perReaderPostLimit(app, deps.settings);
   const networkSalt = reactionSalt(options.deps.config.secret);

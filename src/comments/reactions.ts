@@ -84,7 +84,8 @@ export async function toggleReaction(
   return result;
 }
 
-export const FLAG_REASONS: readonly FlagReason[] = ['abusive', 'spam', 'off-topic', 'other'];
+// The one list of report reasons, shared with the report form the server and the widget draw.
+export { FLAG_REASONS } from './markup/lists.js';
 
 /** Records a report for the moderators; a second report by the same reader changes nothing. */
 export async function flagComment(

@@ -1,17 +1,21 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyPluginAsync, preHandlerAsyncHookHandler } from 'fastify';
-import type { FlagReason } from '../db/schema.js';
+import {
+  articleParams, commentResponse, editCommentBody, flagBody, flagResponse, idParams, mineResponse, newCommentBody, reactionResponse, repliesResponse, sectionResponse,
+} from './contract.js';
 import { actorFor, ensureGuestActor, networkOf, reactionNetworkKey } from './guest.js';
 import { perIp } from './limits.js';
 import { actorKey, loadPresentContext, presentComment } from './present.js';
 import { ownComments, publishedCounts, reactedOnArticle } from './queries.js';
-import { FLAG_REASONS, flagComment, toggleReaction } from './reactions.js';
+import { flagComment, toggleReaction } from './reactions.js';
 import { listReplies, listThreads, MAX_REPLIES_PER_THREAD, MAX_THREADS_PER_PAGE } from './read.js';
 import { closedReason } from './rules.js';
 import { deleteComment, editComment, findCommentableArticle, postComment } from './service.js';
-import { reviewFirstNotice, viewerSanction } from './sanction.js';
-import { COMMENT_SORTS, type CommentActor, type CommentSort, type CommentsDeps } from './types.js';
-import type { SiteSettings } from '../settings/index.js';
-import { sanctionText } from '../web/sanction-text.js';
+import { featuredComments } from './featured.js';
+import { viewerNotices } from './sanction.js';
+import { articleTag } from '../web/page-cache-events.js';
+import { keepOutOfPageCache, tagPage } from '../web/page-cache-plugin.js';
+import { COMMENT_SORTS, type CommentsDeps } from './types.js';
 
 export interface CommentRouteOptions extends CommentsDeps {
   secureCookies: boolean;
@@ -23,23 +27,17 @@ export interface CommentRouteOptions extends CommentsDeps {
 /** Room for the longest allowed comment in any script (up to 4 bytes a character) — and no more. */
 export const COMMENT_BODY_LIMIT = 24 * 1024;
 
-const idParam = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9a-z]{10,40}$' } } } as const;
-const articleParam = { type: 'object', required: ['article'], properties: { article: { type: 'string', minLength: 1, maxLength: 200 } } } as const;
-const textBody = { type: 'string', maxLength: 1_000_000 } as const;
 
-export const commentApiRoutes: FastifyPluginAsync<CommentRouteOptions> = async (app, deps) => {
+export const commentApiRoutes: FastifyPluginAsync<CommentRouteOptions> = async (plain, deps) => {
+  const app = plain.withTypeProvider<JsonSchemaToTsProvider>();
   const actions = { config: perIp(deps.settings, 'actionsPerMinutePerIp') };
-  // Why this viewer cannot comment, for the widget to show where the form would be.
-  const sanctionFor = async (actor: CommentActor, ip: string, site: SiteSettings['site']) => {
-    const sanction = await viewerSanction(deps, actor, networkOf(ip));
-    return sanction ? { ...sanction, message: sanctionText(sanction, site) } : null;
-  };
 
-  app.get<{ Params: { article: string }; Querystring: { sort?: CommentSort; cursor?: string; limit?: number; replies?: number; thread?: string } }>(
+  app.get(
     '/api/articles/:article/comments',
     {
       schema: {
-        params: articleParam,
+        params: articleParams,
+        response: { 200: sectionResponse },
         querystring: {
           type: 'object',
           properties: {
@@ -54,26 +52,30 @@ export const commentApiRoutes: FastifyPluginAsync<CommentRouteOptions> = async (
     },
     async (request) => {
       const article = await findCommentableArticle(deps, request.params.article);
+      tagPage(request, [articleTag(article.id)]);
       const settings = await deps.settings.get();
       const actor = actorFor(request);
       const { sort, cursor, limit, replies, thread } = request.query;
       const listed = await listThreads(deps, { article, actor, sort, cursor, limit, replies, ...(thread ? { pin: { rootId: thread } } : {}) });
       const closed = closedReason(article, settings.comments, deps.now());
+      const viewer = await viewerNotices(deps, actor, { premoderate: article.premoderate === 1 }, settings, networkOf(request.ip), closed !== null);
+      // A cookie-less guest's network may be sanctioned: that answer is theirs alone, never cached.
+      if (viewer.sanction) keepOutOfPageCache(request);
       return {
         article: { id: article.id, slug: article.slug, title: article.title, url: `${deps.baseUrl}/articles/${encodeURIComponent(article.slug)}`, closed: closed !== null, closedMessage: closed },
-        viewer: {
-          signedIn: actor.userId !== null, name: actor.displayName, sanction: await sanctionFor(actor, request.ip, settings.site),
-          reviewFirst: await reviewFirstNotice(deps, actor, { premoderate: article.premoderate === 1 }, settings.moderation),
-        },
+        // What the widget shows where the form would be (the shared article page cannot know a guest).
+        viewer,
         rules: { guestsAllowed: settings.comments.guestsAllowed, maxLength: settings.comments.maxLength, editWindowMinutes: settings.comments.editWindowMinutes },
+        site: { locale: settings.site.locale, timeZone: settings.site.timeZone },
         count: (await publishedCounts(deps.db, [article.id])).get(article.id) ?? 0,
+        featured: await featuredComments(deps, article, actor),
         ...listed,
       };
     },
   );
 
   // What the server-rendered page cannot know about a guest: their own comments (held ones too) and reactions.
-  app.get<{ Params: { article: string } }>('/api/articles/:article/comments/mine', { schema: { params: articleParam } }, async (request) => {
+  app.get('/api/articles/:article/comments/mine', { schema: { params: articleParams, response: { 200: mineResponse } } }, async (request) => {
     const article = await findCommentableArticle(deps, request.params.article);
     const actor = actorFor(request);
     const key = actorKey(actor);
@@ -84,27 +86,13 @@ export const commentApiRoutes: FastifyPluginAsync<CommentRouteOptions> = async (
     return { mine: rows.map((row) => presentComment(row, context)), reacted: await reactedOnArticle(deps.db, article.id, key) };
   });
 
-  app.post<{ Params: { article: string }; Body: { text: string; parentId?: string | null; name?: string; email?: string; postAnyway?: boolean } }>(
+  app.post(
     '/api/articles/:article/comments',
     {
       bodyLimit: COMMENT_BODY_LIMIT,
       config: perIp(deps.settings, 'postsPerMinutePerIp'),
       preHandler: deps.readerLimit,
-      schema: {
-        params: articleParam,
-        body: {
-          type: 'object',
-          required: ['text'],
-          additionalProperties: false,
-          properties: {
-            text: textBody,
-            parentId: { anyOf: [{ type: 'string', pattern: '^[0-9a-z]{10,40}$' }, { type: 'null' }] },
-            name: { type: 'string', maxLength: 200 },
-            email: { type: 'string', maxLength: 320 },
-            postAnyway: { type: 'boolean' },
-          },
-        },
-      },
+      schema: { params: articleParams, body: newCommentBody, response: { 201: commentResponse } },
     },
     async (request, reply) => {
       const actor = ensureGuestActor(request, reply, deps.secureCookies);
@@ -114,45 +102,43 @@ export const commentApiRoutes: FastifyPluginAsync<CommentRouteOptions> = async (
     },
   );
 
-  app.get<{ Params: { id: string }; Querystring: { cursor?: string; limit?: number } }>(
+  app.get(
     '/api/comments/:id/replies',
     {
       schema: {
-        params: idParam,
+        params: idParams,
+        response: { 200: repliesResponse },
         querystring: { type: 'object', properties: { cursor: { type: 'string', maxLength: 20_000 }, limit: { type: 'integer', minimum: 1, maximum: MAX_REPLIES_PER_THREAD } } },
       },
     },
     async (request) => listReplies(deps, { commentId: request.params.id, actor: actorFor(request), cursor: request.query.cursor, limit: request.query.limit }),
   );
 
-  app.patch<{ Params: { id: string }; Body: { text: string; postAnyway?: boolean } }>(
+  app.patch(
     '/api/comments/:id',
     {
       bodyLimit: COMMENT_BODY_LIMIT,
       ...actions,
-      schema: { params: idParam, body: { type: 'object', required: ['text'], additionalProperties: false, properties: { text: textBody, postAnyway: { type: 'boolean' } } } },
+      schema: { params: idParams, body: editCommentBody, response: { 200: commentResponse } },
     },
     async (request) => ({ comment: (await editComment(deps, actorFor(request), request.params.id, request.body)).comment }),
   );
 
-  app.delete<{ Params: { id: string } }>('/api/comments/:id', { ...actions, schema: { params: idParam } }, async (request) => ({
+  app.delete('/api/comments/:id', { ...actions, schema: { params: idParams, response: { 200: commentResponse } } }, async (request) => ({
     comment: (await deleteComment(deps, actorFor(request), request.params.id)).comment,
   }));
 
-  app.post<{ Params: { id: string } }>('/api/comments/:id/reactions', { ...actions, schema: { params: idParam } }, async (request, reply) =>
+  app.post('/api/comments/:id/reactions', { ...actions, schema: { params: idParams, response: { 200: reactionResponse } } }, async (request, reply) =>
     toggleReaction(deps, ensureGuestActor(request, reply, deps.secureCookies), request.params.id, {
       networkKey: reactionNetworkKey(deps.networkSalt, request.params.id, request.ip),
     }),
   );
 
-  app.post<{ Params: { id: string }; Body: { reason: FlagReason; note?: string } }>(
+  app.post(
     '/api/comments/:id/flags',
     {
       ...actions,
-      schema: {
-        params: idParam,
-        body: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', enum: [...FLAG_REASONS] }, note: { type: 'string', maxLength: 500 } } },
-      },
+      schema: { params: idParams, body: flagBody, response: { 200: flagResponse, 201: flagResponse } },
     },
     async (request, reply) => {
       const result = await flagComment(deps, ensureGuestActor(request, reply, deps.secureCookies), request.params.id, request.body);

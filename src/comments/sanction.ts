@@ -1,6 +1,7 @@
 import { effectiveStatus, findReaderStanding } from '../accounts/index.js';
 import type { SiteSettings } from '../settings/index.js';
-import type { SanctionView } from '../web/sanction-text.js';
+import { sanctionText, type SanctionView } from '../web/sanction-text.js';
+import type { ViewerView } from './markup/section.js';
 import { authorHistory } from './queries.js';
 import type { CommentActor, CommentsDeps } from './types.js';
 
@@ -47,4 +48,24 @@ export async function reviewFirstNotice(
   return first === 1
     ? 'Your first comment is reviewed by a moderator before it appears.'
     : `Your first ${first} comments are reviewed by a moderator before they appear.`;
+}
+
+/**
+ * What the section tells this viewer before they write, in the shape the markup and the comments JSON
+ * share: a sanction (worded, its end in the site's zone and locale) replaces the form; otherwise why
+ * their comment will wait for review. Nothing to say on a closed article.
+ */
+export async function viewerNotices(
+  deps: Pick<CommentsDeps, 'db' | 'now' | 'guestStanding'>,
+  actor: CommentActor,
+  article: { premoderate: boolean },
+  settings: Pick<SiteSettings, 'site' | 'moderation'>,
+  network: string | null,
+  closed: boolean,
+): Promise<ViewerView> {
+  const base = { signedIn: actor.userId !== null, name: actor.displayName };
+  if (closed) return { ...base, sanction: null, reviewFirst: null };
+  const sanction = await viewerSanction(deps, actor, network);
+  if (sanction) return { ...base, sanction: { ...sanction, message: sanctionText(sanction, settings.site) }, reviewFirst: null };
+  return { ...base, sanction: null, reviewFirst: await reviewFirstNotice(deps, actor, article, settings.moderation) };
 }

@@ -1,6 +1,7 @@
+import type { Kysely } from 'kysely';
 import { findUserById, validateDisplayName } from '../accounts/index.js';
 import { findArticleForComments } from '../articles/index.js';
-import type { CommentStatus } from '../db/schema.js';
+import type { CommentStatus, Database } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import type { Assessment, Reason } from '../moderation/index.js';
 import { renderMarkdown } from '../text/markdown.js';
@@ -120,6 +121,7 @@ export async function postComment(deps: CommentsDeps, actor: CommentActor, input
   await deps.db.transaction().execute(async (trx) => {
     await queries.insertComment(trx, row);
     await enqueueReplyNotification({ db: trx, now: deps.now }, row);
+    await recordSystemDecision(deps, trx, row, assessment.reasons, assessment.scores);
   });
 
   if (row.status === 'published') await announce(deps, 'created', row, article.slug);
@@ -131,6 +133,19 @@ export async function postComment(deps: CommentsDeps, actor: CommentActor, input
     throw commentErrors.raise('COMMENT_REJECTED', message, 'text', { commentId: id, reasons: assessment.reasons, ...(sanction ? { sanction } : {}) });
   }
   return { comment: await viewComment(deps, row, article.slug, actor), article: { id: article.id, slug: article.slug } };
+}
+
+/** A held or rejected comment's log row, written by `db` (the transaction storing the comment). */
+async function recordSystemDecision(
+  deps: CommentsDeps,
+  db: Kysely<Database>,
+  row: CommentRow,
+  reasons: readonly Reason[],
+  scores: Assessment['scores'],
+): Promise<void> {
+  if (!deps.recordDecision || (row.status !== 'pending' && row.status !== 'rejected')) return;
+  const decision = row.status === 'rejected' ? 'reject' : 'hold';
+  await deps.recordDecision(db, { commentId: row.id, authorId: row.author_id, decision, reasons, scores, at: row.updated_at });
 }
 
 /** The author's own comment, inside the edit window; the caller says what to do with it. */
@@ -207,16 +222,19 @@ export async function editComment(
     moderation_reasons: JSON.stringify(reasons),
     moderation_scores: JSON.stringify(assessment.scores),
   };
-  // Only over the state that was judged: a moderator's decision (or another edit) in between wins.
-  const result = await deps.db
-    .updateTable('comments')
-    .set(changes)
-    .where('id', '=', id)
-    .where('status', '=', row.status)
-    .where('updated_at', '=', row.updated_at)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw commentErrors.raise('COMMENT_CHANGED');
   const updated: CommentRow = { ...row, ...changes };
+  await deps.db.transaction().execute(async (trx) => {
+    // Only over the state that was judged: a moderator's decision (or another edit) in between wins.
+    const result = await trx
+      .updateTable('comments')
+      .set(changes)
+      .where('id', '=', id)
+      .where('status', '=', row.status)
+      .where('updated_at', '=', row.updated_at)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw commentErrors.raise('COMMENT_CHANGED');
+    await recordSystemDecision(deps, trx, updated, reasons, assessment.scores);
+  });
   if (status === 'published') {
     await announce(deps, 'updated', updated, article.slug);
   } else {

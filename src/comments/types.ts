@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema.js';
 import type { EventBus } from '../events/index.js';
-import type { AdaptationSource, FeaturedSource, GuestStandingSource } from '../moderation/index.js';
+import type { AdaptationSource, AssessPool, FeaturedSource, GuestStandingSource, Reason } from '../moderation/index.js';
 import type { SettingsService } from '../settings/index.js';
 
 export type CommentSort = 'oldest' | 'newest' | 'reacted';
@@ -21,7 +21,28 @@ export interface CommentsDeps {
   guestStanding?: GuestStandingSource;
   /** Comments featured by moderators or editors, pinned above the threads. */
   featured?: FeaturedSource;
+  /** Writes the pipeline's holds and rejections into the moderation log (absent: not logged, as in benchmarks). */
+  recordDecision?: DecisionRecorder;
+  /** Where comments are scored: moderation's worker pool (`createAssessPool`); absent: in-process `assess`. */
+  assess?: AssessPool['assess'];
 }
+
+/** The pipeline's hold or rejection of a new comment or an edit, as the moderation log keeps it. */
+export interface SystemDecision {
+  commentId: string;
+  authorId: string | null;
+  decision: 'hold' | 'reject';
+  reasons: readonly Reason[];
+  scores: Readonly<Record<string, number>>;
+  /** When the comment reached this state (its `updated_at`). */
+  at: string;
+}
+
+/**
+ * Writes a system decision through `db`, the transaction that stores the comment: the comment and its
+ * log row are kept together or not at all. Passed in by the composition root, which knows the log.
+ */
+export type DecisionRecorder = (db: Kysely<Database>, decision: SystemDecision) => Promise<void>;
 
 /** Who acts: a signed-in user, a guest known by their cookie, or a reader with neither yet. */
 export interface CommentActor {

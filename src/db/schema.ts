@@ -7,11 +7,12 @@ import type { InstancesTables } from './tables/instances.js';
 import type { SiteAdaptationTables } from './tables/site-adaptation.js';
 import type { StaffAccountsTables } from './tables/staff-accounts.js';
 import type { ModerationTables } from './tables/moderation.js';
+import type { NewslettersTables } from './tables/newsletters.js';
 import type { TransferTables } from './tables/transfer.js';
 import type { TwoFactorTables } from './tables/two-factor.js';
 
 /** Every table, one file of column types per owning domain under `tables/`. */
-export interface Database extends AccountsTables, ArticlesTables, CommentsTables, ModerationTables, DonationsTables, InstancesTables, SiteAdaptationTables, StaffAccountsTables, TransferTables, TwoFactorTables {}
+export interface Database extends AccountsTables, ArticlesTables, CommentsTables, ModerationTables, NewslettersTables, DonationsTables, InstancesTables, SiteAdaptationTables, StaffAccountsTables, TransferTables, TwoFactorTables {}
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
 export type NewRow<T extends keyof Database> = Insertable<Database[T]>;
@@ -22,6 +23,7 @@ export type * from './tables/articles.js';
 export type * from './tables/comments.js';
 export type * from './tables/donations.js';
 export type * from './tables/moderation.js';
+export type * from './tables/newsletters.js';
 export type * from './tables/site-adaptation.js';
 export type * from './tables/staff-accounts.js';
 export type * from './tables/two-factor.js';

@@ -2,6 +2,7 @@ import { createStaffUser } from '../accounts/index.js';
 import { seedDemoArticles } from '../articles/index.js';
 import { seedDemoDonations } from '../donations/index.js';
 import { seedDemoComments } from '../comments/index.js';
+import { seedDemoNewsletters } from '../newsletters/index.js';
 import type { Deps } from '../runtime.js';
 
 export const DEMO_ADMIN = { email: 'admin@tribune.test', password: 'tribune-demo-admin' } as const;
@@ -28,4 +29,5 @@ export async function seedDemo(deps: DemoDeps): Promise<void> {
   await seedDemoArticles(deps);
   await seedDemoComments(deps);
   await seedDemoDonations(deps);
+  await seedDemoNewsletters(deps);
 }

@@ -126,6 +126,8 @@ function manualEntryForm(drives: Drive[], csrf: string, settings: SiteSettings, 
     </div>
     <label for="manual-name">Public name <span class="field-hint">optional, for the donor wall</span></label>
     <input id="manual-name" name="publicName" maxlength="80">
+    <label for="manual-email">Donor's email <span class="field-hint">optional; a receipt is mailed to it</span></label>
+    <input id="manual-email" name="email" type="email" maxlength="254" autocomplete="off">
     <label for="manual-note">Note <span class="field-hint">required: where the money came from</span></label>
     <input id="manual-note" name="note" required maxlength="500">
     <p><button type="submit">Record entry</button></p>

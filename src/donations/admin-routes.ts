@@ -1,9 +1,10 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { csrfToken, requireRole } from '../accounts/index.js';
 import { AppError } from '../errors.js';
 import { adminPage } from '../web/admin-layout.js';
 import type { Html } from '../web/html.js';
-import { ledgerBody, ledgerFilter, parseCursor, type LedgerQuery } from './admin-ledger.js';
+import { ledgerBody, ledgerFilter, parseCursor } from './admin-ledger.js';
 import { driveEditBody, drivesBody, overviewBody, periodLabel, type DriveTotalsView } from './admin-pages.js';
 import { parseDonationSettings, settingsBody } from './admin-settings.js';
 import { totalsPerDay } from './chart.js';
@@ -18,14 +19,14 @@ import { findDonation, listLedger, setWallHidden } from './ledger-queries.js';
 import type { Drive } from './meter.js';
 import { stylesheetLink } from './meter-view.js';
 import { moneyFormatFor } from './money.js';
-import { currentBody, driveBody, emptyBody, idParams, manualEntryBody, checkBodyBeforeSchema, noQuery, savedQuery, settingsBody as settingsSchema, wallBody } from './schemas.js';
+import {
+  createdResponse, currentBody, driveBody, emptyBody, idParams, ledgerQuery, manualEntryBody, checkBodyBeforeSchema, noQuery, okResponse, savedQuery, settingsBody as settingsSchema, wallBody,
+} from './schemas.js';
 import { driveWindow, monthWindow, previousMonth, safeTimeZone, type DriveWindow } from './period.js';
 
 const PAGE_SIZE = 50;
 const HISTORY_MONTHS = 6;
 const CHART_DAYS_OPEN = 31;
-
-type Body = Record<string, unknown>;
 
 /** The days the overview chart shows: the month of a monthly drive, else the drive's last 31 days. */
 function chartWindow(drive: Drive, now: Date, zone: string): { start: Date; end: Date } {
@@ -38,7 +39,8 @@ function chartWindow(drive: Drive, now: Date, zone: string): { start: Date; end:
 
 /** `/admin/donations/*`: admin only. Forms post back and redirect (303) so a reload never re-submits. */
 export function adminRoutes(ctx: DonationsContext): FastifyPluginAsync {
-  return async (app) => {
+  return async (plain) => {
+    const app = plain.withTypeProvider<JsonSchemaToTsProvider>();
     app.addHook('preHandler', requireRole('admin'));
     app.addHook('preValidation', checkBodyBeforeSchema);
 
@@ -88,12 +90,12 @@ export function adminRoutes(ctx: DonationsContext): FastifyPluginAsync {
 
     const fromForm = (request: FastifyRequest) => !(request.headers['content-type'] ?? '').startsWith('application/json');
 
-    app.post('/admin/donations/drives', { schema: { body: driveBody } }, async (request, reply) => {
-      const id = await createDrive(ctx, (request.body ?? {}) as Body, fromForm(request));
+    app.post('/admin/donations/drives', { schema: { body: driveBody, response: { 201: createdResponse } } }, async (request, reply) => {
+      const id = await createDrive(ctx, request.body, fromForm(request));
       return fromForm(request) ? reply.redirect(`/admin/donations/drives/${id}`, 303) : reply.code(201).send({ id });
     });
 
-    app.get<{ Params: { id: string } }>('/admin/donations/drives/:id', { schema: { params: idParams, querystring: noQuery } }, async (request, reply) => {
+    app.get('/admin/donations/drives/:id', { schema: { params: idParams, querystring: noQuery } }, async (request, reply) => {
       const drive = await driveQueries.findDrive(ctx.db, request.params.id);
       if (!drive) throw donationErrors.raise('DRIVE_NOT_FOUND');
       const settings = await ctx.settings.get();
@@ -101,14 +103,13 @@ export function adminRoutes(ctx: DonationsContext): FastifyPluginAsync {
       return render(request, reply, drive.title, (csrf) => driveEditBody({ settings, csrf, drive, hasLedger }));
     });
 
-    app.post<{ Params: { id: string } }>('/admin/donations/drives/:id', { schema: { params: idParams, body: driveBody } }, async (request, reply) => {
-      await editDrive(ctx, request.params.id, (request.body ?? {}) as Body, fromForm(request));
+    app.post('/admin/donations/drives/:id', { schema: { params: idParams, body: driveBody, response: { 200: okResponse } } }, async (request, reply) => {
+      await editDrive(ctx, request.params.id, request.body, fromForm(request));
       return fromForm(request) ? reply.redirect('/admin/donations/drives', 303) : { ok: true };
     });
 
-    app.post<{ Params: { id: string } }>('/admin/donations/drives/:id/current', { schema: { params: idParams, body: currentBody } }, async (request, reply) => {
-      const body = (request.body ?? {}) as Body;
-      const off = body.current === '0' || body.current === false;
+    app.post('/admin/donations/drives/:id/current', { schema: { params: idParams, body: currentBody, response: { 200: okResponse } } }, async (request, reply) => {
+      const off = request.body.current === '0' || request.body.current === false;
       if (off) {
         const drive = await driveQueries.findDrive(ctx.db, request.params.id);
         if (!drive) throw donationErrors.raise('DRIVE_NOT_FOUND');
@@ -117,17 +118,12 @@ export function adminRoutes(ctx: DonationsContext): FastifyPluginAsync {
       return fromForm(request) ? reply.redirect('/admin/donations/drives', 303) : { ok: true };
     });
 
-    app.post<{ Params: { id: string } }>('/admin/donations/drives/:id/delete', { schema: { params: idParams, body: emptyBody } }, async (request, reply) => {
+    app.post('/admin/donations/drives/:id/delete', { schema: { params: idParams, body: emptyBody, response: { 200: okResponse } } }, async (request, reply) => {
       await removeDrive(ctx, request.params.id);
       return fromForm(request) ? reply.redirect('/admin/donations/drives', 303) : { ok: true };
     });
 
-    const ledgerQuerySchema = {
-      type: 'object',
-      properties: Object.fromEntries(['drive', 'provider', 'kind', 'from', 'to', 'article', 'before', 'recorded'].map((k) => [k, { type: 'string', maxLength: 200 }])),
-    };
-
-    app.get<{ Querystring: LedgerQuery & { recorded?: string } }>('/admin/donations/ledger', { schema: { querystring: ledgerQuerySchema } }, async (request, reply) => {
+    app.get('/admin/donations/ledger', { schema: { querystring: ledgerQuery } }, async (request, reply) => {
       const settings = await ctx.settings.get();
       const { recorded, ...query } = request.query;
       const rows = await listLedger(ctx.db, ledgerFilter(query, settings.site.timeZone), { limit: PAGE_SIZE + 1, before: parseCursor(query.before) });
@@ -147,7 +143,7 @@ export function adminRoutes(ctx: DonationsContext): FastifyPluginAsync {
     });
 
     /** Streams every matching entry in pages, so a large ledger never sits in memory at once. */
-    app.get<{ Querystring: LedgerQuery }>('/admin/donations/ledger.csv', { schema: { querystring: ledgerQuerySchema } }, async (request, reply) => {
+    app.get('/admin/donations/ledger.csv', { schema: { querystring: ledgerQuery } }, async (request, reply) => {
       const settings = await ctx.settings.get();
       const filter = ledgerFilter(request.query, settings.site.timeZone);
       const stamp = ctx.now().toISOString().slice(0, 10);
@@ -166,26 +162,26 @@ export function adminRoutes(ctx: DonationsContext): FastifyPluginAsync {
     });
 
     app.post('/admin/donations/ledger', { schema: { body: manualEntryBody } }, async (request, reply) => {
-      const result = await recordManualEntry(ctx, (request.body ?? {}) as Body, request.viewer!.id);
+      const result = await recordManualEntry(ctx, request.body, request.viewer!.id);
       return fromForm(request) ? reply.redirect('/admin/donations/ledger?recorded=1', 303) : reply.code(201).send(result);
     });
 
-    app.post<{ Params: { id: string } }>('/admin/donations/donations/:id/wall', { schema: { params: idParams, body: wallBody } }, async (request, reply) => {
+    app.post('/admin/donations/donations/:id/wall', { schema: { params: idParams, body: wallBody, response: { 200: okResponse } } }, async (request, reply) => {
       const donation = await findDonation(ctx.db, request.params.id);
       if (!donation) throw donationErrors.raise('DONATION_NOT_FOUND');
-      const body = (request.body ?? {}) as Body;
-      await setWallHidden(ctx.db, donation.id, body.hidden === '1' || body.hidden === true);
+      await setWallHidden(ctx.db, donation.id, request.body.hidden === '1' || request.body.hidden === true);
       return fromForm(request) ? reply.redirect('/admin/donations/ledger', 303) : { ok: true };
     });
 
-    app.get<{ Querystring: { saved?: string } }>('/admin/donations/settings', { schema: { querystring: savedQuery } }, async (request, reply) => {
+    app.get('/admin/donations/settings', { schema: { querystring: savedQuery } }, async (request, reply) => {
       const settings = await ctx.settings.get();
       return render(request, reply, 'Donation settings', (csrf) => settingsBody({ settings, csrf, saved: request.query.saved === '1' }));
     });
 
+    // No response schema: a form's error is the page again, with the error's status.
     app.post('/admin/donations/settings', { schema: { body: settingsSchema } }, async (request, reply) => {
       try {
-        await ctx.settings.update('donations', parseDonationSettings((request.body ?? {}) as Body, moneyFormatFor(await ctx.settings.get()).locale));
+        await ctx.settings.update('donations', parseDonationSettings(request.body, moneyFormatFor(await ctx.settings.get()).locale));
       } catch (error) {
         if (!(error instanceof AppError) || !fromForm(request)) throw error;
         reply.code(error.status);

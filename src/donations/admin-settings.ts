@@ -69,7 +69,27 @@ export function parseDonationSettings(body: Record<string, unknown>, locale: str
     });
   if (cryptoAddresses.length > 10) throw donationErrors.raise('DONATION_FIELD_INVALID', 'At most ten addresses.', 'cryptoAddresses');
   const donorWall = body.donorWall === 'on' || body.donorWall === true || body.donorWall === '1';
-  return { currency, symbolPosition, locale: newLocale, presetAmounts, minimumAmount, maximumAmount, bankTransfer, cryptoAddresses, donorWall };
+  const legalName = optionalText(body.legalName, 'legalName', 200) ?? '';
+  const legalAddress = multilineText(body.legalAddress, 'legalAddress', 500);
+  const receiptText = multilineText(body.receiptText, 'receiptText', 3000);
+  return {
+    currency, symbolPosition, locale: newLocale, presetAmounts, minimumAmount, maximumAmount, bankTransfer, cryptoAddresses, donorWall,
+    legalName, legalAddress, receiptText,
+  };
+}
+
+/** Text whose line breaks matter (an address, paragraphs): each line cleaned like a one-line field. */
+function multilineText(value: unknown, field: string, max: number): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw donationErrors.raise('DONATION_FIELD_INVALID', `${field} must be text.`, field);
+  const text = value
+    .split(/\r?\n/)
+    .map((line, index) => optionalText(line, `${field} line ${index + 1}`, max) ?? '')
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  if (text.length > max) throw donationErrors.raise('DONATION_FIELD_INVALID', `${field} may have at most ${max} characters.`, field);
+  return text;
 }
 
 export function settingsBody(data: { settings: SiteSettings; csrf: string; saved?: boolean; error?: { message: string; field?: string } }): Html {
@@ -102,6 +122,15 @@ ${data.error ? html`<p class="notice notice--error" role="alert">${data.error.me
   <label for="set-crypto">Crypto addresses <span class="field-hint">one per line, as “Label: address”</span></label>
   <textarea id="set-crypto" name="cryptoAddresses">${d.cryptoAddresses.map((c) => `${c.label}: ${c.address}`).join('\n')}</textarea>
   <label class="checkbox"><input type="checkbox" name="donorWall" value="on"${d.donorWall ? ' checked' : ''}> Show the donor wall (public names and messages) on /donate</label>
+  <fieldset class="donation-settings__receipts">
+    <legend>Receipts</legend>
+    <label for="set-legal-name">Legal name <span class="field-hint">the organisation receiving the money; empty = ${data.settings.site.name}</span></label>
+    <input id="set-legal-name" name="legalName" maxlength="200" value="${d.legalName}">
+    <label for="set-legal-address">Postal address <span class="field-hint">printed on receipts and yearly statements</span></label>
+    <textarea id="set-legal-address" name="legalAddress" rows="3">${d.legalAddress}</textarea>
+    <label for="set-receipt-text">Receipt text <span class="field-hint">your words at the top of every receipt; blank lines separate paragraphs</span></label>
+    <textarea id="set-receipt-text" name="receiptText" rows="4">${d.receiptText}</textarea>
+  </fieldset>
   <p><button type="submit">Save settings</button></p>
 </form>`;
 }

@@ -1,4 +1,6 @@
+import type { Html } from '../web/html.js';
 import type Stripe from 'stripe';
+import type { Mailer } from '../mail/index.js';
 import type { Deps } from '../runtime.js';
 import type { SiteSettings } from '../settings/index.js';
 import { findCurrentDrive } from './drive-queries.js';
@@ -8,7 +10,12 @@ import { driveWindow, safeTimeZone } from './period.js';
 import { createStripeClient } from './stripe-client.js';
 import { createTotalsCache, type TotalsCache } from './totals.js';
 
-export type DonationsDeps = Pick<Deps, 'config' | 'db' | 'events' | 'settings' | 'now' | 'log'>;
+export type DonationsDeps = Pick<Deps, 'config' | 'db' | 'events' | 'settings' | 'now' | 'log'> & {
+  /** Receipts and donors' links go out through it. */
+  mailer: Mailer;
+  /** Drawn under the thank-you page (the newsletters' subscribe box), wired in app.ts. */
+  thanksExtra?: () => Promise<Html>;
+};
 
 /** The domain's dependencies plus the two things it builds once: the totals cache and the Stripe client. */
 export interface DonationsContext extends DonationsDeps {
@@ -23,7 +30,7 @@ export function createDonationsContext(deps: DonationsDeps): DonationsContext {
 /** Channel every instance listens on to learn that the current drive changed. */
 export const DRIVES_CHANNEL = 'drives';
 
-export function driveChannel(driveId: string): string {
+export function driveChannel(driveId: string): `drive:${string}` {
   return `drive:${driveId}`;
 }
 

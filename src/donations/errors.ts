@@ -20,4 +20,8 @@ export const donationErrors = defineErrors({
   WEBHOOK_NOT_CONFIGURED: { status: 503, message: 'No Stripe webhook secret is configured.' },
   WEBHOOK_SIGNATURE_INVALID: { status: 400, message: 'The webhook signature is missing, forged or too old.' },
   WEBHOOK_PAYLOAD_INVALID: { status: 400, message: 'The webhook payload is not a Stripe event.' },
+  DONOR_NOT_IDENTIFIED: { status: 401, message: 'Open the link we emailed you, or sign in, to manage your gifts.' },
+  DONOR_CHANGE_ELSEWHERE: { status: 409, message: 'This gift is managed in the payment provider\'s customer portal.' },
+  DONOR_NO_STRIPE_CUSTOMER: { status: 404, message: 'No card payment of yours is on record with the payment provider.' },
+  DONATION_CANCELLED: { status: 409, message: 'This monthly gift is already cancelled.' },
 });

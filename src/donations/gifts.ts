@@ -7,6 +7,8 @@ import { findIntent, insertDonation, insertIntent, insertLedgerEntry, type Inten
 import { parseMajorAmount } from './amount-input.js';
 import { chargeableStep, minorToDecimal, moneyFormatFor, normaliseCurrency, parseMinorAmount } from './money.js';
 import { parseZonedDate, safeTimeZone, zonedDate } from './period.js';
+import { queueReceipt, sendReceiptsSoon } from './receipts.js';
+import { normaliseEmail } from '../accounts/index.js';
 
 /** What the donate form or API sends; every field is checked here, whatever the transport. */
 export interface GiftInput {
@@ -19,6 +21,19 @@ export interface GiftInput {
   publicName?: unknown;
   message?: unknown;
   article?: unknown;
+  /** Where the receipt goes; Stripe Checkout asks for it itself. */
+  email?: unknown;
+}
+
+/** A typed email address, lower-cased, or null when left empty; a malformed one is a 400 on `email`. */
+export function optionalEmail(value: unknown): string | null {
+  const text = optionalText(value, 'email', 254);
+  if (text === null) return null;
+  try {
+    return normaliseEmail(text);
+  } catch {
+    throw donationErrors.raise('DONATION_FIELD_INVALID', 'Enter an email address such as name@example.org, or leave it empty.', 'email');
+  }
 }
 
 export const NAME_MAX = 80;
@@ -50,7 +65,13 @@ function customAmount(value: unknown): string | number | undefined {
 }
 
 /** Validates a gift and stores it as an intent: our own id, later the checkout's idempotency key. */
-export async function createIntent(ctx: DonationsContext, input: GiftInput, provider: DonationProvider, userId: string | null = null): Promise<Intent> {
+export async function createIntent(
+  ctx: DonationsContext,
+  input: GiftInput,
+  provider: DonationProvider,
+  userId: string | null = null,
+  accountEmail: string | null = null,
+): Promise<Intent> {
   const settings = await ctx.settings.get();
   const drive = await findCurrentDrive(ctx.db);
   const currency = input.currency === undefined || input.currency === '' ? drive?.currency ?? normaliseCurrency(settings.donations.currency) : normaliseCurrency(input.currency);
@@ -87,6 +108,7 @@ export async function createIntent(ctx: DonationsContext, input: GiftInput, prov
     checkout_session_id: null,
     created_at: ctx.now().toISOString(),
     user_id: userId,
+    donor_email: optionalEmail(input.email) ?? accountEmail,
   };
   await insertIntent(ctx.db, intent);
   return intent;
@@ -102,6 +124,7 @@ export async function completeDemoGift(ctx: DonationsContext, intentId: string):
   const time = ctx.now().toISOString();
   const donationId = newId(ctx.now());
   const ref = `demo:${intent.id}`;
+  const entryId = newId(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {
     await insertDonation(trx, {
       id: donationId,
@@ -117,11 +140,12 @@ export async function completeDemoGift(ctx: DonationsContext, intentId: string):
       public_name: intent.public_name,
       message: intent.message,
       article_slug: intent.article_slug,
+      donor_email: intent.donor_email,
       created_at: time,
       updated_at: time,
     });
     await insertLedgerEntry(trx, {
-      id: newId(ctx.now()),
+      id: entryId,
       donation_id: donationId,
       drive_id: intent.drive_id,
       kind: 'payment',
@@ -135,8 +159,11 @@ export async function completeDemoGift(ctx: DonationsContext, intentId: string):
       recorded_by: null,
       created_at: time,
     });
+    await queueReceipt(trx, { ledgerEntryId: entryId, donationId, email: intent.donor_email, now: time });
   });
   await announceLedgerChange(ctx, [intent.drive_id]);
+  // Not awaited: a slow mail server must not hold up the gift's answer; the sweep retries what fails.
+  void sendReceiptsSoon(ctx);
 }
 
 export interface ManualEntryInput {
@@ -148,6 +175,8 @@ export interface ManualEntryInput {
   occurredOn?: unknown;
   publicName?: unknown;
   note?: unknown;
+  /** The donor's email, for a receipt. */
+  email?: unknown;
 }
 
 /**
@@ -166,6 +195,7 @@ export async function recordManualEntry(ctx: DonationsContext, input: ManualEntr
   }
   const amount = parseMajorAmount(input.amount, drive.currency, moneyFormatFor(settings).locale, { minimum: 1, maximum: Number.MAX_SAFE_INTEGER }, 'amount');
   const note = optionalText(input.note, 'note', MESSAGE_MAX);
+  const email = kind === 'refund' ? null : optionalEmail(input.email);
   if (!note) throw donationErrors.raise('DONATION_FIELD_INVALID', 'Say where the money came from in the note.', 'note');
   const zone = safeTimeZone(settings.site.timeZone);
   const now = ctx.now();
@@ -195,6 +225,7 @@ export async function recordManualEntry(ctx: DonationsContext, input: ManualEntr
       public_name: kind === 'refund' ? null : optionalText(input.publicName, 'publicName', NAME_MAX),
       message: null,
       article_slug: null,
+      donor_email: email,
       created_at: time,
       updated_at: time,
     });
@@ -213,7 +244,10 @@ export async function recordManualEntry(ctx: DonationsContext, input: ManualEntr
       recorded_by: adminId,
       created_at: time,
     });
+    await queueReceipt(trx, { ledgerEntryId: entryId, donationId, email, now: time });
   });
   await announceLedgerChange(ctx, [drive.id]);
+  // Not awaited: a slow mail server must not hold up the gift's answer; the sweep retries what fails.
+  void sendReceiptsSoon(ctx);
   return { id: entryId };
 }

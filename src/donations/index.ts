@@ -8,11 +8,18 @@ import { followMeter } from './live.js';
 import { supportBox } from './meter-view.js';
 import { publicRoutes } from './routes.js';
 import { webhookRoutes } from './webhook-routes.js';
+import { donorRoutes } from './donor-routes.js';
+import { sendReceiptsSoon } from './receipts.js';
 
 export { donationErrors } from './errors.js';
+// The current drive's meter, for other domains' pages and mails (the newsletters' call to action).
+export { currentMeter } from './context.js';
 export { seedDemoDonations } from './seed.js';
-export { formatMoney, type MoneyFormat } from './money.js';
+export { formatMoney, moneyFormatFor, type MoneyFormat } from './money.js';
 export { readerGifts } from './reader-gifts.js';
+export { donorSummaries, giftsOf, type DonorSummary } from './donor-summaries.js';
+
+const RECEIPT_SWEEP_MS = 60_000;
 
 export interface DonationsDomain {
   /** Every donations route: `/donate`, `/embed/meter`, `/api/drives/*`, the Stripe webhook, `/admin/donations`. */
@@ -28,7 +35,16 @@ export function createDonations(deps: DonationsDeps): DonationsDomain {
   const context = createDonationsContext(deps);
   const plugin: FastifyPluginAsync = async (app) => {
     app.addHook('onClose', async () => context.totals.close());
+    // Receipts left queued by a failed send or a crash go out on start and then every minute.
+    let sweep: NodeJS.Timeout | undefined;
+    app.addHook('onReady', async () => {
+      void sendReceiptsSoon(context);
+      sweep = setInterval(() => void sendReceiptsSoon(context), RECEIPT_SWEEP_MS);
+      sweep.unref();
+    });
+    app.addHook('onClose', async () => clearInterval(sweep));
     await app.register(publicRoutes(context));
+    await app.register(donorRoutes(context));
     await app.register(webhookRoutes(context));
     await app.register(adminRoutes(context));
   };
@@ -44,3 +60,5 @@ export function createDonations(deps: DonationsDeps): DonationsDomain {
   };
   return { plugin, articleSupport, context, liveMeter: (stream, log) => followMeter(context, stream, log) };
 }
+// The domain's contract (contract.ts): what routes, other domains and client/ rely on.
+export type { CurrentDriveEvent, DriveEvent, MeterEvent } from './contract.js';

@@ -163,6 +163,7 @@ export async function donorWall(db: Db, limit: number): Promise<WallEntry[]> {
     .where('public_name', 'is not', null)
     .where('public_name', '!=', '')
     .where('wall_hidden', '=', 0)
+    .where('show_on_wall', '=', 1)
     .where('status', 'in', ['paid', 'active', 'cancelled'])
     .orderBy('created_at', 'desc')
     .limit(limit)

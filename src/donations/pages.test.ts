@@ -141,7 +141,7 @@ describe('public donation pages', () => {
 
   it('streams meter updates live and unsubscribes when the reader leaves', async () => {
     d = await startDonationsApp({ stripe: false, env: { TRIBUNE_DEMO: 'true' } });
-    const channel = `drive:${d.driveId}`;
+    const channel = `drive:${d.driveId}` as const;
     await d.meter();
     const before = d.t.runtime.events.listenerCount(channel);
     await d.t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -162,7 +162,7 @@ describe('public donation pages', () => {
 });
 
 async function articleBox(d: DonationsTestApp, slug: string): Promise<string> {
-  const domain = createDonations(d.t.runtime);
+  const domain = createDonations({ ...d.t.runtime, mailer: { send: async () => ({ messageId: '', response: 'not sent' }), close() {} } });
   const settings = await d.t.runtime.settings.get();
   const box = await domain.articleSupport({
     article: { id: 'a1', slug, title: 'A story', url: `/${slug}`, publishedAt: null, commentsOpen: true, commentsCloseAfterDays: null, premoderate: false },

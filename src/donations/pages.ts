@@ -19,6 +19,7 @@ export interface DonateFormState {
   publicName?: string;
   message?: string;
   article?: string;
+  email?: string;
   error?: { message: string; field?: string };
 }
 
@@ -31,6 +32,8 @@ export interface DonatePageData {
   form: DonateFormState;
   cancelled: boolean;
   wall: WallEntry[];
+  /** A signed-in reader's address, offered in the demo form's email field. */
+  viewerEmail?: string | null;
 }
 
 export function donateHead(): Html {
@@ -70,6 +73,10 @@ export async function donatePage(data: DonatePageData): Promise<Html> {
     </fieldset>
     <label for="public-name">Public name <span class="field-hint">optional; leave empty to give anonymously</span></label>
     <input id="public-name" name="publicName" maxlength="${NAME_MAX}" autocomplete="name" value="${form.publicName ?? ''}"${fieldError('publicName')}>
+    ${data.checkout === 'demo'
+      ? html`<label for="donor-email">Email <span class="field-hint">for your receipt and to manage a monthly gift</span></label>
+    <input id="donor-email" name="email" type="email" maxlength="254" autocomplete="email" value="${form.email ?? data.viewerEmail ?? ''}"${fieldError('email')}>`
+      : ''}
     <label for="donor-message">Message <span class="field-hint">optional${settings.donations.donorWall ? ', shown with your public name' : ''}</span></label>
     <textarea id="donor-message" name="message" maxlength="${MESSAGE_MAX}"${fieldError('message')}>${form.message ?? ''}</textarea>
     <p class="donate-form__actions">
@@ -121,7 +128,7 @@ export function donorWallView(entries: WallEntry[]): Html {
 </section>`;
 }
 
-export function thanksPage(data: { settings: SiteSettings; intent: Intent; donation: Donation | undefined; meter: Meter | null }): Html {
+export function thanksPage(data: { settings: SiteSettings; intent: Intent; donation: Donation | undefined; meter: Meter | null; extra?: Html }): Html {
   const { settings, intent, donation } = data;
   const amount = formatMoney(intent.amount_minor, intent.currency, moneyFormatFor(settings));
   const confirmed = donation && (donation.status === 'paid' || donation.status === 'active');
@@ -134,6 +141,7 @@ export function thanksPage(data: { settings: SiteSettings; intent: Intent; donat
   ${data.meter ? meterView(data.meter) : ''}
   <p><a href="/">Back to the front page</a></p>
 </section>
+${data.extra}
 ${data.meter ? meterScript() : ''}`;
 }
 

@@ -1,3 +1,4 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { csrfToken } from '../accounts/index.js';
 import { AppError } from '../errors.js';
@@ -13,7 +14,7 @@ import { registerLiveMeter } from './live.js';
 import { meterJson } from './meter-view.js';
 import { donateHead, donatePage, embedPage, thanksPage, type CheckoutMode, type DonateFormState } from './pages.js';
 import { normaliseCurrency } from './money.js';
-import { giftBody, checkBodyBeforeSchema, noQuery } from './schemas.js';
+import { giftBody, checkBodyBeforeSchema, noQuery, type GiftBody } from './schemas.js';
 
 const WALL_SIZE = 24;
 const EMBED_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'self'", 'frame-ancestors *');
@@ -27,14 +28,15 @@ function field(body: Record<string, unknown>, name: string): string | undefined 
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 }
 
-function giftInput(body: Record<string, unknown>): GiftInput {
-  const { amount, customAmount, currency, frequency, publicName, message, article } = body;
-  return { amount, customAmount, currency, frequency, publicName, message, article };
+function giftInput(body: GiftBody): GiftInput {
+  const { amount, customAmount, currency, frequency, publicName, message, article, email } = body;
+  return { amount, customAmount, currency, frequency, publicName, message, article, email };
 }
 
 /** `/donate`, the thank-you page, the embeddable meter and the meter's JSON and live stream. */
 export function publicRoutes(ctx: DonationsContext): FastifyPluginAsync {
-  return async (app) => {
+  return async (plain) => {
+    const app = plain.withTypeProvider<JsonSchemaToTsProvider>();
     app.addHook('preValidation', checkBodyBeforeSchema);
     const checkoutMode = (): CheckoutMode => (ctx.stripe ? 'stripe' : ctx.config.demo ? 'demo' : 'none');
 
@@ -51,12 +53,13 @@ export function publicRoutes(ctx: DonationsContext): FastifyPluginAsync {
         form,
         cancelled,
         wall: settings.donations.donorWall ? await donorWall(ctx.db, WALL_SIZE) : [],
+        viewerEmail: request.viewer?.email ?? null,
       });
       const html = page({ title: 'Donate', settings, viewer: request.viewer, csrf, body, head: donateHead(), description: `Support ${settings.site.name}` });
       return reply.type('text/html; charset=utf-8').send(html.value);
     }
 
-    app.get<{ Querystring: { article?: string; cancelled?: string } }>(
+    app.get(
       '/donate',
       { schema: { querystring: { type: 'object', properties: { article: { type: 'string', maxLength: 200 }, cancelled: { type: 'string', maxLength: 5 } } } } },
       async (request, reply) => {
@@ -71,12 +74,11 @@ export function publicRoutes(ctx: DonationsContext): FastifyPluginAsync {
     );
 
     /** Both real and demo checkout: validation errors re-draw the form for browsers, JSON for API clients. */
-    async function give(request: FastifyRequest, reply: FastifyReply, provider: 'stripe' | 'demo') {
-      const body = (request.body ?? {}) as Record<string, unknown>;
+    async function give(request: FastifyRequest, reply: FastifyReply, body: GiftBody, provider: 'stripe' | 'demo') {
       try {
         if (provider === 'stripe' && !ctx.stripe) throw donationErrors.raise('CHECKOUT_UNAVAILABLE');
         if (provider === 'demo' && (ctx.stripe || !ctx.config.demo)) throw donationErrors.raise('DEMO_CHECKOUT_DISABLED');
-        const intent = await createIntent(ctx, giftInput(body), provider, request.viewer?.id ?? null);
+        const intent = await createIntent(ctx, giftInput(body), provider, request.viewer?.id ?? null, request.viewer?.email ?? null);
         let url: string;
         if (provider === 'stripe') url = await startCheckout(ctx, intent);
         else {
@@ -95,16 +97,17 @@ export function publicRoutes(ctx: DonationsContext): FastifyPluginAsync {
           publicName: field(body, 'publicName'),
           message: field(body, 'message'),
           article: field(body, 'article'),
+          email: field(body, 'email'),
           error: { message: error.message, field: error.field },
         });
       }
     }
 
     const giveLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
-    app.post('/donate', { config: giveLimit, schema: { body: giftBody } }, (request, reply) => give(request, reply, 'stripe'));
-    app.post('/donate/demo', { config: giveLimit, schema: { body: giftBody } }, (request, reply) => give(request, reply, 'demo'));
+    app.post('/donate', { config: giveLimit, schema: { body: giftBody } }, (request, reply) => give(request, reply, request.body, 'stripe'));
+    app.post('/donate/demo', { config: giveLimit, schema: { body: giftBody } }, (request, reply) => give(request, reply, request.body, 'demo'));
 
-    app.get<{ Querystring: { intent: string } }>(
+    app.get(
       '/donate/thanks',
       { schema: { querystring: { type: 'object', required: ['intent'], properties: { intent: { type: 'string', maxLength: 40 } } } } },
       async (request, reply) => {
@@ -117,6 +120,7 @@ export function publicRoutes(ctx: DonationsContext): FastifyPluginAsync {
           intent,
           donation: await findDonationByIntent(ctx.db, intent.id),
           meter: await currentMeter(ctx, settings),
+          extra: ctx.thanksExtra ? await ctx.thanksExtra() : undefined,
         });
         const html = page({ title: 'Thank you', settings, viewer: request.viewer, csrf, body, head: donateHead() });
         return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html.value);

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { FromSchema } from 'json-schema-to-ts';
 
 /**
  * JSON Schemas of the donation routes: transport only. They fix the shape (an object, text or a number
@@ -51,7 +52,10 @@ export const giftBody = object({
   publicName: text(400),
   message: text(4000),
   article: text(200),
+  email: text(400),
 });
+
+export type GiftBody = FromSchema<typeof giftBody>;
 
 export const driveBody = object({
   title: text(1000),
@@ -81,6 +85,7 @@ export const manualEntryBody = object({
   occurredOn: text(40),
   publicName: text(400),
   note: text(4000),
+  email: text(400),
 });
 
 export const settingsBody = object({
@@ -93,6 +98,20 @@ export const settingsBody = object({
   bankTransfer: text(10_000),
   cryptoAddresses: text(10_000),
   donorWall: flag,
+  legalName: text(1000),
+  legalAddress: text(2000),
+  receiptText: text(12_000),
 });
 
 export const savedQuery = { type: 'object', properties: { saved: text(5) } } as const;
+
+/** The ledger's filters (admin-ledger.ts reads them) and the notice after recording an entry. */
+export const ledgerQuery = {
+  type: 'object',
+  properties: {
+    drive: text(200), provider: text(200), kind: text(200), from: text(200), to: text(200), article: text(200), before: text(200), recorded: text(200),
+  },
+} as const;
+
+export const okResponse = { type: 'object', additionalProperties: false, required: ['ok'], properties: { ok: { type: 'boolean' } } } as const;
+export const createdResponse = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: { type: 'string' } } } as const;

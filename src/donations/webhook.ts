@@ -7,9 +7,11 @@ import * as q from './ledger-queries.js';
 import { parkedFor, parkEvent, unparkEvent } from './parked-events.js';
 import { inSerializableTransaction } from './serializable.js';
 import { advanceStatus } from './status.js';
+import { queueMissingReceipts, queueReceipt, sendReceiptsSoon } from './receipts.js';
+import { onSubscriptionChange } from './subscription-events.js';
 
 type Db = Kysely<Database>;
-type Obj = Record<string, unknown>;
+export type Obj = Record<string, unknown>;
 
 /** The parts of a Stripe event this domain reads; the payload is otherwise untrusted JSON. */
 export interface StripeEventLike {
@@ -24,11 +26,11 @@ export interface WebhookResult {
   outcome: string;
 }
 
-const obj = (value: unknown): Obj => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {});
+export const obj = (value: unknown): Obj => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {});
 /** An id field that may come expanded into an object. */
-const ref = (value: unknown): string | null => (typeof value === 'string' ? value : typeof obj(value).id === 'string' ? (obj(value).id as string) : null);
-const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-const minor = (value: unknown): number | null => (typeof value === 'number' && Number.isSafeInteger(value) ? value : null);
+export const ref = (value: unknown): string | null => (typeof value === 'string' ? value : typeof obj(value).id === 'string' ? (obj(value).id as string) : null);
+export const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+export const minor = (value: unknown): number | null => (typeof value === 'number' && Number.isSafeInteger(value) ? value : null);
 
 /** What was learned from Stripe before the transaction (see `refund-lookup.ts`). */
 export interface WebhookHints {
@@ -36,7 +38,7 @@ export interface WebhookHints {
   refundedInvoice?: string;
 }
 
-interface Step {
+export interface Step {
   trx: Db;
   event: StripeEventLike;
   hints: WebhookHints;
@@ -65,6 +67,8 @@ export async function applyStripeEvent(ctx: DonationsContext, event: StripeEvent
     return { duplicate: false, outcome };
   });
   if (changedDrives.size > 0) await announceLedgerChange(ctx, changedDrives);
+  // Not awaited: Stripe waits for this answer, and a slow mail server must not make it redeliver.
+  if (!result.duplicate) void sendReceiptsSoon(ctx);
   return result;
 }
 
@@ -107,14 +111,17 @@ async function dispatch(step: Step): Promise<string> {
     case 'charge.refunded':
       return onChargeRefunded(step, object);
     case 'customer.subscription.deleted':
-      return onSubscriptionDeleted(step, object);
+    case 'customer.subscription.updated':
+    case 'customer.subscription.paused':
+    case 'customer.subscription.resumed':
+      return onSubscriptionChange(step, object);
     default:
       return 'ignored: event type not used';
   }
 }
 
 /** Finds the gift by Stripe reference or creates it from our intent; its status only moves forward. */
-async function upsertDonation(
+export async function upsertDonation(
   step: Step,
   providerRef: string,
   intent: q.Intent | undefined,
@@ -163,7 +170,7 @@ async function upsertDonation(
   return donation;
 }
 
-async function intentFor(step: Step, ...candidates: unknown[]): Promise<q.Intent | undefined> {
+export async function intentFor(step: Step, ...candidates: unknown[]): Promise<q.Intent | undefined> {
   for (const candidate of candidates) {
     const id = text(candidate);
     if (id) {
@@ -179,8 +186,9 @@ async function addEntry(
   donation: q.Donation,
   entry: { kind: 'payment' | 'renewal' | 'refund'; providerRef: string; paymentRef: string | null; amount: number; currency: string; driveId: string | null },
 ): Promise<boolean> {
+  const ledgerId = newId(new Date(step.now));
   const added = await q.insertLedgerEntry(step.trx, {
-    id: newId(new Date(step.now)),
+    id: ledgerId,
     donation_id: donation.id,
     drive_id: entry.driveId,
     kind: entry.kind,
@@ -196,6 +204,7 @@ async function addEntry(
   });
   if (added) {
     step.changedDrives.add(entry.driveId);
+    if (entry.kind !== 'refund') await queueReceipt(step.trx, { ledgerEntryId: ledgerId, donationId: donation.id, email: donation.donor_email, now: step.now });
     if (entry.kind !== 'refund') await releaseParked(step, [entry.providerRef, entry.paymentRef]);
   } else if (entry.paymentRef) {
     // Only the matching key for later refunds may be filled in; amounts never change.
@@ -223,8 +232,9 @@ async function onSession(step: Step, session: Obj): Promise<string> {
     type === 'checkout.session.async_payment_succeeded' ||
     (type === 'checkout.session.completed' && (session.payment_status === 'paid' || session.payment_status === 'no_payment_required'));
   const status: DonationStatus = type === 'checkout.session.async_payment_failed' ? 'failed' : paid ? (subscription ? 'active' : 'paid') : 'pending';
-  const donation = await upsertDonation(step, providerRef, intent, status, sessionId);
-  if (!donation) return 'ignored: no donation';
+  const found = await upsertDonation(step, providerRef, intent, status, sessionId);
+  if (!found) return 'ignored: no donation';
+  const donation = await rememberDonor(step, found, text(obj(session.customer_details).email) ?? text(session.customer_email) ?? intent.donor_email, ref(session.customer));
   if (!paid) return `donation ${donation.status}`;
   const amount = minor(session.amount_total) ?? intent.amount_minor;
   if (amount <= 0) return `donation ${donation.status}, nothing paid`;
@@ -252,8 +262,9 @@ async function onInvoicePaid(step: Step, invoice: Obj): Promise<string> {
   if (amount === null || amount <= 0) return 'ignored: nothing paid';
   const intent = await intentFor(step, obj(details.metadata).tribune_intent, obj(invoice.metadata).tribune_intent);
   // A renewal may arrive before its checkout session: the subscription's metadata names our intent.
-  const donation = await upsertDonation(step, subscriptionId, intent, 'active', null);
-  if (!donation) return 'ignored: not a Tribune subscription';
+  const found = await upsertDonation(step, subscriptionId, intent, 'active', null);
+  if (!found) return 'ignored: not a Tribune subscription';
+  const donation = await rememberDonor(step, found, text(invoice.customer_email) ?? intent?.donor_email ?? null, ref(invoice.customer));
   const renewal = invoice.billing_reason !== 'subscription_create';
   const current = renewal ? await findCurrentDrive(step.trx) : undefined;
   const currency = (text(invoice.currency) ?? donation.currency).toUpperCase();
@@ -312,10 +323,17 @@ async function onChargeRefunded(step: Step, charge: Obj): Promise<string> {
   return `refund of ${delta} recorded`;
 }
 
-async function onSubscriptionDeleted(step: Step, subscription: Obj): Promise<string> {
-  const subscriptionId = text(subscription.id);
-  if (!subscriptionId) return 'ignored: subscription without id';
-  const intent = await intentFor(step, obj(subscription.metadata).tribune_intent);
-  const donation = await upsertDonation(step, subscriptionId, intent, 'cancelled', null);
-  return donation ? `donation ${donation.status}` : 'ignored: not a Tribune subscription';
+/**
+ * Keeps the first email and customer Stripe names for a gift: the email is where receipts go (and
+ * payments recorded before it was known get theirs now), the customer opens the billing portal.
+ */
+async function rememberDonor(step: Step, donation: q.Donation, rawEmail: string | null, customer: string | null): Promise<q.Donation> {
+  const email = rawEmail && rawEmail.length <= 254 && rawEmail.includes('@') ? rawEmail.trim().toLowerCase() : null;
+  const values: { donor_email?: string; stripe_customer?: string } = {};
+  if (email && !donation.donor_email) values.donor_email = email;
+  if (customer && !donation.stripe_customer) values.stripe_customer = customer;
+  if (!values.donor_email && !values.stripe_customer) return donation;
+  await q.updateDonation(step.trx, donation.id, { ...values, updated_at: step.now });
+  if (values.donor_email) await queueMissingReceipts(step.trx, donation.id, values.donor_email, step.now);
+  return { ...donation, ...values };
 }

@@ -1,29 +1,24 @@
 import { EventEmitter } from 'node:events';
+import type { Channel, EventOn, TribuneEvent } from './channels.js';
 import { createMemoryLog, DEFAULT_REPLAY_WINDOW, isReplayed, type Replay, type ReplayWindow } from './event-log.js';
 
-/** Something that happened, for live pages and other instances. Plain JSON only: it may cross Redis. */
-export interface TribuneEvent {
-  type: string;
-  [key: string]: unknown;
-}
-
 /** `id` is the event's place in the replay log, on replayed channels (`article:ID`) only. */
-export type EventHandler = (event: TribuneEvent, id?: string) => void;
+export type EventHandler<C extends Channel = Channel> = (event: EventOn<C>, id?: string) => void;
 
 /**
- * Publish/subscribe by channel (`article:ID`, `moderation`, `drive:ID`, `settings`). In-process by
- * default; the Redis bus delivers the same events to every instance.
+ * Publish/subscribe by channel (`article:ID`, `moderation`, `drive:ID`, `settings`: channels.ts says
+ * which events each carries). In-process by default; the Redis bus delivers the same events to every instance.
  */
 export interface EventBus {
-  publish(channel: string, event: TribuneEvent): Promise<void>;
+  publish<C extends Channel>(channel: C, event: EventOn<C>): Promise<void>;
   /** Returns the function that unsubscribes; callers must call it when their stream closes. */
-  subscribe(channel: string, handler: EventHandler): () => void;
-  listenerCount(channel: string): number;
+  subscribe<C extends Channel>(channel: C, handler: EventHandler<C>): () => void;
+  listenerCount(channel: Channel): number;
   /**
    * What was published on these (replayed) channels after `afterId`, within the replay window, so a
    * client that lost its connection catches up; on Redis, whichever instance published it.
    */
-  replay(channels: readonly string[], afterId: string): Promise<Replay>;
+  replay(channels: readonly Channel[], afterId: string): Promise<Replay>;
   close(): Promise<void>;
 }
 
@@ -55,7 +50,7 @@ export function createLocalEventBus(options: LocalBusOptions = {}): EventBus {
 
 /** Delivers to each listener on its own, so one failing listener cannot starve the others. */
 export function deliver(emitter: EventEmitter, channel: string, event: TribuneEvent, id?: string): void {
-  for (const listener of emitter.listeners(channel) as EventHandler[]) {
+  for (const listener of emitter.listeners(channel) as ((event: TribuneEvent, id?: string) => void)[]) {
     try {
       listener(event, id);
     } catch {

@@ -1,4 +1,4 @@
-import type { TribuneEvent } from './bus.js';
+import type { Channel, TribuneEvent } from './channels.js';
 
 /**
  * Event ids are `MILLISECONDS-SEQUENCE`, the shape Redis gives stream entries, so ids from the in-process
@@ -8,7 +8,7 @@ export const EVENT_ID = /^\d{1,15}-\d{1,12}$/;
 
 export interface LoggedEvent {
   id: string;
-  channel: string;
+  channel: Channel;
   event: TribuneEvent;
 }
 
@@ -79,7 +79,7 @@ export function createMemoryLog(window: ReplayWindow, now: () => Date) {
   };
 
   return {
-    append(channel: string, event: TribuneEvent): string {
+    append(channel: Channel, event: TribuneEvent): string {
       const ms = now().getTime();
       if (ms > lastMs) {
         lastMs = ms;

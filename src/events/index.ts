@@ -1,2 +1,3 @@
-export { createLocalEventBus, type EventBus, type EventHandler, type TribuneEvent } from './bus.js';
+export { createLocalEventBus, type EventBus, type EventHandler } from './bus.js';
+export type { Channel, EventChannels, EventOn, EventType, TribuneEvent } from './channels.js';
 export { compareEventIds, EVENT_ID, eventIdAt, isReplayed, type LoggedEvent, type Replay } from './event-log.js';

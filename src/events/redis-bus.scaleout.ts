@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { EventBus, TribuneEvent } from './bus.js';
+import type { EventBus } from './bus.js';
+import type { Channel, EventOn, TribuneEvent } from './channels.js';
 import { createRedisEventBus } from './redis-bus.js';
 import { requireScaleOutEnv } from '../testing/scale-out.js';
 
-function nextEvent(bus: EventBus, channel: string): Promise<TribuneEvent> {
+const liked = (reactions: number) => ({ type: 'reaction.changed', id: 'c1', reactions }) as const;
+const reactionsOf = (event: TribuneEvent) => (event.type === 'reaction.changed' ? event.reactions : null);
+
+function nextEvent<C extends Channel>(bus: EventBus, channel: C): Promise<EventOn<C>> {
   return new Promise((resolve) => {
     const stop = bus.subscribe(channel, (event) => {
       stop();
@@ -24,10 +28,10 @@ describe('redis event bus', () => {
       let done = false;
       void received.then(() => (done = true));
       for (let i = 0; i < 50 && !done; i++) {
-        await one.publish('article:7', { type: 'comment.created', id: 'c1' });
+        await one.publish('article:7', liked(1));
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      await expect(received).resolves.toEqual({ type: 'comment.created', id: 'c1' });
+      await expect(received).resolves.toEqual(liked(1));
       expect(two.listenerCount('article:7')).toBe(0);
     } finally {
       await one.close();
@@ -53,19 +57,19 @@ describe('redis replay log', () => {
       });
       // Let the subscription reach Redis before publishing what it should hear.
       await new Promise((resolve) => setTimeout(resolve, 200));
-      await one.publish('article:9', { type: 'comment.created', n: 1 });
-      await one.publish('article:8', { type: 'comment.created', n: 2 });
-      await two.publish('article:9', { type: 'comment.created', n: 3 });
+      await one.publish('article:9', liked(1));
+      await one.publish('article:8', liked(2));
+      await two.publish('article:9', liked(3));
       await heard;
       expect(ids.every((id) => /^\d+-\d+$/.test(id))).toBe(true);
 
-      expect(await one.replay(['article:9'], ids[0]!)).toEqual({ events: [{ id: ids[1], channel: 'article:9', event: { type: 'comment.created', n: 3 } }], gapUpTo: null });
+      expect(await one.replay(['article:9'], ids[0]!)).toEqual({ events: [{ id: ids[1], channel: 'article:9', event: liked(3) }], gapUpTo: null });
       // Two more push the first two out of a window of three: article 9 lost n=1, after "0-0" only.
-      await one.publish('article:8', { type: 'comment.created', n: 4 });
-      await one.publish('article:8', { type: 'comment.created', n: 5 });
+      await one.publish('article:8', liked(4));
+      await one.publish('article:8', liked(5));
       expect(await two.replay(['article:9'], '0-0')).toMatchObject({ gapUpTo: ids[0], events: [{ id: ids[1] }] });
       expect((await two.replay(['article:9'], ids[0]!)).gapUpTo).toBeNull();
-      expect((await two.replay(['article:8', 'article:9'], ids[1]!)).events.map((entry) => entry.event.n)).toEqual([4, 5]);
+      expect((await two.replay(['article:8', 'article:9'], ids[1]!)).events.map((entry) => reactionsOf(entry.event))).toEqual([4, 5]);
     } finally {
       await one.close();
       await two.close();

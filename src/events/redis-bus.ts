@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
-import { deliver, type EventBus, type TribuneEvent } from './bus.js';
+import { deliver, type EventBus } from './bus.js';
+import type { Channel, TribuneEvent } from './channels.js';
 import { compareEventIds, DEFAULT_REPLAY_WINDOW, EVENT_ID, isReplayed, type LoggedEvent, type ReplayWindow } from './event-log.js';
 
 const PREFIX = 'tribune:';
@@ -104,7 +105,7 @@ export async function createRedisEventBus(url: string, namespace = '', window: R
     },
     listenerCount: (channel) => emitter.listenerCount(channel),
     async replay(channels, afterId) {
-      const wanted = new Set(channels);
+      const wanted = new Set<string>(channels);
       const [entries, dropped] = await Promise.all([
         publisher.xrange(logKey, `(${afterId}`, '+', 'COUNT', window.maxEvents),
         channels.length > 0 ? publisher.hmget(droppedKey, ...channels) : Promise.resolve([]),
@@ -115,9 +116,10 @@ export async function createRedisEventBus(url: string, namespace = '', window: R
         const json = fields[fields.indexOf('e') + 1];
         if (!channel || json === undefined || !wanted.has(channel)) continue;
         try {
-          events.push({ id, channel, event: JSON.parse(json) as TribuneEvent });
+          // Only this bus writes the log, with the channels its callers published on.
+          events.push({ id, channel: channel as Channel, event: JSON.parse(json) as TribuneEvent });
         } catch {
-          // Only this bus writes the log; an entry it cannot read is skipped, not fatal.
+          // An entry it cannot read is skipped, not fatal.
         }
       }
       return { events, gapUpTo: newestAfter(dropped, afterId) };

@@ -1,1 +1,1 @@
-export { createMailer, mailboxDir, readMailbox, type MailMessage, type Mailer, type StoredMail } from './mailer.js';
+export { createMailer, MailDeliveryError, mailboxDir, readMailbox, type MailMessage, type MailReceipt, type Mailer, type StoredMail } from './mailer.js';

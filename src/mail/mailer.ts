@@ -20,9 +20,44 @@ export interface StoredMail extends MailMessage {
   file: string;
 }
 
+/** What the transport reported on acceptance: the server's final reply (e.g. `250 2.0.0 Ok: queued as …`). */
+export interface MailReceipt {
+  messageId: string;
+  response: string;
+}
+
+/**
+ * The relay refused the message. `permanent` is a 5xx reply (a hard bounce: the address should stop
+ * receiving mail); otherwise a 4xx or a connection problem, worth retrying later.
+ */
+export class MailDeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+    readonly responseCode: number | undefined,
+    readonly response: string,
+  ) {
+    super(message);
+    this.name = 'MailDeliveryError';
+  }
+}
+
 export interface Mailer {
-  send(message: MailMessage): Promise<void>;
+  send(message: MailMessage): Promise<MailReceipt>;
   close(): void;
+}
+
+interface NodemailerError extends Error {
+  responseCode?: number;
+  response?: string;
+  rejectedErrors?: NodemailerError[];
+}
+
+function deliveryError(error: NodemailerError): MailDeliveryError {
+  // A message to one recipient refused at RCPT arrives as EENVELOPE with the per-recipient reply inside.
+  const cause = error.rejectedErrors?.[0] ?? error;
+  const code = cause.responseCode ?? error.responseCode;
+  return new MailDeliveryError(cause.message || error.message, code !== undefined && code >= 500 && code < 600, code, cause.response ?? error.response ?? '');
 }
 
 /**
@@ -34,7 +69,12 @@ export function createMailer(config: Pick<Config, 'mailTransport' | 'mailFrom'>)
   const transport = nodemailer.createTransport(config.mailTransport);
   return {
     async send(message) {
-      await transport.sendMail({ from: config.mailFrom, ...message });
+      try {
+        const info = (await transport.sendMail({ from: config.mailFrom, ...message })) as { messageId?: string; response?: string };
+        return { messageId: info.messageId ?? '', response: info.response ?? '' };
+      } catch (error) {
+        throw deliveryError(error as NodemailerError);
+      }
     },
     close() {
       transport.close();
@@ -54,6 +94,7 @@ function fileMailer(dir: string, from: string): Mailer {
       const temporary = join(dir, `.${name}.tmp`);
       writeFileSync(temporary, JSON.stringify(stored, null, 2));
       renameSync(temporary, join(dir, name));
+      return { messageId: name, response: `250 stored ${name}` };
     },
     close() {},
   };

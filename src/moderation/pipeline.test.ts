@@ -22,10 +22,10 @@ describe('assess pipeline', () => {
     }
   });
 
-  it('stops at the first phase that decides: a closed article rejects before anything else', () => {
-    const result = calm(candidateWith({ article: { commentsOpen: false, premoderate: true } }), contextWith());
+  it('stops at the first phase that decides: a banned reader is rejected before anything else', () => {
+    const result = calm(candidateWith({ author: { status: 'banned', premoderate: true }, article: { premoderate: true } }), contextWith());
     expect(result.decision).toBe('reject');
-    expect(result.reasons.map((reason) => reason.code)).toEqual(['ARTICLE_CLOSED']);
+    expect(result.reasons.map((reason) => reason.code)).toEqual(['READER_BANNED']);
   });
 
   it('publishes staff comments but still reports scores', () => {
@@ -53,7 +53,7 @@ describe('assess pipeline', () => {
     const candidate = candidateWith({
       text: 'Read https://example.com please',
       author: { status: 'banned', approvedCount: 0, premoderate: true, recent: [{ text: 'Read https://example.com please', createdAt: minutesAgo(1) }] },
-      article: { commentsOpen: false },
+      article: { premoderate: true },
     });
     expect(calm(candidate, contextWith({}, { contentOnly: true }))).toMatchObject({ decision: 'publish', reasons: [] });
     expect(calm(candidate, contextWith()).decision).toBe('reject');

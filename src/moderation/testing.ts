@@ -17,7 +17,7 @@ export function candidateWith(overrides: Partial<Omit<CommentCandidate, 'author'
       id: 'reader-1', role: 'reader', status: 'active', suspendedUntil: null, premoderate: false,
       approvedCount: 3, rejectedCount: 0, recent: [], ...author,
     },
-    article: { id: 'article-1', commentsOpen: true, premoderate: false, ...article },
+    article: { id: 'article-1', premoderate: false, ...article },
   };
 }
 

@@ -5,7 +5,7 @@ export type Decision = 'publish' | 'hold' | 'reject';
 
 /** Why a phase decided: stored with the comment and shown to moderators. */
 export interface Reason {
-  /** e.g. `ARTICLE_CLOSED`, `BANNED_WORD`, `TOXICITY`, `THREAT`, `LINK_NEW_READER`, `PREMODERATE_NEW_READER`. */
+  /** e.g. `READER_BANNED`, `BANNED_WORD`, `TOXICITY`, `THREAT`, `LINK_NEW_READER`, `PREMODERATE_NEW_READER`. */
   code: string;
   message: string;
   /** Words or phrases that triggered it, for highlighting in the queue. */
@@ -41,7 +41,6 @@ export interface CommentCandidate {
   };
   article: {
     id: string;
-    commentsOpen: boolean;
     premoderate: boolean;
   };
   /** The reader already saw the nudge and chose to post anyway. */
@@ -60,6 +59,8 @@ export interface AssessContext {
 /** Moves the classifier's scores towards a site's own standard; given the canonical text it read. */
 export interface ScoreAdjustment {
   adjust(classification: Classification, canonical: string): Classification;
+  /** The plain data it was built from, so a worker thread can build the same (src/moderation/assess-pool.ts). */
+  readonly weights?: unknown;
 }
 
 /** Where the comments domain gets the adjustment the site's settings call for, if any. */
@@ -67,7 +68,7 @@ export interface AdaptationSource {
   forSettings(settings: SiteSettings['moderation']): Promise<ScoreAdjustment | undefined>;
 }
 
-/** A guest's sanction as it applies now (see moderation/queue/guest-sanctions.ts). */
+/** A guest's sanction as it applies now (see moderation-queue/guest-sanctions.ts). */
 export interface GuestStanding {
   status: 'suspended' | 'banned';
   until: string | null;

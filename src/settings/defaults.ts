@@ -69,6 +69,20 @@ export interface SiteSettings {
     donorWall: boolean;
     /** BCP 47 tag for money on the meter and donate page; empty = the site's locale. */
     locale: string;
+    /** The organisation that receives the money, as receipts name it (empty = the site's name). */
+    legalName: string;
+    /** Its postal address, printed on receipts and yearly statements. */
+    legalAddress: string;
+    /** The owner's words at the top of every receipt (plain text, paragraphs separated by blank lines). */
+    receiptText: string;
+  };
+  newsletters: {
+    /** Emails handed to the SMTP relay per minute, across all instances (match the relay's quota). */
+    emailsPerMinute: number;
+    /** Postal address in every newsletter's footer (anti-spam laws ask for one). */
+    footerAddress: string;
+    /** Offer the subscribe box under articles, on the home page and after a gift. */
+    showSubscribeForms: boolean;
   };
   security: {
     /** Staff must set up a second factor (authenticator app or passkey) before using the admin. */
@@ -129,6 +143,14 @@ export const defaultSettings: SiteSettings = {
     cryptoAddresses: [],
     donorWall: true,
     locale: '',
+    legalName: '',
+    legalAddress: '',
+    receiptText: 'Thank you for supporting independent journalism. Your gift pays for reporting that stays free for everyone to read.',
+  },
+  newsletters: {
+    emailsPerMinute: 600,
+    footerAddress: '',
+    showSubscribeForms: true,
   },
   security: {
     requireTwoFactorForStaff: false,

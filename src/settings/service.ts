@@ -7,6 +7,8 @@ export interface SettingsService {
   /** The current settings; cached, and refreshed when any instance changes them. */
   get(): Promise<SiteSettings>;
   update<G extends SettingsGroup>(group: G, values: Partial<SiteSettings[G]>): Promise<SiteSettings>;
+  /** The settings table was written as a whole (a restore): every instance reads it again. */
+  reloaded(): Promise<void>;
 }
 
 export interface SettingsDeps {
@@ -54,6 +56,10 @@ export function createSettingsService({ db, events, now }: SettingsDeps): Settin
       cached = undefined;
       await events.publish('settings', { type: 'settings.changed', group });
       return this.get();
+    },
+    async reloaded() {
+      cached = undefined;
+      await events.publish('settings', { type: 'settings.changed', group: 'all' });
     },
   };
 }

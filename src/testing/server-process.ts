@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { HUNG_AFTER_MS } from './wait.js';
 
 export interface ServerProcess {
   url: string;
@@ -43,7 +44,7 @@ export async function startServerProcess(env: Record<string, string>, args: stri
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + HUNG_AFTER_MS;
   while (!output.includes('Tribune is serving')) {
     const early = await Promise.race([exited.then((code) => ({ code })), new Promise((resolve) => setTimeout(resolve, 50))]);
     if (early && typeof early === 'object' && 'code' in early) {
@@ -51,7 +52,7 @@ export async function startServerProcess(env: Record<string, string>, args: stri
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`tribune serve did not listen within 30 s:\n${output}`);
+      throw new Error(`tribune serve did not listen within ${HUNG_AFTER_MS / 1000} s:\n${output}`);
     }
   }
   return {

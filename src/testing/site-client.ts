@@ -1,4 +1,5 @@
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { HUNG_AFTER_MS } from './wait.js';
 
 export interface SiteResponse {
   status: number;
@@ -15,7 +16,7 @@ export interface RequestOptions {
   /** Raw body with its own content type (malformed JSON, huge bodies). */
   raw?: { body: string | Buffer; type: string };
   headers?: Record<string, string>;
-  /** Send the CSRF token this client holds (default: on for state-changing methods). */
+  /** Send the CSRF token this client holds and a browser's Origin/Sec-Fetch-Site (default: on for state-changing methods). */
   csrf?: boolean;
   timeoutMs?: number;
 }
@@ -54,12 +55,17 @@ export class SiteClient {
       body = options.raw.body;
       headers['content-type'] = options.raw.type;
     }
-    if ((options.csrf ?? method !== 'GET') && this.csrf && !headers['x-csrf-token']) headers['x-csrf-token'] = this.csrf;
+    if (options.csrf ?? method !== 'GET') {
+      // As a browser sends them on every state-changing request: the server judges the origin by these.
+      headers.origin ??= url.origin;
+      headers['sec-fetch-site'] ??= 'same-origin';
+      if (this.csrf && !headers['x-csrf-token']) headers['x-csrf-token'] = this.csrf;
+    }
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const started = performance.now();
     return new Promise<SiteResponse>((resolve, reject) => {
       const req = httpRequest(
-        { host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers, agent: this.agent, timeout: options.timeoutMs ?? 20_000 },
+        { host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers, agent: this.agent, timeout: options.timeoutMs ?? HUNG_AFTER_MS },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -94,8 +100,9 @@ export class SiteClient {
   /** Loads a page and keeps its CSRF token, as a browser holding that page would. */
   async loadPage(path = '/login'): Promise<SiteResponse> {
     const page = await this.get(path, { headers: { accept: 'text/html' } });
+    // Public pages carry an empty token for visitors without a session (the browser's headers protect them).
     const token = CSRF_META.exec(page.text)?.[1];
-    if (!token) throw new Error(`no CSRF token on ${path} (${page.status})`);
+    if (token === undefined) throw new Error(`no CSRF token on ${path} (${page.status})`);
     this.csrf = token;
     return page;
   }

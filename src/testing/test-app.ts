@@ -55,12 +55,15 @@ const csrfTokens = Tokens();
 let staffCounter = 0;
 
 export async function startTestApp(options: { env?: Record<string, string>; clock?: TestClock; onRoute?: (route: RouteOptions) => void } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ migrated: true });
   const config = loadConfig({
     TRIBUNE_DATA_DIR: database.dataDir,
     TRIBUNE_DATABASE_URL: database.url,
     TRIBUNE_SECRET: 'test-secret-test-secret-test-secret',
     TRIBUNE_LOG_LEVEL: 'silent',
+    // Each app's worker threads would load TypeScript and the model again: tests score in-process
+    // (src/moderation/assess-pool.test.ts proves the pool; a test may ask for workers in `env`).
+    TRIBUNE_ASSESS_WORKERS: '0',
     TRIBUNE_BASE_URL: 'http://localhost:3000',
     ...(process.env.TRIBUNE_TEST_REDIS_URL ? { TRIBUNE_REDIS_URL: process.env.TRIBUNE_TEST_REDIS_URL } : {}),
     ...options.env,

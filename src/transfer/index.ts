@@ -8,3 +8,4 @@ export { threadStubRoutes } from './stub-routes.js';
 export { collectReaderData, deleteReader, type ReaderDonations } from './reader-rights.js';
 export { transferErrors } from './errors.js';
 export type { ImportFileOptions, TransferDeps } from './types.js';
+export { createProgress, type ProgressOutput } from './progress.js';

@@ -1,3 +1,4 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { csrfToken } from '../accounts/index.js';
 import { httpErrors } from '../errors.js';
@@ -18,7 +19,8 @@ const SESSION_COOKIE = 'tribune_session';
  * `GET /account/delete` explains and confirms, `POST /account/delete` (CSRF-checked like every form)
  * deletes the account. Staff are sent to an admin instead.
  */
-export const readerDataRoutes: FastifyPluginAsync<ReaderDataRoutesOptions> = async (app, options) => {
+export const readerDataRoutes: FastifyPluginAsync<ReaderDataRoutesOptions> = async (plain, options) => {
+  const app = plain.withTypeProvider<JsonSchemaToTsProvider>();
   async function render(request: FastifyRequest, reply: FastifyReply, title: string, body: (csrf: string) => Html, status = 200) {
     const csrf = csrfToken(request, reply);
     const settings = await options.settings.get();
@@ -44,7 +46,7 @@ export const readerDataRoutes: FastifyPluginAsync<ReaderDataRoutesOptions> = asy
     return render(request, reply, 'Delete your account', (csrf) => deleteAccountForm({ csrf, mode: comments.deletedReaderComments }));
   });
 
-  app.post<{ Body: { confirm?: string } }>(
+  app.post(
     '/account/delete',
     {
       config: { rateLimit: { max: 10, timeWindow: '15 minutes' } },

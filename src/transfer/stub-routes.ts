@@ -1,3 +1,4 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { csrfToken, requireRole } from '../accounts/index.js';
 import { AppError } from '../errors.js';
@@ -10,7 +11,8 @@ import type { TransferDeps } from './types.js';
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
 
 /** `/admin/imported-threads`: Disqus threads kept as drafts, each attached to its article in one step (editors, admins). */
-export const threadStubRoutes: FastifyPluginAsync<TransferDeps> = async (app, deps) => {
+export const threadStubRoutes: FastifyPluginAsync<TransferDeps> = async (plain, deps) => {
+  const app = plain.withTypeProvider<JsonSchemaToTsProvider>();
   app.addHook('preHandler', requireRole('editor'));
 
   async function show(request: FastifyRequest, reply: FastifyReply, extra: Pick<StubPageInput, 'notice' | 'failed'>, status = 200) {
@@ -20,13 +22,13 @@ export const threadStubRoutes: FastifyPluginAsync<TransferDeps> = async (app, de
     return reply.code(status).type('text/html; charset=utf-8').send(adminPage({ title: 'Imported threads', section: 'articles', settings, viewer: request.viewer, csrf, body }).value);
   }
 
-  app.get<{ Querystring: { moved?: string } }>(
+  app.get(
     '/admin/imported-threads',
     { schema: { querystring: { type: 'object', properties: { moved: { type: 'string', maxLength: 12, pattern: '^\\d+$' } } } } },
     async (request, reply) => show(request, reply, { notice: request.query.moved === undefined ? undefined : `Attached: ${request.query.moved} comment(s) moved to their article.` }),
   );
 
-  app.post<{ Params: { id: string }; Body: { target?: string } }>(
+  app.post(
     '/admin/imported-threads/:id/attach',
     { schema: { params: idParams, body: { type: 'object', properties: { _csrf: { type: 'string' }, target: { type: 'string', maxLength: 2000 } } } } },
     async (request, reply) => {

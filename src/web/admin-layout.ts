@@ -2,7 +2,7 @@ import { assetUrl } from './assets.js';
 import { html, type Html } from './html.js';
 import { page, type PageOptions } from './layout.js';
 
-export type AdminSection = 'dashboard' | 'articles' | 'topics' | 'users' | 'settings' | 'moderation' | 'donations' | 'account';
+export type AdminSection = 'dashboard' | 'articles' | 'topics' | 'users' | 'settings' | 'moderation' | 'donations' | 'newsletters' | 'members' | 'account';
 
 const SECTIONS: { id: AdminSection; label: string; href: string; roles: string[] }[] = [
   { id: 'dashboard', label: 'Dashboard', href: '/admin', roles: ['admin', 'editor', 'moderator'] },
@@ -10,6 +10,8 @@ const SECTIONS: { id: AdminSection; label: string; href: string; roles: string[]
   { id: 'topics', label: 'Topics', href: '/admin/topics', roles: ['admin', 'editor'] },
   { id: 'moderation', label: 'Moderation', href: '/admin/moderation', roles: ['admin', 'moderator'] },
   { id: 'donations', label: 'Donations', href: '/admin/donations', roles: ['admin'] },
+  { id: 'newsletters', label: 'Newsletters', href: '/admin/newsletters', roles: ['admin', 'editor'] },
+  { id: 'members', label: 'Members', href: '/admin/members', roles: ['admin'] },
   { id: 'users', label: 'Staff', href: '/admin/users', roles: ['admin'] },
   { id: 'settings', label: 'Settings', href: '/admin/settings', roles: ['admin'] },
   { id: 'account', label: 'Your account', href: '/admin/account', roles: ['admin', 'editor', 'moderator'] },

@@ -1,3 +1,4 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -101,8 +102,9 @@ export function sendAsset(request: FastifyRequest, reply: FastifyReply, asset: A
 }
 
 /** `/assets/NAME` and `/assets/NAME.HASH.EXT`, and `/favicon.ico` where browsers look for it unasked. */
-export const assetRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Params: { name: string } }>(
+export const assetRoutes: FastifyPluginAsync = async (plain) => {
+  const app = plain.withTypeProvider<JsonSchemaToTsProvider>();
+  app.get(
     '/assets/:name',
     { compress: false, schema: { params: { type: 'object', properties: { name: { type: 'string', maxLength: 100 } }, required: ['name'] } } },
     async (request, reply) => {

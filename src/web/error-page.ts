@@ -1,4 +1,4 @@
-import type { Viewer } from '../accounts/service.js';
+import type { Viewer } from './viewer.js';
 import type { SiteSettings } from '../settings/index.js';
 import { html } from './html.js';
 import { page } from './layout.js';

@@ -1,4 +1,4 @@
-import type { Viewer } from '../accounts/service.js';
+import type { Viewer } from './viewer.js';
 import type { SiteSettings } from '../settings/index.js';
 import { assetUrl } from './assets.js';
 import { html, type Html } from './html.js';

@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import { compareEventIds, EVENT_ID, eventIdAt, type EventBus, type TribuneEvent } from '../events/index.js';
+import { compareEventIds, EVENT_ID, eventIdAt, type Channel, type EventBus, type TribuneEvent } from '../events/index.js';
 import type { EventStream } from './sse.js';
 
 export interface FollowedChannel {
-  channel: string;
+  channel: Channel;
   /** Fields added to every event of this channel, e.g. `{ articleId }` where one stream carries several. */
   extra?: Record<string, unknown>;
 }

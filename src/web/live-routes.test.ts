@@ -6,16 +6,9 @@ import { seedDemoDonations } from '../donations/index.js';
 import { createLocalEventBus } from '../events/index.js';
 import { openStream, type Stream } from '../testing/sse-client.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { until } from '../testing/wait.js';
 import { LIVE_CONNECTS_PER_MINUTE, siteLiveRoutes } from './live-routes.js';
 import { limitEventStreams } from './sse.js';
-
-async function until(check: () => boolean, ms = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const commentIds = (stream: Stream) =>
   stream.events.filter((event) => event.event === 'comment.created').map((event) => (event.data.comment as { id: string }).id);
@@ -172,7 +165,7 @@ describe('a replay longer than the window', () => {
       const live = await openStream(port, '/api/live?articles=abc');
       streams.push(live);
       await until(() => events.listenerCount('article:abc') === 1);
-      for (let n = 1; n <= 4; n += 1) await events.publish('article:abc', { type: 'comment.deleted', id: `c${n}` });
+      for (let n = 1; n <= 4; n += 1) await events.publish('article:abc', { type: 'comment.deleted', id: `c${n}`, rootId: `c${n}`, status: 'deleted' });
       const deleted = () => live.events.filter((event) => event.event === 'comment.deleted');
       await until(() => deleted().length === 4);
       const ids = deleted().map((event) => event.id!);

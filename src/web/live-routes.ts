@@ -1,3 +1,4 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import { httpErrors } from '../errors.js';
 import { eventIdAt, type EventBus } from '../events/index.js';
@@ -42,10 +43,11 @@ const ID = '[0-9a-z]{1,40}';
  * It carries only what any reader may see, so any site may read it (`access-control-allow-origin: *`,
  * no credentials): an embedded widget follows it the same way.
  */
-export const siteLiveRoutes: FastifyPluginAsync<SiteLiveOptions> = async (app, options) => {
+export const siteLiveRoutes: FastifyPluginAsync<SiteLiveOptions> = async (plain, options) => {
+  const app = plain.withTypeProvider<JsonSchemaToTsProvider>();
   const openStream = eventStreams(app, { heartbeatMs: options.heartbeatMs, headers: { 'access-control-allow-origin': '*' } });
 
-  app.get<{ Querystring: LiveQuery }>(
+  app.get(
     '/api/live',
     {
       config: { rateLimit: { max: LIVE_CONNECTS_PER_MINUTE, timeWindow: 60_000 } },

@@ -1,4 +1,4 @@
-import type { Viewer } from '../accounts/service.js';
+import type { Viewer } from './viewer.js';
 import type { SiteSettings } from '../settings/index.js';
 import { html, type Html } from './html.js';
 
@@ -33,6 +33,8 @@ export interface PageSlots {
   commentCounts: (articleIds: string[]) => Promise<Map<string, number>>;
   /** The moderation box on the admin dashboard (empty for those who do not moderate). */
   dashboardModeration: (viewer: Viewer) => Promise<Html>;
+  /** The newsletter box on the front page: the same for every visitor (the page is cached). */
+  homeSubscribe: () => Promise<Html>;
 }
 
 export const emptySlots: PageSlots = {
@@ -40,4 +42,5 @@ export const emptySlots: PageSlots = {
   articleComments: async () => html``,
   commentCounts: async () => new Map(),
   dashboardModeration: async () => html``,
+  homeSubscribe: async () => html``,
 };

@@ -11,23 +11,10 @@ import { seedDemo } from '../demo/seed.js';
 import { openStream, type Stream } from '../testing/sse-client.js';
 import { SiteClient } from '../testing/site-client.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { until } from '../testing/wait.js';
 import { addressKey, createStreamSlots, eventStreams, limitEventStreams } from './sse.js';
 
-async function until(check: () => boolean, ms = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-async function untilAsync<T>(read: () => Promise<T>, wanted: T, ms = 10_000): Promise<void> {
-  const start = Date.now();
-  while ((await read()) !== wanted) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${String(wanted)}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+const untilAsync = <T>(read: () => Promise<T>, wanted: T) => until(async () => (await read()) === wanted, String(wanted));
 
 describe('stream slots', () => {
   it('counts per address and in total, and gives a slot back once however often it is released', () => {

@@ -7,7 +7,7 @@ export interface EventStream {
    * Writes one event (`event:` its type, `data:` the JSON, and `id:` when given, which the browser sends
    * back as Last-Event-ID when it reconnects); nothing once the stream has closed.
    */
-  send(event: { type: string; [key: string]: unknown }, id?: string): void;
+  send<E extends { readonly type: string }>(event: E, id?: string): void;
   /** Runs when the stream closes, however it closes: give back subscriptions and timers here. */
   onClose(cleanup: () => void): void;
   readonly closed: boolean;

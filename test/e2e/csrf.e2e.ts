@@ -55,7 +55,8 @@ describe('requests forged by other origins while a staff member is signed in', (
       const answered = page.waitForResponse((response) => response.url() === `${site.url}${action}` && response.request().method() === 'POST');
       await page.goto(`${attacker.url}${path}`);
       const response = await answered;
-      // The browser did send the session (same site, other port): only the missing token stops it.
+      // The browser did send the session (same site, other port): its Sec-Fetch-Site (same-site, not
+      // same-origin) stops it, and without that header the missing token would.
       expect(response.request().headers().cookie ?? (await response.request().allHeaders()).cookie).toContain('tribune_session=');
       expect(response.status()).toBe(403);
     }

@@ -106,7 +106,7 @@ describe('the comment widget embedded on another site', () => {
       expect(await support.locator('.tribune-meter__ticks li').allInnerTexts()).toEqual(['0 $', '2,350 $', '4,700 $']);
       expect(await support.locator('[data-meter-raised]').innerText()).toBe('1,437 $');
       expect(await support.getByRole('link', { name: 'Donate' }).getAttribute('href')).toBe(`${site.url}/donate?article=${SLUG}`);
-      const signIn = section.getByRole('link', { name: 'sign in (opens in a new tab)' });
+      const signIn = section.getByRole('link', { name: 'sign in with your email (opens in a new tab)' });
       expect(await signIn.getAttribute('href')).toBe(`${site.url}/account?returnTo=${encodeURIComponent(`/articles/${SLUG}#comments`)}`);
     }
 
@@ -166,10 +166,10 @@ describe('the comment widget embedded on another site', () => {
     await page.goto(`${partner.url}/`);
     const section = embedded(page);
     await section.waitFor();
-    expect(await section.locator('.comments__as').innerText()).toContain('Comment as a guest, or sign in');
+    expect(await section.locator('.comments__as').innerText()).toContain('Comment as a guest, or sign in with your email');
 
     // The link opens the site in a new tab; the reader signs in there and comes back.
-    const [tab] = await Promise.all([context.waitForEvent('page'), section.getByRole('link', { name: 'sign in (opens in a new tab)' }).click()]);
+    const [tab] = await Promise.all([context.waitForEvent('page'), section.getByRole('link', { name: 'sign in with your email (opens in a new tab)' }).click()]);
     await tab.waitForLoadState();
     await signInReaderInBrowser(tab, site, 'pia.partner@example.org');
     await tab.close();
@@ -195,6 +195,32 @@ describe('the comment widget embedded on another site', () => {
     const { violations, passes } = await axeViolations(page);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
     expect(passes).toBeGreaterThan(10);
+    await context.close();
+  });
+
+  it('pins the comments the newsroom featured above the embedded discussion, each leading to its place in it', async () => {
+    const admin = new SiteClient(site.url);
+    await admin.signIn(DEMO_ADMIN.email, DEMO_ADMIN.password);
+    const listed = (await admin.get(`/api/articles/${SLUG}/comments`)).json<{ threads: { id: string; author: { name: string } }[] }>();
+    const chosen = listed.threads.find((thread) => thread.author.name === 'Tom Becker')!;
+    expect((await admin.post(`/api/admin/moderation/comments/${chosen.id}/feature`, { json: {} })).status).toBe(200);
+    admin.close();
+
+    const context = await browser.newContext();
+    const page = await openPage(context);
+    screenshotOnFailure('embed-featured', () => [page]);
+    await page.goto(`${partner.url}/`);
+    const featured = embedded(page).locator('section.comments__featured');
+    await featured.getByRole('heading', { name: 'Featured' }).waitFor();
+    const card = featured.locator(`li[data-featured-id="${chosen.id}"]`);
+    expect(await card.locator('.comment__author').innerText()).toBe('Tom Becker');
+    // Shown in the discussion too: the link moves focus there instead of leaving the partner's page.
+    await card.getByRole('link', { name: /Read it in the conversation/ }).click();
+    await expect.poll(() => embedded(page).locator(`li#c-${chosen.id}`).evaluate((li) => li.getRootNode() instanceof ShadowRoot && (li.getRootNode() as ShadowRoot).activeElement === li)).toBe(true);
+    expect(page.url()).toBe(`${partner.url}/`);
+    const { violations } = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+    expect(page.errors).toEqual([]);
     await context.close();
   });
 

@@ -17,6 +17,8 @@ export interface Ids {
   ownCommentId: string;
   driveId: string;
   donationId: string;
+  /** A monthly demo gift the signed-in reader gave, for the donor's own page. */
+  readerGiftId: string;
   loginEmail: string;
   loginPassword: string;
   /** Emailed one-time tokens, for the password-reset and invitation forms. */
@@ -167,6 +169,12 @@ export const HOSTILE_TABLE: HostileRow[] = [
   { method: 'POST', route: '/api/admin/moderation/bulk', url: () => '/api/admin/moderation/bulk', as: 'admin', valid: (ids) => ({ action: 'reject', ids: [ids.publishedIds[1]], reason: 'Spam.' }), required: ['action', 'ids'] },
   { method: 'POST', route: '/api/admin/moderation/readers/:id/:action', url: (ids) => `/api/admin/moderation/readers/${ids.readerId}/warn`, as: 'admin', valid: () => ({ reason: 'Please keep it civil.' }) },
   { method: 'POST', route: '/account/delete', url: () => '/account/delete', as: 'leaving', valid: () => ({ confirm: 'yes' }), required: ['confirm'] },
+  // The donor's own page, as the reader who gave: cancelling last, since a cancelled gift takes no more changes.
+  { method: 'POST', route: '/donate/manage/gifts/:id/amount', url: (ids) => `/donate/manage/gifts/${ids.readerGiftId}/amount`, as: 'reader', valid: () => ({ amount: '30' }), numbers: ['amount'] },
+  { method: 'POST', route: '/donate/manage/gifts/:id/pause', url: (ids) => `/donate/manage/gifts/${ids.readerGiftId}/pause`, as: 'reader', valid: () => ({}) },
+  { method: 'POST', route: '/donate/manage/gifts/:id/resume', url: (ids) => `/donate/manage/gifts/${ids.readerGiftId}/resume`, as: 'reader', valid: () => ({}) },
+  { method: 'POST', route: '/donate/manage/gifts/:id/wall', url: (ids) => `/donate/manage/gifts/${ids.readerGiftId}/wall`, as: 'reader', valid: () => ({ show: '1', publicName: 'Rhea' }) },
+  { method: 'POST', route: '/donate/manage/gifts/:id/cancel', url: (ids) => `/donate/manage/gifts/${ids.readerGiftId}/cancel`, as: 'reader', valid: () => ({}) },
   { method: 'POST', route: '/donate/demo', url: () => '/donate/demo', as: 'anonymous', valid: () => ({ amount: 2500, customAmount: '', frequency: 'once', publicName: 'Dora', message: 'Thanks' }), required: ['amount'], numbers: ['customAmount'] },
   // Last, and in this order: closing the lead article's comments is undone by the next row.
   { method: 'POST', route: '/api/admin/moderation/comments/:id/feature', url: (ids) => `/api/admin/moderation/comments/${ids.commentId}/feature`, as: 'admin', valid: () => ({ returnTo: '/admin/moderation' }) },
@@ -189,5 +197,8 @@ export const HOSTILE_ELSEWHERE: Record<string, string> = {
   'POST /login/two-factor/passkey/options': 'needs a pending sign-in of a passkey user: src/accounts/two-factor/hostile.test.ts',
   'POST /login/two-factor/passkey': 'needs a pending sign-in and an authenticator: src/accounts/two-factor/hostile.test.ts, and test/e2e/two-factor.e2e.ts in Chromium',
   'POST /donate': 'needs a payment provider: covered by the fake-Stripe block in hostile-json.e2e.ts',
+  'POST /donate/manage/portal': 'needs a payment provider: src/donations/portal-webhooks.test.ts against the fake Stripe',
+  'POST /donate/manage/link': 'limited to 5 per 10 minutes per address, fewer than the hostile cases: src/donations/donor-page.test.ts',
+  'POST /donate/manage/statement': 'limited to 5 per 10 minutes per address, fewer than the hostile cases: src/donations/donor-page.test.ts',
   'POST /api/donations/stripe/webhook': 'signed raw body: covered by the fake-Stripe block in hostile-json.e2e.ts and test/faults/webhook.fault.ts',
 };

@@ -122,9 +122,11 @@ describe('hostile JSON on every route that takes a body', () => {
     const published = await db.selectFrom('comments').select('id').where('article_id', '=', lead.id).where('status', '=', 'published').orderBy('id', 'desc').limit(2).execute();
     const drive = await db.selectFrom('donation_drives').select('id').where('is_current', '=', 1).executeTakeFirstOrThrow();
     const donation = await db.selectFrom('donations').select('id').executeTakeFirstOrThrow();
+    const readerGift = await t.request({ method: 'POST', url: '/donate/demo', as: as.reader, payload: { amount: 2500, frequency: 'monthly' } });
     ids = {
       slug: lead.slug, articleId: lead.id, scratchArticleId: scratch.json().id, topicId: topic.json().id, staffId: staff.userId,
       commentId: other.id, ownCommentId: own.json().comment.id, driveId: drive.id, donationId: donation.id,
+      readerGiftId: (await db.selectFrom('donations').select('id').where('intent_id', '=', readerGift.json().intentId).executeTakeFirstOrThrow()).id,
       loginEmail: 'login.probe@staff.test', loginPassword: 'correct horse battery staple', resetToken, inviteToken, readerId: as.reader.userId,
       heldIds: [held[0].id, held[1].id], publishedIds: [published[0].id, published[1].id],
     };

@@ -118,7 +118,7 @@ describe('moderators\' tools in Chromium', () => {
   });
 
   it('suspends a guest from the queue: the guest is told until when, on their next try', async () => {
-    const [guestContext, moderatorContext] = await Promise.all([browser.newContext(), browser.newContext({ bypassCSP: true })]);
+    const [guestContext, moderatorContext] = await Promise.all([browser.newContext({ bypassCSP: true }), browser.newContext({ bypassCSP: true })]);
     const [guest, moderator] = await Promise.all([openPage(guestContext), openPage(moderatorContext)]);
     screenshotOnFailure('moderator-tools-guest', () => [guest, moderator]);
 
@@ -142,12 +142,15 @@ describe('moderators\' tools in Chromium', () => {
     await item.locator('[data-guest-status]', { hasText: 'suspended until' }).waitFor();
     expect(await axeViolations(moderator)).toEqual([]);
 
-    // The guest tries again and is told, with the end date.
+    // The article page is the same for every guest; the widget finds out about this one and puts the
+    // notice, with the end date, where the form was.
     await openEnhanced(guest, `${site.url}${LEAD}`);
-    await postFromComposer(guest, 'Is anyone there?', 'Gus Guest');
-    const error = guest.locator('.comments__error');
-    await error.waitFor();
-    expect(await error.innerText()).toMatch(/Your commenting is suspended until .+ \(UTC\)\./);
+    const notice = guest.locator('section[data-tribune-comments] > .comments__sanction');
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(/^Your commenting is suspended until .+ \(UTC\)\. You can read along/);
+    expect(await guest.locator('.comments__composer').count()).toBe(0);
+    expect(await guest.locator('.comments__sort + .comments__sanction').count()).toBe(1);
+    expect(await axeViolations(guest, '.comments__sanction')).toEqual([]);
 
     // Lifted from the queue, the guest (and anyone else on that network) may post again.
     await moderator.reload();
@@ -163,6 +166,41 @@ describe('moderators\' tools in Chromium', () => {
       expect(page.dialogs).toEqual([]);
     }
     await Promise.all([guestContext.close(), moderatorContext.close()]);
+  });
+
+  it('pre-moderates a reader from the queue: the reader is told above the form that their comments are reviewed first', async () => {
+    const [readerContext, moderatorContext] = await Promise.all([browser.newContext({ bypassCSP: true }), browser.newContext({ bypassCSP: true })]);
+    const [reader, moderator] = await Promise.all([openPage(readerContext), openPage(moderatorContext)]);
+    screenshotOnFailure('moderator-tools-review-first', () => [reader, moderator]);
+
+    const mark = Date.now().toString(36);
+    await signInReader(site, reader, 'rita.reviewed@readers.test');
+    await openEnhanced(reader, `${site.url}${LEAD}`);
+    expect(await reader.locator('.comments__review-first').count()).toBe(0);
+    await postFromComposer(reader, `A first thought ${mark}`);
+    await reader.locator('li.comment .comment__text', { hasText: `A first thought ${mark}` }).waitFor();
+
+    await signInInBrowser(moderator, site.url, MODERATOR.email, MODERATOR.password);
+    await moderator.goto(`${site.url}/admin/moderation?tab=all`);
+    const item = moderator.locator('article.mod-item', { hasText: `A first thought ${mark}` });
+    await item.locator('summary', { hasText: 'Reader…' }).click();
+    await item.getByRole('button', { name: 'Pre-moderate this reader' }).click();
+    await moderator.locator('[data-announcer]', { hasText: 'Pre-moderate this reader: done.' }).waitFor();
+
+    await openEnhanced(reader, `${site.url}${LEAD}`);
+    const notice = reader.locator('.comments__composer > .comments__review-first');
+    await notice.waitFor();
+    expect(await notice.innerText()).toBe('Your comments are reviewed by a moderator before they appear.');
+    expect(await reader.locator('.comments__composer > .comments__review-first + form[data-action="post"]').count()).toBe(1);
+    expect(await axeViolations(reader, '.comments__composer')).toEqual([]);
+    await postFromComposer(reader, `A second thought ${mark}`);
+    await reader.locator('li.comment', { hasText: `A second thought ${mark}` }).locator('.comment__pending').waitFor();
+
+    for (const page of [reader, moderator]) {
+      expect(page.errors).toEqual([]);
+      expect(page.dialogs).toEqual([]);
+    }
+    await Promise.all([readerContext.close(), moderatorContext.close()]);
   });
 
   it('features a comment from the queue: readers find it pinned under "Featured"; the dashboard counts follow the queue live', async () => {
@@ -199,6 +237,12 @@ describe('moderators\' tools in Chromium', () => {
     await featured.getByRole('heading', { name: 'Featured' }).waitFor();
     expect(await featured.innerText()).toContain('example.org/featured-');
     expect(await axeViolations(reader, '.comments__featured')).toEqual([]);
+    // The card leads to the comment in the conversation, which stays there with the same id.
+    const card = featured.locator('li.comment-featured', { hasText: 'example.org/featured-' });
+    const featuredId = await card.getAttribute('data-featured-id');
+    await card.getByRole('link', { name: 'Read it in the conversation' }).click();
+    await reader.locator(`li#c-${featuredId}`).waitFor();
+    await expect.poll(() => reader.evaluate(() => document.activeElement?.id ?? location.hash)).toMatch(new RegExp(`c-${featuredId}$`));
 
     for (const page of [reader, guest, moderator]) {
       expect(page.errors).toEqual([]);

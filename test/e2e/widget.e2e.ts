@@ -33,6 +33,25 @@ async function post(page: Page, text: string, name?: string): Promise<Locator> {
   return mine;
 }
 
+/**
+ * A comment and its replies as structure: every element with its classes and attributes, without text
+ * (times read "now" and "1 minute ago") and without what only says when it was drawn or focused.
+ */
+function shapeOf(page: Page, id: string): Promise<string> {
+  return page.evaluate((commentId) => {
+    const TRANSIENT_CLASSES = new Set(['comment--new', 'comment--focus']);
+    const TRANSIENT_ATTRIBUTES = new Set(['title', 'tabindex', 'value']);
+    const walk = (node: Element): string => {
+      const attributes = Array.from(node.attributes)
+        .filter((attribute) => !TRANSIENT_ATTRIBUTES.has(attribute.name))
+        .map((attribute) => `${attribute.name}="${attribute.name === 'class' ? attribute.value.split(' ').filter((name) => !TRANSIENT_CLASSES.has(name)).join(' ') : attribute.value}"`)
+        .sort();
+      return `<${node.localName} ${attributes.join(' ')}>${Array.from(node.children).map(walk).join('')}</${node.localName}>`;
+    };
+    return walk(document.getElementById(`c-${commentId}`)!);
+  }, id);
+}
+
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
 
 describe('the comment widget in Chromium', () => {
@@ -185,6 +204,38 @@ describe('the comment widget in Chromium', () => {
     expect(await card(commentWith(author, text)).locator('button.comment__react').count()).toBe(0);
     for (const page of [author, fan]) expect(page.errors).toEqual([]);
     await Promise.all([authorContext.close(), fanContext.close()]);
+  });
+
+  it('draws a live-inserted comment and reply with the very markup the server sends for them', async () => {
+    const [writerContext, readerContext] = await Promise.all([browser.newContext(), browser.newContext()]);
+    const [writer, reader] = (await Promise.all([openPage(writerContext), openPage(readerContext)])) as [TestPage, TestPage];
+    screenshotOnFailure('widget-same-markup', () => [writer, reader]);
+    // The reader follows the newest comments, where a new thread appears at the top, drawn by the widget.
+    const streaming = reader.waitForResponse((response) => response.url().includes('/api/live'));
+    await reader.goto(`${site.url}${LEAD}?sort=newest`);
+    await enhanced(reader);
+    await streaming;
+    await writer.goto(`${site.url}${LEAD}`);
+    await enhanced(writer);
+    const text = `Same markup on every page ${Date.now().toString(36)}`;
+    const posted = await post(writer, text, 'Sam Shape');
+    const id = (await posted.getAttribute('data-comment-id'))!;
+    await reader.getByRole('button', { name: 'Show 1 new comment' }).click();
+    await reader.locator(`li#c-${id}`).waitFor();
+    await card(posted).locator('a[data-action="reply"]').click();
+    const replyForm = card(posted).locator('form[data-form="reply"]');
+    await replyForm.getByLabel('Reply to Sam Shape').fill(`An answer ${Date.now().toString(36)}`);
+    await replyForm.getByRole('button', { name: 'Post reply' }).click();
+    await reader.locator(`li#c-${id} [data-replies] > li.comment`).waitFor();
+
+    const live = await shapeOf(reader, id);
+    await reader.reload();
+    await enhanced(reader);
+    const served = await shapeOf(reader, id);
+    expect(live).toContain('comment-replies');
+    expect(live).toBe(served);
+    for (const page of [writer, reader]) expect(page.errors).toEqual([]);
+    await Promise.all([writerContext.close(), readerContext.close()]);
   });
 
   it('keeps the account page’s checkbox on the line of its label', async () => {

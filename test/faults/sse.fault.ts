@@ -89,7 +89,7 @@ describe('live streams in-process: every closed stream gives its subscription ba
     const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
     const article = await t.runtime.db.selectFrom('articles').select('id').where('slug', '=', LEAD_SLUG).executeTakeFirstOrThrow();
     const drive = await t.runtime.db.selectFrom('donation_drives').select('id').where('is_current', '=', 1).executeTakeFirstOrThrow();
-    const channels = [articleChannel(article.id), `drive:${drive.id}`, 'drives'];
+    const channels = [articleChannel(article.id), `drive:${drive.id}`, 'drives'] as const;
     const counts = () => channels.map((channel) => t.runtime.events.listenerCount(channel));
     // The meter's totals cache subscribes once, on first use: warm it before taking the baseline.
     const warm = await openMany(2, (index) => (index ? `${address}/api/drives/current/live` : `${address}/api/articles/${LEAD_SLUG}/live`));

@@ -1,3 +1,4 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { AppError } from '../../errors.js';
@@ -29,15 +30,16 @@ const NOTICES: Record<string, string> = {
   'passkey-removed': 'Passkey removed.',
 };
 const nextProperty = { next: { type: 'string', maxLength: 2000 } } as const;
-const formBody = (properties: Record<string, unknown>, required: string[] = []) =>
-  ({ type: 'object', required, properties: { _csrf: { type: 'string' }, ...nextProperty, ...properties } }) as const;
+const formBody = <const P extends Record<string, object>, const R extends readonly (keyof P & string)[] = []>(properties: P, required?: R) =>
+  ({ type: 'object', required: required ?? ([] as unknown as R), properties: { _csrf: { type: 'string' }, ...nextProperty, ...properties } }) as const;
 const proofBody = formBody({ proof: { type: 'string', maxLength: 1000 } });
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 1400 } } } as const;
 
 type Extra = Partial<Pick<SetupPageInput, 'recoveryCodes' | 'notice' | 'error'>>;
 
 /** /admin/account/two-factor: a staff member's own authenticator app, passkeys and recovery codes. */
-export const twoFactorSetupRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
+export const twoFactorSetupRoutes: FastifyPluginAsync<Options> = async (plain, deps) => {
+  const app = plain.withTypeProvider<JsonSchemaToTsProvider>();
   app.addHook('preHandler', requireRole('moderator', 'editor', 'admin'));
   const twoFactor = { db: deps.db, now: deps.now, secret: deps.config.secret };
   const nextOf = (request: FastifyRequest) => safeRedirect((request.query as { next?: unknown }).next ?? (request.body as { next?: unknown } | undefined)?.next, null);
@@ -84,7 +86,7 @@ export const twoFactorSetupRoutes: FastifyPluginAsync<Options> = async (app, dep
 
   const required = async () => (await deps.settings.get()).security.requireTwoFactorForStaff;
 
-  app.get<{ Querystring: { done?: string; next?: string } }>(
+  app.get(
     P,
     { config, schema: { querystring: { type: 'object', properties: { done: { type: 'string', maxLength: 40 }, ...nextProperty } } } },
     async (request, reply) => show(request, reply, { notice: NOTICES[request.query.done ?? ''] }),
@@ -97,14 +99,14 @@ export const twoFactorSetupRoutes: FastifyPluginAsync<Options> = async (app, dep
     }),
   );
 
-  app.post<{ Body: { code: string } }>(`${P}/totp/confirm`, { config, schema: { body: formBody({ code: { type: 'string', maxLength: 100 } }, ['code']) } }, async (request, reply) =>
+  app.post(`${P}/totp/confirm`, { config, schema: { body: formBody({ code: { type: 'string', maxLength: 100 } }, ['code']) } }, async (request, reply) =>
     act(request, reply, 'totp', async () => {
       const codes = await confirmTotpEnrolment(twoFactor, request.viewer!.id, request.body.code);
       return codes ? { recoveryCodes: codes, notice: NOTICES['totp-on'] } : here(request, 'totp-on');
     }),
   );
 
-  app.post<{ Body: { proof?: string } }>(`${P}/totp/delete`, { config, schema: { body: proofBody } }, async (request, reply) =>
+  app.post(`${P}/totp/delete`, { config, schema: { body: proofBody } }, async (request, reply) =>
     act(request, reply, 'totp', async () => {
       const userId = request.viewer!.id;
       const status = await twoFactorStatus(deps, userId);
@@ -115,7 +117,7 @@ export const twoFactorSetupRoutes: FastifyPluginAsync<Options> = async (app, dep
     }),
   );
 
-  app.post<{ Body: { proof?: string } }>(`${P}/recovery-codes`, { config, schema: { body: proofBody } }, async (request, reply) =>
+  app.post(`${P}/recovery-codes`, { config, schema: { body: proofBody } }, async (request, reply) =>
     act(request, reply, 'recovery', async () => {
       const userId = request.viewer!.id;
       if (!(await twoFactorStatus(deps, userId)).enabled) return here(request, 'none');
@@ -124,7 +126,7 @@ export const twoFactorSetupRoutes: FastifyPluginAsync<Options> = async (app, dep
     }),
   );
 
-  app.post<{ Params: { id: string }; Body: { proof?: string } }>(
+  app.post(
     `${P}/passkeys/:id/delete`,
     { config, schema: { params: idParams, body: proofBody } },
     async (request, reply) =>
@@ -148,6 +150,7 @@ export const twoFactorSetupRoutes: FastifyPluginAsync<Options> = async (app, dep
     });
   });
 
+  // The schema bounds what the browser sends; its type is @simplewebauthn's, which verifies the rest.
   app.post<{ Body: { name: string; response: RegistrationResponseJSON } }>(
     `${P}/passkeys`,
     { config, schema: { body: { type: 'object', required: ['name', 'response'], properties: { name: { type: 'string', maxLength: 200 }, response: passkeyBody('registration') } } } },

@@ -1,3 +1,4 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { AppError } from '../../errors.js';
@@ -28,7 +29,8 @@ const codeBody = {
 } as const;
 
 /** /login/two-factor: the second step after a right password, for staff who have set one up. */
-export const twoFactorSignInRoutes: FastifyPluginAsync<Options> = async (app, deps) => {
+export const twoFactorSignInRoutes: FastifyPluginAsync<Options> = async (plain, deps) => {
+  const app = plain.withTypeProvider<JsonSchemaToTsProvider>();
   const secure = deps.config.baseUrl.startsWith('https:');
   const twoFactor = { db: deps.db, now: deps.now, secret: deps.config.secret };
   const completeSignIn = signInCompleter({ db: deps.db, now: deps.now, secureCookies: secure });
@@ -75,7 +77,7 @@ export const twoFactorSignInRoutes: FastifyPluginAsync<Options> = async (app, de
     }
   }
 
-  app.get<{ Querystring: { method?: string } }>(
+  app.get(
     P,
     { schema: { querystring: { type: 'object', properties: { method: { type: 'string', maxLength: 20 } } } } },
     async (request, reply) => {
@@ -86,11 +88,11 @@ export const twoFactorSignInRoutes: FastifyPluginAsync<Options> = async (app, de
     },
   );
 
-  app.post<{ Body: { code: string } }>(P, { config: rateLimit, schema: { body: codeBody } }, async (request, reply) =>
+  app.post(P, { config: rateLimit, schema: { body: codeBody } }, async (request, reply) =>
     codeAnswer(request, reply, false, (pending) => verifyTotpCode(twoFactor, pending.userId, request.body.code)),
   );
 
-  app.post<{ Body: { code: string } }>(`${P}/recovery`, { config: rateLimit, schema: { body: codeBody } }, async (request, reply) =>
+  app.post(`${P}/recovery`, { config: rateLimit, schema: { body: codeBody } }, async (request, reply) =>
     codeAnswer(request, reply, true, (pending) => redeemRecoveryCode(twoFactor, pending.userId, request.body.code)),
   );
 
@@ -104,6 +106,7 @@ export const twoFactorSignInRoutes: FastifyPluginAsync<Options> = async (app, de
     },
   );
 
+  // The schema bounds what the browser sends; its type is @simplewebauthn's, which verifies the rest.
   app.post<{ Body: { response: AuthenticationResponseJSON } }>(
     `${P}/passkey`,
     { config: rateLimit, schema: { body: { type: 'object', required: ['response'], properties: { response: passkeyBody('authentication') } } } },

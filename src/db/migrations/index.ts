@@ -14,6 +14,8 @@ import { heldEdits } from './0012-held-edits.js';
 import { siteAdaptation } from './0013-site-adaptation.js';
 import { importFidelity } from './0014-import-fidelity.js';
 import { moderatorTools } from './0015-moderator-tools.js';
+import { newsletters } from './0016-newsletters.js';
+import { donorSelfService } from './0017-donor-self-service.js';
 
 /** Applied in key order; a published migration is never edited, a new one is added. */
 export const migrations: Record<string, MigrationFactory> = {
@@ -32,4 +34,6 @@ export const migrations: Record<string, MigrationFactory> = {
   '0013-site-adaptation': siteAdaptation,
   '0014-import-fidelity': importFidelity,
   '0015-moderator-tools': moderatorTools,
+  '0016-newsletters': newsletters,
+  '0017-donor-self-service': donorSelfService,
 };

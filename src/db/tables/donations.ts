@@ -45,6 +45,8 @@ export interface DonationIntentsTable {
   created_at: string;
   /** The reader signed in while giving, if any. */
   user_id: Generated<string | null>;
+  /** Lower-cased; asked on the demo flow (Stripe Checkout collects its own). */
+  donor_email: Generated<string | null>;
 }
 
 /** One gift (a one-off payment or a monthly subscription), keyed by the provider's reference. */
@@ -65,8 +67,33 @@ export interface DonationsTable {
   article_slug: string | null;
   /** 1: an admin took it off the donor wall. */
   wall_hidden: Generated<number>;
+  /** Lower-cased; where receipts go and how a donor finds their gifts. */
+  donor_email: Generated<string | null>;
+  /** The Stripe customer, for the billing portal. */
+  stripe_customer: Generated<string | null>;
+  /** The donor's choice: 1 shows their public name on the donor wall, 0 keeps them anonymous. */
+  show_on_wall: Generated<number>;
+  /** Monthly gifts: 1 while the donor paused it. */
+  paused: Generated<number>;
+  /** When Stripe created the event the amount and pause were last taken from (ordering guard). */
+  subscription_state_at: Generated<string | null>;
   created_at: string;
   updated_at: string;
+}
+
+export type ReceiptStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+/** The receipt outbox: one per ledger payment, so a redelivered webhook never mails twice. */
+export interface DonationReceiptsTable {
+  ledger_entry_id: string;
+  donation_id: string;
+  email: string;
+  status: ReceiptStatus;
+  attempts: Generated<number>;
+  claimed_at: string | null;
+  sent_at: string | null;
+  last_error: string | null;
+  created_at: string;
 }
 
 /** Immutable money movements; `provider_ref` is unique so a replayed webhook adds nothing. */
@@ -120,4 +147,5 @@ export interface DonationsTables {
   donation_ledger: DonationLedgerTable;
   stripe_events: StripeEventsTable;
   stripe_parked_events: StripeParkedEventsTable;
+  donation_receipts: DonationReceiptsTable;
 }

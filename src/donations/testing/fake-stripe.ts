@@ -21,7 +21,7 @@ export interface FakeStripe {
   close(): Promise<void>;
 }
 
-/** An in-process stand-in for api.stripe.com: Checkout Session creation only, on 127.0.0.1 and a free port. */
+/** An in-process stand-in for api.stripe.com: Checkout and billing portal sessions, invoice payments, on 127.0.0.1 and a free port. */
 export async function startFakeStripe(): Promise<FakeStripe> {
   const requests: FakeStripeRequest[] = [];
   const invoicePayments = new Map<string, string>();
@@ -59,6 +59,12 @@ export async function startFakeStripe(): Promise<FakeStripe> {
             url: `https://checkout.stripe.test/c/pay/${id}`,
           }),
         );
+        return;
+      }
+      if (req.method === 'POST' && req.url === '/v1/billing_portal/sessions') {
+        counter += 1;
+        const id = `bps_test_fake_${counter}`;
+        res.end(JSON.stringify({ id, object: 'billing_portal.session', customer: form.customer, return_url: form.return_url ?? null, livemode: false, url: `https://billing.stripe.test/p/session/${id}` }));
         return;
       }
       if (req.method === 'GET' && req.url?.startsWith('/v1/invoice_payments?')) {

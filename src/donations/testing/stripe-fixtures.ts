@@ -18,6 +18,9 @@ export function checkoutSession(options: {
   paymentIntent?: string | null;
   subscription?: string | null;
   invoice?: string | null;
+  /** What the donor typed into Stripe Checkout. */
+  email?: string;
+  customer?: string;
 }): Record<string, unknown> {
   const mode = options.mode ?? 'payment';
   return {
@@ -35,7 +38,8 @@ export function checkoutSession(options: {
     payment_intent: mode === 'payment' ? options.paymentIntent ?? next('pi') : null,
     subscription: mode === 'subscription' ? options.subscription ?? next('sub') : null,
     invoice: mode === 'subscription' ? options.invoice ?? next('in') : null,
-    customer: 'cus_test_reader',
+    customer: options.customer ?? 'cus_test_reader',
+    customer_details: options.email ? { email: options.email, name: null, address: null } : null,
   };
 }
 
@@ -97,4 +101,30 @@ export function subscription(options: { id: string; intentId: string }): Record<
 
 export function ids(prefix: string): string {
   return next(prefix);
+}
+
+/** A subscription as `customer.subscription.*` events carry it: one monthly item, maybe paused or cancelled. */
+export function subscriptionState(options: {
+  id: string;
+  intentId: string;
+  amount: number;
+  status?: 'active' | 'paused' | 'canceled' | 'past_due';
+  /** What the customer portal sets when a donor pauses payments. */
+  pauseCollection?: boolean;
+  cancelAtPeriodEnd?: boolean;
+  customer?: string;
+}): Record<string, unknown> {
+  return {
+    id: options.id,
+    object: 'subscription',
+    status: options.status ?? 'active',
+    customer: options.customer ?? 'cus_test_reader',
+    cancel_at_period_end: options.cancelAtPeriodEnd ?? false,
+    pause_collection: options.pauseCollection ? { behavior: 'void', resumes_at: null } : null,
+    metadata: { tribune_intent: options.intentId },
+    items: {
+      object: 'list',
+      data: [{ id: `si_${options.id}`, object: 'subscription_item', quantity: 1, price: { id: 'price_test_x', object: 'price', currency: 'usd', unit_amount: options.amount, recurring: { interval: 'month' } } }],
+    },
+  };
 }

@@ -30,7 +30,7 @@ describe('tribune moderate learn', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Not learned: Only 0 moderator decisions can be learned from; at least 200 are needed.');
     expect(result.stdout).toBe('');
-  }, 60_000);
+  });
 
   it('learns, prints the before and after figures, stores them for every instance, and resets', async () => {
     await seedDecisions(t, simulatedComments(300, 12));
@@ -50,11 +50,11 @@ describe('tribune moderate learn', () => {
     expect(reset.code).toBe(0);
     expect(reset.stdout).toContain('Deleted what was learned from moderators');
     expect(await t.runtime.db.selectFrom('site_adaptation').selectAll().execute()).toEqual([]);
-  }, 60_000);
+  });
 
   it('explains itself', async () => {
     const help = await tribune(t, ['learn', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^usage: tribune moderate learn \[--reset\]/);
-  }, 60_000);
+  });
 });

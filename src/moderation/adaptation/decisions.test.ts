@@ -2,11 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestArticle, guestBrowser, post, relax } from '../../comments/test-fixtures.js';
 import type { AppError } from '../../errors.js';
 import { startTestApp, type TestApp, type TestIdentity } from '../../testing/test-app.js';
-import { moderatorDecisions } from './decisions.js';
+import { moderatorDecisions } from '../../moderation-queue/index.js';
 import { MIN_DECISIONS } from './learn.js';
 import { simulatedComments } from './simulated-site.js';
-import { createSiteAdaptation } from './store.js';
-import { seedDecisions } from './test-helpers.js';
+import { seedDecisions, siteAdaptationOf } from './test-helpers.js';
 
 describe('the decisions learning reads', () => {
   let t: TestApp;
@@ -84,7 +83,7 @@ describe('learning refuses', () => {
   afterEach(() => t.close());
 
   async function refusal(): Promise<AppError> {
-    const learner = createSiteAdaptation(t.runtime);
+    const learner = siteAdaptationOf(t.runtime);
     try {
       const error = await learner.learn({ source: 'cli' }).then(() => undefined, (failure: AppError) => failure);
       expect(error, 'learning should have refused').toBeDefined();

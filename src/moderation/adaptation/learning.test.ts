@@ -5,8 +5,8 @@ import { createReader, createTestArticle, guestBrowser, post, postId, relax } fr
 import { createRuntime } from '../../runtime.js';
 import { startTestApp, type TestApp, type TestIdentity } from '../../testing/test-app.js';
 import { simulatedComments, type SimulatedComment } from './simulated-site.js';
-import { ADAPTATION_CHANNEL, createSiteAdaptation } from './store.js';
-import { sameDatabase } from './test-helpers.js';
+import { ADAPTATION_CHANNEL } from './store.js';
+import { sameDatabase, siteAdaptationOf } from './test-helpers.js';
 
 const form = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
 
@@ -65,7 +65,7 @@ describe('learning from moderators, end to end on a real database', () => {
     const shipped = await agreement(t, guests, article.slug, unseen);
 
     // `tribune moderate learn` does exactly this, in its own process.
-    const learner = createSiteAdaptation(t.runtime);
+    const learner = siteAdaptationOf(t.runtime);
     // This instance drops its copy when it hears the announcement (at once here; through Redis on PostgreSQL).
     const heard = new Promise<void>((resolve) => {
       const stop = t.runtime.events.subscribe(ADAPTATION_CHANNEL, () => {
@@ -121,7 +121,7 @@ describe('learning from moderators, end to end on a real database', () => {
     expect(await agreement(otherSite, guests, article.slug, unseen)).toBe(shipped);
     const after = await t.request({ url: '/admin/settings', as: admin, headers: { accept: 'text/html' } });
     expect(after.body).toContain('Nothing has been learned yet');
-  }, 180_000);
+  });
 
   it('lets only admins reset, and only with the form token', async () => {
     const t = await startTestApp();

@@ -78,6 +78,7 @@ export function adjustScores(weights: AdaptationWeights, scores: Scores, canonic
 
 export function createScoreAdjustment(weights: AdaptationWeights): ScoreAdjustment {
   return {
+    weights,
     adjust(classification: Classification, canonical: string): Classification {
       const protect = classification.findings.length > 0;
       return { ...classification, scores: adjustScores(weights, classification.scores, canonical, protect) };

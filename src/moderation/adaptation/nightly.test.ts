@@ -4,8 +4,8 @@ import { createRuntime, type Runtime } from '../../runtime.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { createNightlyLearning, siteClock, type NightlyLearning } from './nightly.js';
 import { simulatedComments } from './simulated-site.js';
-import { createSiteAdaptation, type SiteAdaptation } from './store.js';
-import { sameDatabase, seedDecisions } from './test-helpers.js';
+import type { SiteAdaptation } from './store.js';
+import { sameDatabase, seedDecisions, siteAdaptationOf } from './test-helpers.js';
 
 describe('the nightly refit', () => {
   let t: TestApp;
@@ -14,7 +14,7 @@ describe('the nightly refit', () => {
   let instances: NightlyLearning[];
 
   function instance(runtime: Runtime, id: string): NightlyLearning {
-    const adaptation: SiteAdaptation = createSiteAdaptation(runtime);
+    const adaptation: SiteAdaptation = siteAdaptationOf(runtime);
     const nightly = createNightlyLearning({ ...runtime, adaptation, instanceId: id });
     stops.push(() => adaptation.stop(), () => nightly.stop());
     return nightly;
@@ -65,7 +65,7 @@ describe('the nightly refit', () => {
     const page = await t.request({ url: '/admin/settings', as: admin, headers: { accept: 'text/html' } });
     expect(page.body).toMatch(/id="learning-nightly">Last nightly run, [^<]*: learned and stored — AUC/);
     expect(page.body).toContain('by the nightly run');
-  }, 60_000);
+  });
 });
 
 describe('the site clock', () => {

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HEADS, createClassifier, defaultClassifier, defaultModelDir, loadModel, prepareText } from '../classifier/index.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import { ADAPTATION_FORMAT, type AdaptationWeights } from './model.js';
-import { createSiteAdaptation, type SiteAdaptation } from './store.js';
+import type { SiteAdaptation } from './store.js';
+import { siteAdaptationOf } from './test-helpers.js';
 import { modelVersion } from './version.js';
 
 /** Everything scores higher: easy to tell applied from not. */
@@ -13,7 +14,7 @@ describe('the stored adaptation', () => {
   let adaptation: SiteAdaptation;
   beforeEach(async () => {
     t = await startTestApp();
-    adaptation = createSiteAdaptation(t.runtime);
+    adaptation = siteAdaptationOf(t.runtime);
   });
   afterEach(async () => {
     adaptation.stop();

@@ -1,8 +1,7 @@
 import { defaultClassifier, type Classifier } from '../classifier/index.js';
 import type { Deps } from '../../runtime.js';
 import type { AdaptationSource, ScoreAdjustment } from '../types.js';
-import { moderatorDecisions } from './decisions.js';
-import { learnFromDecisions, type LearnReport } from './learn.js';
+import { learnFromDecisions, type LearnReport, type ModeratorDecision } from './learn.js';
 import { createScoreAdjustment, parseWeights } from './model.js';
 import type { ModerationSettings } from './types.js';
 import { modelVersion } from './version.js';
@@ -16,6 +15,8 @@ const MAX_AGE_MS = 60_000;
 export type AdaptationDeps = Pick<Deps, 'db' | 'events' | 'now' | 'settings'> & {
   /** The shipped classifier the adaptation sits on; the one `assess()` uses unless a script says otherwise. */
   classifier?: Classifier;
+  /** The moderators' decisions to learn from: the moderation queue's log, given by whoever wires both. */
+  decisions: () => Promise<ModeratorDecision[]>;
 };
 
 export interface AdaptationStatus {
@@ -79,7 +80,7 @@ export function createSiteAdaptation(deps: AdaptationDeps): SiteAdaptation {
 
     async learn({ source, onProgress }) {
       const { moderation } = await deps.settings.get();
-      const decisions = await moderatorDecisions(deps.db);
+      const decisions = await deps.decisions();
       const { weights, report } = await learnFromDecisions(decisions, { classifier: classifier(), settings: moderation, onProgress });
       if (!report.improves) return { report, stored: false };
       const row = {

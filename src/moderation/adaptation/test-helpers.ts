@@ -1,6 +1,9 @@
 import { newId } from '../../db/ids.js';
 import { createTestArticle } from '../../comments/test-fixtures.js';
+import { moderatorDecisions } from '../../moderation-queue/index.js';
+import type { Runtime } from '../../runtime.js';
 import type { TestApp } from '../../testing/test-app.js';
+import { createSiteAdaptation, type SiteAdaptation } from './store.js';
 import type { SimulatedComment } from './simulated-site.js';
 
 /**
@@ -39,4 +42,9 @@ export function sameDatabase(t: TestApp): { schema?: string; redisNamespace: str
   // startTestApp names the Redis namespace after the test's schema.
   const namespace = t.runtime.redisNamespace;
   return t.runtime.dialect === 'postgres' ? { schema: namespace, redisNamespace: namespace } : { redisNamespace: namespace };
+}
+
+/** The site adaptation as the app wires it: learning from the queue's log of this runtime's database. */
+export function siteAdaptationOf(runtime: Pick<Runtime, 'db' | 'events' | 'now' | 'settings'>): SiteAdaptation {
+  return createSiteAdaptation({ ...runtime, decisions: () => moderatorDecisions(runtime.db) });
 }

@@ -1,5 +1,5 @@
 import type { Assess } from '../pipeline.js';
-import type { AssessContext, CommentCandidate } from '../types.js';
+import type { AssessContext, CommentCandidate, ScoreAdjustment } from '../types.js';
 import type { ModerationSettings } from './site-settings.js';
 
 export interface StreamOptions {
@@ -7,6 +7,8 @@ export interface StreamOptions {
   settings: ModerationSettings;
   contentOnly: boolean;
   now: () => Date;
+  /** The site's learned adjustment, applied to every line as the site applies it. */
+  adaptation?: ScoreAdjustment;
 }
 
 interface AuthorHistory {
@@ -21,7 +23,7 @@ const KEPT_RECENT = 20;
  * author builds a history within the run (repeats, floods, approved count for the link and new-reader
  * rules), as on the site, timed by an optional `createdAt` on each line; nothing is written anywhere.
  */
-export function createLineJudge({ assess, settings, contentOnly, now }: StreamOptions): (line: string, lineNumber: number) => string {
+export function createLineJudge({ assess, settings, contentOnly, now, adaptation }: StreamOptions): (line: string, lineNumber: number) => string {
   const histories = new Map<string, AuthorHistory>();
   return (line, lineNumber) => {
     let input: unknown;
@@ -51,9 +53,9 @@ export function createLineJudge({ assess, settings, contentOnly, now }: StreamOp
         rejectedCount: 0,
         recent: history.recent,
       },
-      article: { id: 'cli', commentsOpen: true, premoderate: false },
+      article: { id: 'cli', premoderate: false },
     };
-    const context: AssessContext = { settings, now: at, contentOnly };
+    const context: AssessContext = { settings, now: at, contentOnly, ...(adaptation ? { adaptation } : {}) };
     const { decision, reasons, scores } = assess(candidate, context);
     if (name && !contentOnly) {
       history.recent = [{ text, createdAt: at.toISOString() }, ...history.recent].slice(0, KEPT_RECENT);

@@ -1,4 +1,3 @@
-import { articleClosed } from './article-closed.js';
 import { classifier } from './classifier.js';
 import { flood } from './flood.js';
 import { links } from './links.js';
@@ -11,7 +10,6 @@ import { words } from './words.js';
 
 /** The order matters: the first phase that decides ends the chain. */
 export const PHASES: readonly Phase[] = [
-  articleClosed,
   readerStatus,
   staff,
   repeatPost,

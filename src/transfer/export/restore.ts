@@ -46,10 +46,12 @@ export async function restoreDatabase(deps: TransferDeps, file: string, options:
   const input = createReadStream(file);
   let rows = 0;
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    const summary = await deps.db.transaction().execute(async (trx) => {
       const restore = new TableWriter(trx, tables, () => progress?.update(++rows, input.bytesRead));
       return restore.run(readLines(input));
     });
+    await deps.settings.reloaded();
+    return summary;
   } finally {
     input.destroy();
     progress?.finish(rows, input.bytesRead);

@@ -35,8 +35,15 @@ export const TABLE_ORDER: readonly { name: string; key: string[] }[] = [
   { name: 'donation_intents', key: ['id'] },
   { name: 'donations', key: ['id'] },
   { name: 'donation_ledger', key: ['id'] },
+  { name: 'donation_receipts', key: ['ledger_entry_id'] },
   { name: 'stripe_events', key: ['id'] },
   { name: 'import_ids', key: ['source', 'scope', 'kind', 'external_id'] },
+  // Newsletters (src/newsletters): lists, then their subscribers, then sends and each send's deliveries.
+  { name: 'newsletters', key: ['id'] },
+  { name: 'newsletter_subscribers', key: ['id'] },
+  { name: 'newsletter_subscriptions', key: ['subscriber_id', 'newsletter_id'] },
+  { name: 'newsletter_sends', key: ['id'] },
+  { name: 'newsletter_deliveries', key: ['id'] },
 ];
 
 /**

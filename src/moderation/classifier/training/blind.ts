@@ -43,7 +43,7 @@ export function blindReport(classifier: Classifier, threshold = defaultSettings.
       {
         text,
         author: { id: 'blind', role: 'reader', status: 'active', suspendedUntil: null, premoderate: false, approvedCount: 10, rejectedCount: 0, recent: [] },
-        article: { id: 'blind', commentsOpen: true, premoderate: false },
+        article: { id: 'blind', premoderate: false },
       },
       { settings, now: new Date(0), contentOnly: true },
     );

@@ -30,7 +30,8 @@ export function fitCalibrated(set: TrainingSet, include: (example: Example) => b
     else if (isValidationExample(example)) validationRows.push(i);
     else fitRows.push(i);
   });
-  const fit = balanceSources(fitRows.map((i) => set.examples[i]), options.sourceBalance ?? 0, options.templateShare ?? 1);
+  const balanced = balanceSources(fitRows.map((i) => set.examples[i]), options.sourceBalance ?? 0, options.templateShare ?? 1);
+  const fit = options.civilGroupWeight ? weighCivilGroupTalk(balanced, fitRows.map((i) => set.featurised[i]), options.civilGroupWeight) : balanced;
   const model = trainOnFeatures(fit, fitRows.map((i) => set.featurised[i].features), options);
   const totals = new Map<string, number>();
   for (const i of validationRows) totals.set(set.examples[i].source, (totals.get(set.examples[i].source) ?? 0) + 1);
@@ -63,5 +64,14 @@ export function balanceSources<T extends { source: string; weight: number }>(exa
   return examples.map((example) => {
     const scale = Math.pow(mean / (totals.get(example.source) ?? mean), power) * (example.source === TEMPLATES ? templateShare : 1);
     return { ...example, weight: example.weight * scale };
+  });
+}
+
+/** Harmless texts that name a people weigh `factor` times more (see `TrainingOptions.civilGroupWeight`). */
+export function weighCivilGroupTalk<T extends { labels: Example['labels']; weight: number }>(examples: T[], featurised: Pick<Featurised, 'rules'>[], factor: number): T[] {
+  return examples.map((example, k) => {
+    const labels = Object.values(example.labels);
+    const harmless = labels.length > 0 && labels.every((label) => label < 0.5);
+    return harmless && featurised[k].rules.groups > 0 ? { ...example, weight: example.weight * factor } : example;
   });
 }

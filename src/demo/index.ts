@@ -1,0 +1,1 @@
+export { DEMO_ADMIN, needsSeed, seedDemo, type DemoDeps } from './seed.js';

@@ -1,0 +1,54 @@
+import { newId } from '../../db/ids.js';
+import type { TestApp, TestIdentity } from '../../testing/test-app.js';
+import type { CaughtMail } from '../../testing/smtp-catcher.js';
+
+export async function createNewsletter(t: Pick<TestApp, 'runtime'>, slug: string, name: string): Promise<string> {
+  const time = new Date().toISOString();
+  const id = newId();
+  await t.runtime.db.insertInto('newsletters').values({ id, slug, name, description: `${name} description`, created_at: time, updated_at: time }).execute();
+  return id;
+}
+
+/** Active subscribers written straight to the table: a big list without thousands of confirmation clicks. */
+export async function seedSubscribers(db: TestApp['runtime']['db'], newsletterId: string, count: number, domain = 'list.test'): Promise<string[]> {
+  const time = new Date().toISOString();
+  const emails: string[] = [];
+  for (let start = 0; start < count; start += 500) {
+    const batch = Array.from({ length: Math.min(500, count - start) }, (_, i) => ({ id: newId(), email: `subscriber${start + i}@${domain}` }));
+    await db.insertInto('newsletter_subscribers').values(batch.map((row) => ({ ...row, status: 'active' as const, source: 'import' as const, confirmed_at: time, created_at: time, updated_at: time }))).execute();
+    await db.insertInto('newsletter_subscriptions').values(batch.map((row) => ({ subscriber_id: row.id, newsletter_id: newsletterId, created_at: time }))).execute();
+    emails.push(...batch.map((row) => row.email));
+  }
+  return emails;
+}
+
+function form(values: Record<string, string | string[]>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) for (const item of Array.isArray(value) ? value : [value]) params.append(key, item);
+  return params.toString();
+}
+
+export const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+export function formBody(values: Record<string, string | string[]>): string {
+  return form(values);
+}
+
+/** An editor writes a draft on the admin screen and sends it now; returns the send's id. */
+export async function editorSends(t: TestApp, editor: TestIdentity, input: { newsletterId: string; articleIds: string[]; kind?: 'article' | 'digest'; subject?: string; when?: string }): Promise<string> {
+  const draft = await t.request({
+    method: 'POST', url: '/admin/newsletters/sends', as: editor, headers: FORM,
+    payload: form({ newsletterId: input.newsletterId, kind: input.kind ?? 'article', articleIds: input.articleIds, subject: input.subject ?? '', intro: '' }),
+  });
+  if (draft.statusCode !== 303) throw new Error(`draft: ${draft.statusCode} ${draft.body.slice(0, 500)}`);
+  const id = draft.headers.location!.toString().split('/').pop()!;
+  const scheduled = await t.request({ method: 'POST', url: `/admin/newsletters/sends/${id}/schedule`, as: editor, headers: FORM, payload: form({ when: input.when ?? 'now' }) });
+  if (scheduled.statusCode !== 303) throw new Error(`schedule: ${scheduled.statusCode} ${scheduled.body.slice(0, 500)}`);
+  return id;
+}
+
+export function linkIn(mail: CaughtMail, pattern: RegExp): string {
+  const match = mail.text.match(pattern);
+  if (!match) throw new Error(`no link matching ${pattern} in:\n${mail.text}`);
+  return match[0];
+}

@@ -1,0 +1,151 @@
+import { Negotiator } from '@fastify/accept-negotiator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { etagOf, type CachedPage, type Encoding, type PageCache } from './page-cache.js';
+import type { PageCacheInvalidator } from './page-cache-events.js';
+
+export interface PageCachePluginOptions {
+  store: PageCache;
+  invalidator: PageCacheInvalidator;
+  /** Route patterns served from the cache to visitors without a personal cookie, each with its tags. */
+  cachedRoutes: Readonly<Record<string, readonly string[]>>;
+  /** Routes answered with an ETag (and 304) but never cached: their answer is per visitor. */
+  validatedRoutes: readonly string[];
+  /** Cookies that make a page personal: their holders always get a fresh page. */
+  personalCookies: readonly string[];
+  /**
+   * State-changing routes whose effects the event bus announces (comments, reactions): every other
+   * successful POST/PUT/PATCH/DELETE (an editor's save, a moderator's action, an import) drops every
+   * cached page, on every instance, so nothing that forgets to announce itself is ever served stale.
+   */
+  announcedWrites: readonly string[];
+  /** The next moment pages change with no event to say so (a scheduled article going live), or null. */
+  staleAt?: () => Promise<Date | null>;
+}
+
+interface PageCacheState {
+  personal: boolean;
+  cacheable: boolean;
+  hit: boolean;
+  epoch: number;
+  tags: string[];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    pageCache: PageCacheState | null;
+  }
+}
+
+/** Same negotiation as @fastify/compress (br, then gzip; `*` and `x-gzip` mean gzip; under 1 kB as is). */
+const COMPRESS_THRESHOLD = 1024;
+const negotiator = new Negotiator<'br' | 'gzip'>({ supportedValues: ['br', 'gzip'] });
+const GZIP_ALIAS = /\*|x-gzip/gu;
+
+export function negotiatedEncoding(request: FastifyRequest, size: number): Encoding {
+  const header = request.headers['accept-encoding'];
+  if (header === undefined || size < COMPRESS_THRESHOLD || request.headers['x-no-compression'] !== undefined) return 'identity';
+  return negotiator.negotiate(header.toLowerCase().replace(GZIP_ALIAS, 'gzip')) ?? 'identity';
+}
+
+/** Kept out of the stored headers: per response, or set again on every send. */
+const UNSTORED = new Set(['set-cookie', 'content-length', 'content-encoding', 'etag', 'last-modified', 'vary', 'date', 'connection', 'transfer-encoding']);
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The handler drew something only this visitor may see: the answer is not stored. */
+export function keepOutOfPageCache(request: FastifyRequest): void {
+  if (request.pageCache) request.pageCache.cacheable = false;
+}
+
+/** More of what this page shows (e.g. the related stories whose comment counts it lists). */
+export function tagPage(request: FastifyRequest, tags: readonly string[]): void {
+  request.pageCache?.tags.push(...tags);
+}
+
+function notModified(request: FastifyRequest, etag: string, lastModified?: string): boolean {
+  const match = request.headers['if-none-match'];
+  if (match !== undefined) return match === '*' || match.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag.replace(/^W\//, ''));
+  const since = request.headers['if-modified-since'];
+  return since !== undefined && lastModified !== undefined && Date.parse(since) >= Date.parse(lastModified);
+}
+
+function sendNotModified(reply: FastifyReply, etag: string, lastModified?: string) {
+  reply.code(304).header('etag', etag).header('vary', 'accept-encoding');
+  if (lastModified) reply.header('last-modified', lastModified);
+  reply.removeHeader('content-type');
+}
+
+function sendCached(request: FastifyRequest, reply: FastifyReply, store: PageCache, page: CachedPage) {
+  if (notModified(request, page.etag, page.lastModified)) {
+    sendNotModified(reply, page.etag, page.lastModified);
+    return reply.headers({ 'cache-control': page.headers['cache-control'] ?? 'no-cache' }).send();
+  }
+  const encoding = negotiatedEncoding(request, page.identity.length);
+  const body = store.body(page, encoding);
+  reply.headers(page.headers).header('etag', page.etag).header('last-modified', page.lastModified).header('vary', 'accept-encoding');
+  if (encoding !== 'identity') reply.header('content-encoding', encoding);
+  return reply.send(body);
+}
+
+/**
+ * Serves anonymous public pages from `store` (./page-cache.ts) straight from the request hook, stores
+ * them as they are first rendered, answers conditional requests with 304, and drops every cached page
+ * after unannounced writes. Registered after the cookie parser and before any route.
+ */
+export const pageCachePlugin = fp<PageCachePluginOptions>(async (app, options) => {
+  const { store } = options;
+  const cached = new Map(Object.entries(options.cachedRoutes));
+  const validated = new Set(options.validatedRoutes);
+  const announced = new Set(options.announcedWrites);
+  app.decorateRequest('pageCache', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET') return;
+    const route = request.routeOptions.url ?? '';
+    const tags = cached.get(route);
+    if (!tags && !validated.has(route)) return;
+    const personal = !tags || options.personalCookies.some((name) => request.cookies[name] !== undefined);
+    request.pageCache = { personal, cacheable: !personal, hit: false, epoch: store.epoch, tags: [...(tags ?? [])] };
+    if (personal) return;
+    const page = store.get(request.url);
+    if (!page) return;
+    request.pageCache.hit = true;
+    return sendCached(request, reply, store, page);
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (UNSAFE.has(request.method)) {
+      if (reply.statusCode < 400 && !announced.has(request.routeOptions.url ?? '')) await options.invalidator.invalidate('all');
+      return payload;
+    }
+    const state = request.pageCache;
+    if (!state || state.hit || reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
+    const identity = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    const etag = etagOf(identity);
+    reply.header('etag', etag);
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-cache');
+    const storable = state.cacheable && !reply.hasHeader('set-cookie');
+    const staleAt = storable && options.staleAt ? await options.staleAt() : null;
+    const stored = storable ? store.set(request.url, { headers: storedHeaders(reply), identity, etag, tags: state.tags, staleAt }, state.epoch) : undefined;
+    if (stored) reply.header('last-modified', stored.lastModified);
+    if (notModified(request, etag, stored?.lastModified)) {
+      sendNotModified(reply, etag, stored?.lastModified);
+      return '';
+    }
+    if (!stored) return payload;
+    const encoding = negotiatedEncoding(request, identity.length);
+    if (encoding === 'identity') return identity;
+    const body = store.body(stored, encoding);
+    reply.header('content-encoding', encoding).header('vary', 'accept-encoding').header('content-length', body.length);
+    return body;
+  });
+}, { name: 'tribune-page-cache', dependencies: ['@fastify/cookie'] });
+
+function storedHeaders(reply: FastifyReply): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (value === undefined || UNSTORED.has(name)) continue;
+    headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return headers;
+}
