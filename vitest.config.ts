@@ -31,6 +31,9 @@ export default defineConfig({
           name: 'pg',
           include: ['src/**/*.test.ts', 'src/**/*.scaleout.ts'],
           ...SHARED_WORKERS,
+          // One file at a time: Kysely's migrator reads the catalogue of every schema in the database, and
+          // a neighbouring worker dropping its test schema mid-read fails that read ("schema … does not exist").
+          maxWorkers: 1,
           ...HUNG,
           env: TEST_SERVICES,
           // An unreachable PostgreSQL or Redis fails the run before any test; it never falls back to SQLite.

@@ -6,11 +6,10 @@
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import { loadConfig } from '../src/config.js';
-import { newId } from '../src/db/ids.js';
 import { createMailer } from '../src/mail/index.js';
 import { deliverBatch } from '../src/newsletters/delivery.js';
 import { startDueSends } from '../src/newsletters/sends.js';
-import { createNewsletter, seedSubscribers } from '../src/newsletters/testing/fixtures.js';
+import { createNewsletter, scheduleArticleSend, seedSubscribers } from '../src/newsletters/testing/fixtures.js';
 import { createRuntime } from '../src/runtime.js';
 import { createTestDatabase } from '../src/testing/database.js';
 import { startSmtpCatcher } from '../src/testing/smtp-catcher.js';
@@ -28,15 +27,7 @@ async function run(): Promise<void> {
     await runtime.settings.update('newsletters', { emailsPerMinute: 10_000_000 });
     const newsletterId = await createNewsletter({ runtime }, 'bench', 'Bench');
     await seedSubscribers(runtime.db, newsletterId, RECIPIENTS, 'bench.test');
-    const time = new Date().toISOString();
-    const authorId = newId();
-    await runtime.db.insertInto('users').values({ id: authorId, email: 'editor@bench.test', display_name: 'Editor', role: 'editor', created_at: time, updated_at: time }).execute();
-    const articleId = newId();
-    await runtime.db
-      .insertInto('articles')
-      .values({ id: articleId, slug: 'bench-story', title: 'A story', summary: 'Its summary.', body_md: 'Paragraph one.\n\nParagraph two.', author_id: authorId, status: 'published', published_at: time, created_at: time, updated_at: time, comments_open: 1, premoderate: 0, media_tag: null, video_url: null, featured_image_url: null, featured_image_alt: null, comments_close_after_days: null })
-      .execute();
-    await runtime.db.insertInto('newsletter_sends').values({ id: newId(), newsletter_id: newsletterId, kind: 'article', article_ids: JSON.stringify([articleId]), subject: 'Bench', intro: '', status: 'scheduled', send_after: time, created_at: time }).execute();
+    await scheduleArticleSend(runtime.db, newsletterId, { subject: 'Bench', domain: 'bench.test' });
     const deps = { ...runtime, config, mailer, driveProgress: async () => null };
 
     let started = performance.now();

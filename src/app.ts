@@ -14,7 +14,7 @@ import { installMetrics } from './metrics.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { schemaCompilers } from './schema-compilers.js';
 import { createDonations, currentMeter, readerGifts } from './donations/index.js';
-import { createNewsletters, memberSubscriptions, newslettersSettingsSection } from './newsletters/index.js';
+import { createNewsletters, forgetSubscriberEmail, memberSubscriptions, newslettersSettingsSection, subscriberDataForEmail } from './newsletters/index.js';
 import { membersRoutes } from './members/index.js';
 import { readerDataRoutes, threadStubRoutes } from './transfer/index.js';
 import type { Deps } from './runtime.js';
@@ -171,7 +171,12 @@ export async function buildApp(deps: Deps, observe: { onRoute?: (route: RouteOpt
   await app.register(siteLiveRoutes, { events: deps.events, now: deps.now, heartbeatMs: 25_000, articleChannels: liveArticleChannels(deps), meter: donations.liveMeter });
 
   // == transfer: reader data rights ==
-  await app.register(readerDataRoutes, { ...deps, baseUrl: config.baseUrl, donations: readerGifts(deps.db) });
+  await app.register(readerDataRoutes, {
+    ...deps,
+    baseUrl: config.baseUrl,
+    donations: readerGifts(deps.db),
+    newsletters: { forEmail: subscriberDataForEmail, forgetEmail: forgetSubscriberEmail },
+  });
   // Disqus threads an import kept as drafts, attached to their articles by an editor.
   await app.register(threadStubRoutes, deps);
 

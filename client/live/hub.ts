@@ -5,17 +5,18 @@
 // show and reconnects from the last event it relayed, so nothing falls between the two. Without Web
 // Locks (an insecure context, an old browser) each tab holds its own stream.
 
-import type { LiveGapEvent, LiveStreamArgs, LiveStreamEvent } from '../../src/web/contract.js';
+import type { LiveStreamArgs, LiveStreamEvent } from '../../src/web/contract.js';
 
 export type LiveData = LiveStreamEvent;
 /** Called with each event's type and its data, `data` narrowed by `type`. */
 export type LiveHandler = (...args: LiveStreamArgs) => void;
+export type MeterHandler = (type: 'meter', data: Extract<LiveData, { type: 'meter' }>) => void;
 
 export interface LiveHub {
   /** Follows an article's comment events, from `since` (the page's cursor; null: from now). */
   article(id: string, since: string | null, handler: LiveHandler): void;
-  /** Follows the donation meter. */
-  meter(handler: LiveHandler): void;
+  /** Follows the donation meter: the hub hands it `meter` events only. */
+  meter(handler: MeterHandler): void;
 }
 
 /** What a tab shows: each article with the last event id it has, and whether it shows a meter. */
@@ -75,10 +76,10 @@ function createHub(origin: string): LiveHub {
 
   function receive(type: LiveData['type'], data: LiveData, id?: string): void {
     if (type === 'meter') return meters.forEach((handle) => handle(type, data));
-    if (type === 'live.gap') {
+    if (data.type === 'live.gap') {
       for (const [article, list] of handlers) {
         const cursor = cursors.get(article);
-        if (cursor && later(String((data as LiveGapEvent).upTo), cursor)) list.forEach((handle) => handle(type, data));
+        if (cursor && later(data.upTo, cursor)) list.forEach((handle) => handle(type, data));
       }
       return;
     }

@@ -19,7 +19,7 @@ const STYLE = `.tribune-meter{font:inherit;margin:1rem 0}.tribune-meter__title{f
 
 function follow(onMeter: (data: MeterData | null) => void): void {
   // The page's one live stream, shared with the comment widget and every other tab of the site.
-  liveHub(origin)?.meter((_type, data) => onMeter((data as { meter: MeterData | null }).meter));
+  liveHub(origin)?.meter((_type, data) => onMeter(data.meter));
 }
 
 function liveMeters(): Element[] {

@@ -2,13 +2,12 @@
 // the domain's browser.ts), then kept up to date from the live stream. The server formats every figure,
 // so this code never does money arithmetic.
 
-import { meterMarkup, type MeterFigures } from '../../src/donations/browser.js';
+import { meterMarkup } from '../../src/donations/browser.js';
+import type { MeterJson } from '../../src/donations/contract.js';
 import { element } from '../markup/element.js';
 
-/** `GET /api/drives/current` and the live stream's `meter`. */
-export interface MeterData extends MeterFigures {
-  donateUrl: string;
-}
+/** `GET /api/drives/current` and the live stream's `meter`: the route's response schema. */
+export type MeterData = MeterJson;
 
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);

@@ -1,37 +1,13 @@
 // Calls to /api/admin/moderation: the same actions the page's forms post, as JSON.
 
+import type { QueueActionJson } from '../../src/moderation-queue/contract.js';
 import type { QueueCounts } from '../../src/moderation-queue/index.js';
 
 /** The queue's tabs' counts, as the server's queue computes them. */
 export type Counts = QueueCounts;
 
-export interface ActionResult {
-  commentId: string;
-  ok: boolean;
-  status?: string;
-  error?: { code: string; message: string };
-}
-
-export interface ReaderSummary {
-  id: string;
-  status: 'active' | 'suspended' | 'banned';
-  suspendedUntil: string | null;
-  premoderate: boolean;
-}
-
-/** A guest (no account), known by their browser. */
-export interface GuestSummary {
-  status: 'active' | 'suspended' | 'banned';
-  until: string | null;
-}
-
-export interface ActionResponse {
-  comment?: ActionResult;
-  reader?: ReaderSummary;
-  guest?: GuestSummary;
-  results?: ActionResult[];
-  counts?: Counts;
-}
+/** The JSON actions' answers: the routes' response schemas. */
+export type ActionResponse = QueueActionJson;
 
 export class ApiError extends Error {
   constructor(message: string, readonly code: string) {

@@ -1,6 +1,7 @@
 // Passkeys on the two-factor pages: adding one on the setup page, and using one as the second step of
 // signing in. Everything else on those pages is plain forms that work without this script.
 import { browserSupportsWebAuthn, startAuthentication, startRegistration, WebAuthnError } from '@simplewebauthn/browser';
+import type { PasskeyAdded, SecondStepDone } from '../../src/accounts/contract.js';
 
 const SETUP_PATH = '/admin/account/two-factor';
 const SIGN_IN_PATH = '/login/two-factor';
@@ -81,7 +82,7 @@ function setUpRegistration(form: HTMLFormElement): void {
     try {
       const optionsJSON = await postJson<Parameters<typeof startRegistration>[0]['optionsJSON']>(`${SETUP_PATH}/passkeys/options`, {});
       const response = await startRegistration({ optionsJSON });
-      const result = await postJson<{ recoveryCodes: string[] | null }>(`${SETUP_PATH}/passkeys`, { name, response });
+      const result = await postJson<PasskeyAdded>(`${SETUP_PATH}/passkeys`, { name, response });
       const next = form.dataset.next;
       const onward = `${SETUP_PATH}?done=passkey-added${next ? `&next=${encodeURIComponent(next)}` : ''}`;
       if (result.recoveryCodes) showRecoveryCodes(form, result.recoveryCodes, onward);
@@ -108,7 +109,7 @@ function setUpSignIn(box: HTMLElement): void {
     try {
       const optionsJSON = await postJson<Parameters<typeof startAuthentication>[0]['optionsJSON']>(`${SIGN_IN_PATH}/passkey/options`, {});
       const response = await startAuthentication({ optionsJSON });
-      const result = await postJson<{ next: string }>(`${SIGN_IN_PATH}/passkey`, { response });
+      const result = await postJson<SecondStepDone>(`${SIGN_IN_PATH}/passkey`, { response });
       say(status, 'Signed in.');
       window.location.assign(result.next);
     } catch (error) {

@@ -70,7 +70,7 @@ async function support(box: HTMLElement, origin: string, article: string): Promi
   const meter = aside.querySelector('[data-meter-live]')!;
   box.replaceWith(aside);
   liveHub(origin)?.meter((_type, live) => {
-    const next = (live as { meter: MeterData | null }).meter;
+    const next = live.meter;
     if (next?.driveId === data.driveId) updateMeter(meter, next);
   });
 }

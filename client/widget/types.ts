@@ -1,4 +1,3 @@
-import type { SectionView, ViewerView } from '../../src/comments/browser.js';
 import type { CommentSort, PublicComment, ThreadReply, ThreadView } from '../../src/comments/index.js';
 
 /** The JSON the comment API sends: the server's own types, so the two cannot drift apart. */
@@ -31,12 +30,5 @@ export interface Ctx {
   liveSince: string | null;
 }
 
-/** `GET /api/articles/:article/comments`: what embed.ts draws a whole section from, and enhance.ts reads the viewer from. */
-export interface SectionJson extends Pick<SectionView, 'count' | 'sort' | 'featured' | 'nextCursor'> {
-  article: { id: string; slug: string; closed: boolean; closedMessage: string | null; url: string };
-  viewer: ViewerView;
-  rules: { guestsAllowed: boolean; maxLength: number };
-  site: { locale: string; timeZone: string };
-  threads: Thread[];
-  pinned: Thread | null;
-}
+/** `GET /api/articles/:article/comments`: what embed.ts draws a whole section from, and enhance.ts reads the viewer from (the route's response schema). */
+export type { SectionJson } from '../../src/comments/contract.js';

@@ -1,6 +1,6 @@
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { accountChangesBody, profileResponse } from './contract.js';
+import { accountChangesBody, linkSentResponse, okResponse, profileResponse } from './contract.js';
 import { AppError, httpErrors } from '../errors.js';
 import type { Mailer } from '../mail/index.js';
 import type { Deps } from '../runtime.js';
@@ -48,7 +48,7 @@ export const readerRoutes: FastifyPluginAsync<Options> = async (plain, deps) => 
 
   app.post(
     '/api/auth/magic-link',
-    { config: magicLinkLimit, schema: { body: magicLinkBody } },
+    { config: magicLinkLimit, schema: { body: magicLinkBody, response: { 202: linkSentResponse } } },
     async (request, reply) => {
       await sendLink(request.body.email, request.body.returnTo);
       // The same answer whether or not the address has an account.
@@ -158,7 +158,7 @@ export const readerRoutes: FastifyPluginAsync<Options> = async (plain, deps) => 
       : messagePage('Link not valid', 'This unsubscribe link is not valid. You can change notifications in your account.', { href: '/account', label: 'Your account' }), done ? 200 : 400);
   });
 
-  app.post('/notifications/unsubscribe', { config: { csrf: false }, schema: { querystring: unsubscribeQuery } }, async (request, reply) => {
+  app.post('/notifications/unsubscribe', { config: { csrf: false }, schema: { querystring: unsubscribeQuery, response: { 200: okResponse } } }, async (request, reply) => {
     if (!(await unsubscribe(request.query.token))) throw httpErrors.raise('NOT_FOUND', 'This unsubscribe link is not valid.');
     return reply.send({ ok: true });
   });

@@ -74,7 +74,7 @@ const commentProperties = {
   text,
   permalink: text,
 } as const;
-const commentRequired = ['id', 'articleId', 'parentId', 'rootId', 'depth', 'status', 'author', 'html', 'createdAt', 'editedAt', 'reactions', 'reacted', 'mine', 'editableUntil', 'permalink'] as const;
+const commentRequired = ['id', 'articleId', 'parentId', 'rootId', 'depth', 'displayParentId', 'replyingTo', 'status', 'author', 'html', 'createdAt', 'editedAt', 'reactions', 'reacted', 'mine', 'editableUntil', 'permalink'] as const;
 
 /** A comment as readers see it: the JSON API's and the live events' shape. */
 export const publicComment = { type: 'object', additionalProperties: false, required: commentRequired, properties: commentProperties } as const;

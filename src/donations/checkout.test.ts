@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createReader } from '../comments/test-fixtures.js';
+import type { TestIdentity } from '../testing/test-app.js';
 import { startDonationsApp, type DonationsTestApp } from './testing/donations-app.js';
 
 describe('Stripe Checkout through the official SDK, against a fake Stripe', () => {
@@ -38,6 +40,7 @@ describe('Stripe Checkout through the official SDK, against a fake Stripe', () =
       cancel_url: 'http://localhost:3000/donate?cancelled=1&article=city-council-budget',
     });
     expect(sent.form['line_items[0][price_data][recurring][interval]']).toBeUndefined();
+    expect(sent.form.customer_email).toBeUndefined();
     const intent = await d.t.runtime.db.selectFrom('donation_intents').selectAll().where('id', '=', intentId).executeTakeFirstOrThrow();
     expect(intent).toMatchObject({ amount_minor: 2500, currency: 'USD', frequency: 'once', public_name: 'Ada', message: 'Thanks!', article_slug: 'city-council-budget', checkout_session_id: 'cs_test_fake_1', drive_id: d.driveId });
   });
@@ -53,6 +56,17 @@ describe('Stripe Checkout through the official SDK, against a fake Stripe', () =
       'subscription_data[metadata][tribune_intent]': intentId,
     });
     expect(sent.form.submit_type).toBeUndefined();
+  });
+
+  it('prefills Checkout with a signed-in reader\'s account email, unless they typed another address or are staff', async () => {
+    const reader = await createReader(d.t, 'Reader One', { email: 'reader.one@example.net' });
+    const give = (as: TestIdentity, payload: Record<string, unknown>) => d.t.request({ method: 'POST', url: '/donate', as, payload: { amount: 2500, ...payload } });
+    expect((await give(reader, { frequency: 'monthly' })).statusCode).toBe(200);
+    expect((await give(reader, { frequency: 'once', email: 'reader.one@example.net' })).statusCode).toBe(200);
+    expect((await give(reader, { frequency: 'once', email: 'someone.else@example.net' })).statusCode).toBe(200);
+    expect((await give(await d.t.signIn('editor'), { frequency: 'once' })).statusCode).toBe(200);
+    expect(d.fake.requests.map((request) => request.form.customer_email)).toEqual(['reader.one@example.net', 'reader.one@example.net', undefined, undefined]);
+    expect(d.fake.requests[0].form.mode).toBe('subscription');
   });
 
   it('turns a typed amount into exact minor units and redirects a browser form to Stripe', async () => {

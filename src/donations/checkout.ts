@@ -9,7 +9,18 @@ export function idempotencyKey(intent: Intent): string {
   return `tribune-intent-${intent.id}`;
 }
 
-export function checkoutParams(intent: Intent, settings: SiteSettings, baseUrl: string): Stripe.Checkout.SessionCreateParams {
+/**
+ * The address Checkout is prefilled with: a signed-in reader's account email, which signing in by an
+ * emailed link has verified. Stripe shows a prefilled `customer_email` read-only, so none is sent when
+ * the reader typed a different address for their receipt (they enter it on Stripe's page instead).
+ */
+export function prefilledEmail(intent: Pick<Intent, 'donor_email'>, viewer: { role: string; email: string | null } | null): string | undefined {
+  if (!viewer || viewer.role !== 'reader' || !viewer.email) return undefined;
+  if (intent.donor_email && intent.donor_email.toLowerCase() !== viewer.email.toLowerCase()) return undefined;
+  return viewer.email;
+}
+
+export function checkoutParams(intent: Intent, settings: SiteSettings, baseUrl: string, customerEmail?: string): Stripe.Checkout.SessionCreateParams {
   const monthly = intent.frequency === 'monthly';
   const metadata = { tribune_intent: intent.id, ...(intent.article_slug ? { article: intent.article_slug } : {}) };
   const cancel = new URL('/donate', baseUrl);
@@ -20,6 +31,7 @@ export function checkoutParams(intent: Intent, settings: SiteSettings, baseUrl: 
     metadata,
     success_url: `${baseUrl}/donate/thanks?intent=${encodeURIComponent(intent.id)}`,
     cancel_url: cancel.toString(),
+    ...(customerEmail ? { customer_email: customerEmail } : {}),
   };
   const product = { name: `${monthly ? 'Monthly donation' : 'Donation'} to ${settings.site.name}` };
   const currency = intent.currency.toLowerCase();
@@ -42,12 +54,12 @@ export function checkoutParams(intent: Intent, settings: SiteSettings, baseUrl: 
 }
 
 /** Creates the Stripe Checkout Session for an intent and returns where to send the reader. */
-export async function startCheckout(ctx: DonationsContext, intent: Intent): Promise<string> {
+export async function startCheckout(ctx: DonationsContext, intent: Intent, viewer: { role: string; email: string | null } | null = null): Promise<string> {
   if (!ctx.stripe) throw donationErrors.raise('CHECKOUT_UNAVAILABLE');
   const settings = await ctx.settings.get();
   let session: Stripe.Checkout.Session;
   try {
-    session = await ctx.stripe.checkout.sessions.create(checkoutParams(intent, settings, ctx.config.baseUrl), {
+    session = await ctx.stripe.checkout.sessions.create(checkoutParams(intent, settings, ctx.config.baseUrl, prefilledEmail(intent, viewer)), {
       idempotencyKey: idempotencyKey(intent),
     });
   } catch (error) {

@@ -1,20 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpCatcher, type SmtpCatcher } from '../testing/smtp-catcher.js';
+import type { SmtpCatcher } from '../testing/smtp-catcher.js';
 import { createReader } from '../comments/test-fixtures.js';
 import { donorToken, verifyDonorToken } from './donor-links.js';
-import { startDonationsApp, type DonationsTestApp } from './testing/donations-app.js';
+import { startDonationsAppWithMail, type DonationsTestApp } from './testing/donations-app.js';
 
 describe("the donor's own page (demo checkout)", () => {
   let smtp: SmtpCatcher;
   let d: DonationsTestApp;
   beforeAll(async () => {
-    smtp = await startSmtpCatcher();
-    d = await startDonationsApp({ stripe: false, env: { TRIBUNE_MAIL_TRANSPORT: smtp.url, TRIBUNE_DEMO: '1' } });
+    ({ d, smtp } = await startDonationsAppWithMail({ stripe: false, env: { TRIBUNE_DEMO: '1' } }));
   });
-  afterAll(async () => {
-    await d?.close();
-    await smtp?.close();
-  });
+  afterAll(() => d?.close());
 
   let address = 0;
   const from = () => `10.77.0.${++address}`;

@@ -1,11 +1,12 @@
 import { assetUrl } from '../web/assets.js';
 import { html, type Html } from '../web/html.js';
 import { DEFAULT_CTA } from './drives.js';
+import type { MeterJson } from './contract.js';
 import type { Meter } from './meter.js';
 import { supportBoxMarkup } from './markup/meter.js';
 
 /** The JSON shape of `GET /api/drives/current`, also what the live stream and meter.js receive. */
-export function meterJson(meter: Meter, baseUrl: string): Record<string, unknown> {
+export function meterJson(meter: Meter, baseUrl: string): MeterJson {
   return { ...meter, donateUrl: `${baseUrl}/donate` };
 }
 

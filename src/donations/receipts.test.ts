@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpCatcher, type SmtpCatcher } from '../testing/smtp-catcher.js';
+import type { SmtpCatcher } from '../testing/smtp-catcher.js';
 import { donorToken } from './donor-links.js';
-import { startDonationsApp, type DonationsTestApp } from './testing/donations-app.js';
+import { startDonationsAppWithMail, type DonationsTestApp } from './testing/donations-app.js';
 import { checkoutSession, event, ids, invoice } from './testing/stripe-fixtures.js';
 
 // Receipts on a real database (SQLite, or PostgreSQL under `--project pg`), delivered over SMTP to a
@@ -10,9 +10,8 @@ describe('donation receipts', () => {
   let smtp: SmtpCatcher;
   let d: DonationsTestApp;
   beforeAll(async () => {
-    smtp = await startSmtpCatcher();
     // 23:30 UTC on 31 December is already 1 January in Auckland: the receipt must say the site's day.
-    d = await startDonationsApp({ start: '2025-12-31T23:30:00Z', env: { TRIBUNE_MAIL_TRANSPORT: smtp.url } });
+    ({ d, smtp } = await startDonationsAppWithMail({ start: '2025-12-31T23:30:00Z' }));
     await d.t.runtime.settings.update('site', { timeZone: 'Pacific/Auckland', locale: 'en-US' });
     const saved = await d.t.request({
       method: 'POST',
@@ -25,10 +24,7 @@ describe('donation receipts', () => {
     });
     expect(saved.statusCode).toBe(200);
   });
-  afterAll(async () => {
-    await d?.close();
-    await smtp?.close();
-  });
+  afterAll(() => d?.close());
 
   const receiptRows = async (email: string) =>
     d.t.runtime.db.selectFrom('donation_receipts').selectAll().where('email', '=', email).execute();
@@ -148,13 +144,9 @@ describe('demo and manual gifts ask for the email', () => {
   let smtp: SmtpCatcher;
   let d: DonationsTestApp;
   beforeAll(async () => {
-    smtp = await startSmtpCatcher();
-    d = await startDonationsApp({ stripe: false, env: { TRIBUNE_MAIL_TRANSPORT: smtp.url, TRIBUNE_DEMO: '1' } });
+    ({ d, smtp } = await startDonationsAppWithMail({ stripe: false, env: { TRIBUNE_DEMO: '1' } }));
   });
-  afterAll(async () => {
-    await d?.close();
-    await smtp?.close();
-  });
+  afterAll(() => d?.close());
 
   it('sends a demo gift its receipt, and says no money moved', async () => {
     const form = await d.t.request({ method: 'GET', url: '/donate' });

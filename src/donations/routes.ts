@@ -12,6 +12,7 @@ import { articleSlug, completeDemoGift, createIntent, type GiftInput } from './g
 import { donorWall, findDonationByIntent, findIntent } from './ledger-queries.js';
 import { registerLiveMeter } from './live.js';
 import { meterJson } from './meter-view.js';
+import { meterResponse } from './contract.js';
 import { donateHead, donatePage, embedPage, thanksPage, type CheckoutMode, type DonateFormState } from './pages.js';
 import { normaliseCurrency } from './money.js';
 import { giftBody, checkBodyBeforeSchema, noQuery, type GiftBody } from './schemas.js';
@@ -80,7 +81,7 @@ export function publicRoutes(ctx: DonationsContext): FastifyPluginAsync {
         if (provider === 'demo' && (ctx.stripe || !ctx.config.demo)) throw donationErrors.raise('DEMO_CHECKOUT_DISABLED');
         const intent = await createIntent(ctx, giftInput(body), provider, request.viewer?.id ?? null, request.viewer?.email ?? null);
         let url: string;
-        if (provider === 'stripe') url = await startCheckout(ctx, intent);
+        if (provider === 'stripe') url = await startCheckout(ctx, intent, request.viewer);
         else {
           await completeDemoGift(ctx, intent.id);
           url = `/donate/thanks?intent=${encodeURIComponent(intent.id)}`;
@@ -127,7 +128,7 @@ export function publicRoutes(ctx: DonationsContext): FastifyPluginAsync {
       },
     );
 
-    app.get('/api/drives/current', { schema: { querystring: noQuery } }, async (_request, reply) => {
+    app.get('/api/drives/current', { schema: { querystring: noQuery, response: { 200: meterResponse } } }, async (_request, reply) => {
       const meter = await currentMeter(ctx);
       // Public figures, read by meter.js on other sites.
       reply.header('access-control-allow-origin', '*');

@@ -10,6 +10,7 @@ import { html } from '../web/html.js';
 import { moderationErrors } from './errors.js';
 import { commentPage } from './pages/reader-page.js';
 import { backTo, location, notice } from './routes.js';
+import { editorialActionResponse } from './contract.js';
 import { actionBody, cursorQuery, idParams } from './schemas.js';
 import { queueCounts, queueItems } from './service.js';
 import type { QueueDeps } from './types.js';
@@ -61,7 +62,7 @@ export const editorialRoutes: FastifyPluginAsync<QueueDeps> = async (plain, deps
     );
     app.post(
       `/api/admin/moderation/comments/:id/${action}`,
-      { schema: { params: idParams, body: actionBody } },
+      { schema: { params: idParams, body: actionBody, response: { 200: editorialActionResponse } } },
       async (request, reply) => {
         reply.header('cache-control', 'no-store');
         // Not `comment`: the queue script would take the item as decided and drop it from its tab.

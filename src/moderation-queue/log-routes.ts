@@ -7,6 +7,7 @@ import { AppError } from '../errors.js';
 import { adminPage } from '../web/admin-layout.js';
 import { assetUrl } from '../web/assets.js';
 import { html } from '../web/html.js';
+import { logResponse } from './contract.js';
 import { LOG_ACTIONS, logActors, moderationLog, moderationLogCsv, type LogQuery } from './log.js';
 import { logPage } from './pages/log-page.js';
 import type { QueueDeps } from './types.js';
@@ -58,7 +59,7 @@ export const moderationLogRoutes: FastifyPluginAsync<QueueDeps> = async (plain, 
     return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page.value);
   });
 
-  app.get('/api/admin/moderation/log', { schema: { querystring: logQuerySchema } }, async (request, reply) => {
+  app.get('/api/admin/moderation/log', { schema: { querystring: logQuerySchema, response: { 200: logResponse } } }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     return moderationLog(deps, clean(request.query));
   });

@@ -30,6 +30,9 @@ export interface ImportedRow {
   subscribed: boolean;
   first: string;
   last: string;
+  /** When the address opted in / confirmed, as the source service recorded it (ISO, UTC). */
+  createdAt?: string;
+  confirmedAt?: string;
 }
 
 function pick(row: Record<string, string>, names: string[]): string | undefined {
@@ -38,11 +41,24 @@ function pick(row: Record<string, string>, names: string[]): string | undefined 
 }
 
 /**
+ * A date from an export, as ISO UTC: Mailchimp writes "2023-01-02 10:00:00" in UTC, Substack and
+ * Tribune ISO strings. Unreadable or future dates are dropped (the import time is used instead).
+ */
+export function importedDate(raw: string | undefined, now: Date): string | undefined {
+  if (!raw) return undefined;
+  const text = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(raw) ? `${raw.replace(' ', 'T')}Z` : raw;
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return undefined;
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime()) || date.getTime() > now.getTime()) return undefined;
+  return date.toISOString();
+}
+
+/**
  * One row of any of the shapes we read: Mailchimp ("Email Address", "First Name", "Last Name"; its
  * unsubscribed and cleaned exports are separate files, so presence means subscribed unless a status
  * column says otherwise), Substack (email, active_subscription, email_disabled, …) and Tribune's own.
  */
-export function readSubscriberRow(row: Record<string, string>): ImportedRow | null {
+export function readSubscriberRow(row: Record<string, string>, now: Date = new Date()): ImportedRow | null {
   const raw = pick(row, ['email address', 'email', 'e-mail', 'email_address']);
   if (!raw) return null;
   let email: string;
@@ -55,7 +71,16 @@ export function readSubscriberRow(row: Record<string, string>): ImportedRow | nu
   const status = pick(row, ['status', 'member_status'])?.toLowerCase();
   const disabled = pick(row, ['email_disabled'])?.toLowerCase();
   const unsubscribed = (status !== undefined && ['unsubscribed', 'cleaned', 'bounced', 'pending'].includes(status)) || disabled === 'true' || disabled === '1';
-  return { email, subscribed: !unsubscribed, first: pick(row, ['first name', 'first_name', 'fname']) ?? '', last: pick(row, ['last name', 'last_name', 'lname']) ?? '' };
+  const createdAt = importedDate(pick(row, ['optin_time', 'created_at']), now);
+  const confirmedAt = importedDate(pick(row, ['confirm_time', 'confirmed_at']), now) ?? createdAt;
+  return {
+    email,
+    subscribed: !unsubscribed,
+    first: pick(row, ['first name', 'first_name', 'fname']) ?? '',
+    last: pick(row, ['last name', 'last_name', 'lname']) ?? '',
+    createdAt: createdAt ?? confirmedAt,
+    confirmedAt,
+  };
 }
 
 export interface SubscriberImportSummary {
@@ -81,7 +106,7 @@ export async function importSubscribers(deps: { db: Kysely<Database>; now: () =>
   for (let start = 0; start < rows.length; start += BATCH) {
     await deps.db.transaction().execute(async (trx) => {
       for (const raw of rows.slice(start, start + BATCH)) {
-        const row = readSubscriberRow(raw);
+        const row = readSubscriberRow(raw, deps.now());
         if (!row) {
           summary.invalid += 1;
           continue;
@@ -96,7 +121,7 @@ export async function importSubscribers(deps: { db: Kysely<Database>; now: () =>
           summary.unsubscribed += 1;
           continue;
         }
-        await activateSubscriber(trx, deps.now(), row.email, [newsletter.id], 'import', { first: row.first, last: row.last });
+        await activateSubscriber(trx, deps.now(), row.email, [newsletter.id], 'import', { first: row.first, last: row.last }, { createdAt: row.createdAt, confirmedAt: row.confirmedAt });
         summary.subscribed += 1;
       }
     });

@@ -14,6 +14,7 @@ export { importSubscribers, exportSubscribersCsv, type SubscriberImportSummary }
 export { newslettersSettingsSection } from './settings-section.js';
 export type { DriveProgress, NewslettersDeps } from './types.js';
 export { memberSubscriptions, type MemberSubscription, type MemberSubscriptions } from './member-subscriptions.js';
+export { forgetSubscriberEmail, subscriberDataForEmail, type SubscriberData } from './reader-data.js';
 
 export interface NewslettersDomain {
   plugin: FastifyPluginAsync;

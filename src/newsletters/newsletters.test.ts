@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReader, createTestArticle } from '../comments/test-fixtures.js';
 import { startSmtpCatcher, type SmtpCatcher } from '../testing/smtp-catcher.js';
 import { startTestApp, type TestApp, type TestIdentity } from '../testing/test-app.js';
+import { readSubscriberRow } from './csv.js';
 import { exportSubscribersCsv, importSubscribers } from './index.js';
 import { createNewsletter, editorSends, FORM, formBody, linkIn, seedSubscribers } from './testing/fixtures.js';
 
@@ -240,6 +241,13 @@ describe('sending', () => {
 describe('import and export', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tribune-subscribers-'));
 
+  it('dates a row by the export\'s own opt-in time, and by the import for an unreadable or future one', () => {
+    const now = new Date('2026-03-01T00:00:00Z');
+    expect(readSubscriberRow({ 'Email Address': 'a@import.test', OPTIN_TIME: '2023-01-02 10:00:00', CONFIRM_TIME: '' }, now)).toMatchObject({ createdAt: '2023-01-02T10:00:00.000Z', confirmedAt: '2023-01-02T10:00:00.000Z' });
+    expect(readSubscriberRow({ email: 'b@import.test', created_at: 'yesterday' }, now)).toMatchObject({ createdAt: undefined, confirmedAt: undefined });
+    expect(readSubscriberRow({ email: 'c@import.test', created_at: '2027-01-01T00:00:00Z' }, now)?.createdAt).toBeUndefined();
+  });
+
   it('reads Mailchimp and Substack exports, idempotently, and exports what it holds', async () => {
     const mailchimp = join(dir, 'mailchimp.csv');
     writeFileSync(mailchimp, [
@@ -257,11 +265,16 @@ describe('import and export', () => {
     expect(again).toEqual(first);
     expect(await t.runtime.db.selectFrom('newsletter_subscribers').select('email').where('email', 'like', 'mc%').execute()).toHaveLength(2);
     expect((await subscriber('mc1@import.test'))?.first_name).toBe('Maria');
+    // Mailchimp's OPTIN_TIME / CONFIRM_TIME (UTC) date the subscriber and its subscription, not the import.
+    expect(await subscriber('mc1@import.test')).toMatchObject({ created_at: '2023-01-02T10:00:00.000Z', confirmed_at: '2023-01-02T10:01:00.000Z' });
+    const subscribedAt = await t.runtime.db.selectFrom('newsletter_subscriptions').innerJoin('newsletter_subscribers as s', 's.id', 'subscriber_id').select('newsletter_subscriptions.created_at').where('s.email', '=', 'mc2@import.test').executeTakeFirst();
+    expect(subscribedAt?.created_at).toBe('2023-01-02T10:01:00.000Z');
     expect(await subscriptions('mc2@import.test')).toEqual([weekly]);
 
     const ss = await importSubscribers(t.runtime, substack, { newsletter: 'daily-brief' });
     expect(ss).toEqual({ rows: 2, subscribed: 1, unsubscribed: 1, invalid: 0 });
     expect((await subscriber('ss1@import.test'))?.status).toBe('active');
+    expect(await subscriber('ss1@import.test')).toMatchObject({ created_at: '2022-05-01T00:00:00.000Z', confirmed_at: '2022-05-01T00:00:00.000Z' });
     expect(await subscriber('ss2@import.test')).toBeUndefined();
 
     const csv = await exportSubscribersCsv(t.runtime.db);

@@ -1,14 +1,13 @@
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
-import { newId } from '../db/ids.js';
 import { createMailer, type Mailer } from '../mail/index.js';
 import { createRuntime, type Runtime } from '../runtime.js';
 import { createTestDatabase, type TestDatabase } from '../testing/database.js';
 import { requireScaleOutEnv } from '../testing/scale-out.js';
 import { startSmtpCatcher, type SmtpCatcher } from '../testing/smtp-catcher.js';
 import { createNewsletterWorker, type NewsletterWorker } from './delivery.js';
-import { createNewsletter, seedSubscribers } from './testing/fixtures.js';
+import { createNewsletter, scheduleArticleSend, seedSubscribers } from './testing/fixtures.js';
 
 const RECIPIENTS = 5_000;
 
@@ -43,19 +42,7 @@ describe('two instances on PostgreSQL sending the same newsletter at once', () =
     await first.settings.update('newsletters', { emailsPerMinute: 1_000_000 });
     const newsletterId = await createNewsletter({ runtime: first }, 'daily-brief', 'Daily brief');
     const emails = await seedSubscribers(first.db, newsletterId, RECIPIENTS, 'pg.test');
-    const time = new Date().toISOString();
-    const authorId = newId();
-    await first.db.insertInto('users').values({ id: authorId, email: 'editor@pg.test', display_name: 'Editor', role: 'editor', created_at: time, updated_at: time }).execute();
-    const articleId = newId();
-    await first.db
-      .insertInto('articles')
-      .values({ id: articleId, slug: 'pg-story', title: 'Story', summary: 'Summary', body_md: 'Body', author_id: authorId, status: 'published', published_at: time, created_at: time, updated_at: time, comments_open: 1, premoderate: 0, media_tag: null, video_url: null, featured_image_url: null, featured_image_alt: null, comments_close_after_days: null })
-      .execute();
-    const sendId = newId();
-    await first.db
-      .insertInto('newsletter_sends')
-      .values({ id: sendId, newsletter_id: newsletterId, kind: 'article', article_ids: JSON.stringify([articleId]), subject: 'Both at once', intro: '', status: 'scheduled', send_after: time, created_at: time })
-      .execute();
+    const sendId = await scheduleArticleSend(first.db, newsletterId, { subject: 'Both at once', domain: 'pg.test' });
 
     const sentBy = [0, 0];
     runtimes.forEach((runtime, index) => {

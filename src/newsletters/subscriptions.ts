@@ -60,18 +60,31 @@ export async function requestSubscription(deps: NewslettersDeps, input: { email:
   await deps.mailer.send(confirmationMail({ siteName: settings.site.name, to: email, newsletters: names, link: confirmUrl(deps.config.baseUrl, deps.config.secret, email, newsletterIds, now) }));
 }
 
-/** Makes the address an active subscriber of these newsletters (adding to any it already has). */
-export async function activateSubscriber(db: Db, now: Date, email: string, newsletterIds: string[], source: SubscriberSource, names: { first?: string; last?: string } = {}): Promise<string> {
+/**
+ * Makes the address an active subscriber of these newsletters (adding to any it already has).
+ * `since` (an import's original opt-in and confirmation times) dates a new subscriber and its
+ * subscriptions instead of now; an existing subscriber keeps its own dates.
+ */
+export async function activateSubscriber(
+  db: Db,
+  now: Date,
+  email: string,
+  newsletterIds: string[],
+  source: SubscriberSource,
+  names: { first?: string; last?: string } = {},
+  since: { createdAt?: string; confirmedAt?: string } = {},
+): Promise<string> {
   const time = now.toISOString();
+  const createdAt = since.createdAt ?? since.confirmedAt ?? time;
   const row = await db
     .insertInto('newsletter_subscribers')
-    .values({ id: newId(now), email, status: 'active', source, first_name: names.first ?? '', last_name: names.last ?? '', confirmed_at: time, created_at: time, updated_at: time })
+    .values({ id: newId(now), email, status: 'active', source, first_name: names.first ?? '', last_name: names.last ?? '', confirmed_at: since.confirmedAt ?? createdAt, created_at: createdAt, updated_at: time })
     .onConflict((oc) =>
       oc.column('email').doUpdateSet({ status: 'active', confirmed_at: sql`coalesce(newsletter_subscribers.confirmed_at, excluded.confirmed_at)`, unsubscribed_at: null, bounced_at: null, bounce_reason: null, updated_at: time }),
     )
     .returning('id')
     .executeTakeFirstOrThrow();
-  await addSubscriptions(db, now, row.id, newsletterIds);
+  await addSubscriptions(db, new Date(since.confirmedAt ?? createdAt), row.id, newsletterIds);
   return row.id;
 }
 

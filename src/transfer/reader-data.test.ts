@@ -65,6 +65,7 @@ describe('reader data rights', () => {
     expect(data.reactions).toEqual([{ commentId: benComment.id, createdAt: expect.any(String) }]);
     expect(data.flags).toEqual([{ commentId: benReply.id, reason: 'off-topic', note: 'Not about the river', createdAt: expect.any(String) }]);
     expect(data.donations.records).toEqual([]);
+    expect(data.newsletters).toBeNull();
 
     expect((await t.request({ url: '/account/data.json', as: t.anonymous() })).statusCode).toBe(401);
   });
@@ -73,6 +74,7 @@ describe('reader data rights', () => {
     const form = await t.request({ url: '/account/delete', as: ana, headers: { accept: 'text/html' } });
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('signed “Deleted reader”');
+    expect(form.body).toContain('your newsletter subscriptions end');
     expect(form.body).toMatch(/<form method="post" action="\/account\/delete">\s*<input type="hidden" name="_csrf" value="[^"]+">/);
     expect((await t.request({ url: '/account/delete', as: t.anonymous() })).statusCode).toBe(303);
 
@@ -116,6 +118,63 @@ describe('reader data rights', () => {
     expect(flag).toMatchObject({ reporter_user_id: null, reason: 'off-topic' });
     expect(flag.reporter_key).not.toContain(ana.userId);
     expect((await t.request({ url: '/account/data.json', as: ben })).json().comments).toHaveLength(2);
+  });
+
+  async function newsletterRows() {
+    const time = t.clock.now().toISOString();
+    const rows = { daily: newId(t.clock.now()), weekly: newId(t.clock.now()), ana: newId(t.clock.now()), ben: newId(t.clock.now()), lastWeek: newId(t.clock.now()), today: newId(t.clock.now()) };
+    await db().insertInto('newsletters').values([
+      { id: rows.daily, slug: 'daily', name: 'Daily brief', position: 0, created_at: time, updated_at: time },
+      { id: rows.weekly, slug: 'weekly', name: 'Weekly analysis', position: 1, created_at: time, updated_at: time },
+    ]).execute();
+    await db().insertInto('newsletter_subscribers').values([
+      { id: rows.ana, email: 'ana@example.net', status: 'active', first_name: 'Ana', source: 'form', confirmed_at: time, created_at: time, updated_at: time },
+      { id: rows.ben, email: 'ben@example.net', status: 'active', first_name: '', source: 'form', confirmed_at: time, created_at: time, updated_at: time },
+    ]).execute();
+    await db().insertInto('newsletter_subscriptions').values([
+      { subscriber_id: rows.ana, newsletter_id: rows.daily, created_at: time },
+      { subscriber_id: rows.ana, newsletter_id: rows.weekly, created_at: time },
+      { subscriber_id: rows.ben, newsletter_id: rows.daily, created_at: time },
+    ]).execute();
+    await db().insertInto('newsletter_sends').values([
+      { id: rows.lastWeek, newsletter_id: rows.daily, kind: 'article', article_ids: '[]', subject: 'Floods last week', intro: '', status: 'done', total: 2, created_at: time },
+      { id: rows.today, newsletter_id: rows.daily, kind: 'article', article_ids: '[]', subject: 'Floods today', intro: '', status: 'sending', total: 2, created_at: time },
+    ]).execute();
+    const delivery = (sendId: string, subscriberId: string, email: string, sent: boolean) => ({
+      id: newId(t.clock.now()), send_id: sendId, subscriber_id: subscriberId, email, status: sent ? ('sent' as const) : ('queued' as const), next_attempt_at: time, sent_at: sent ? time : null,
+    });
+    await db().insertInto('newsletter_deliveries').values([
+      delivery(rows.lastWeek, rows.ana, 'ana@example.net', true),
+      delivery(rows.lastWeek, rows.ben, 'ben@example.net', true),
+      delivery(rows.today, rows.ana, 'ana@example.net', false),
+      delivery(rows.today, rows.ben, 'ben@example.net', false),
+    ]).execute();
+    return rows;
+  }
+
+  it('lists the newsletter subscriber record of the account email in the download, and deletes it, its subscriptions and deliveries with the account', async () => {
+    const rows = await newsletterRows();
+    const data = (await t.request({ url: '/account/data.json', as: ana })).json();
+    expect(data.newsletters).toMatchObject({ email: 'ana@example.net', status: 'active', firstName: 'Ana', source: 'form', confirmedAt: expect.any(String) });
+    expect(data.newsletters.subscriptions).toEqual([
+      { newsletter: { slug: 'daily', name: 'Daily brief' }, since: expect.any(String) },
+      { newsletter: { slug: 'weekly', name: 'Weekly analysis' }, since: expect.any(String) },
+    ]);
+    expect(data.newsletters.emails).toHaveLength(2);
+    expect(data.newsletters.emails).toEqual(expect.arrayContaining([
+      { subject: 'Floods last week', status: 'sent', sentAt: expect.any(String), unsubscribedAt: null },
+      { subject: 'Floods today', status: 'queued', sentAt: null, unsubscribedAt: null },
+    ]));
+    expect(JSON.stringify(data)).not.toContain('ben@example');
+
+    expect((await t.request({ method: 'POST', url: '/account/delete', as: ana, payload: { confirm: 'yes' } })).statusCode).toBe(200);
+    expect(await db().selectFrom('newsletter_subscribers').select('email').execute()).toEqual([{ email: 'ben@example.net' }]);
+    expect(await db().selectFrom('newsletter_subscriptions').select('subscriber_id').execute()).toEqual([{ subscriber_id: rows.ben }]);
+    // Sent history goes too: a delivery row holds the address and must name a subscriber.
+    const deliveries = await db().selectFrom('newsletter_deliveries').select(['subscriber_id', 'email']).execute();
+    expect(deliveries).toEqual([{ subscriber_id: rows.ben, email: 'ben@example.net' }, { subscriber_id: rows.ben, email: 'ben@example.net' }]);
+    expect(await db().selectFrom('newsletter_sends').select('id').execute()).toHaveLength(2);
+    expect((await t.request({ url: '/account/data.json', as: ben })).json().newsletters.subscriptions).toHaveLength(1);
   });
 
   it('removes: with the site set so, comments become tombstones with their text erased, replies in place', async () => {

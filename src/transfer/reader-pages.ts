@@ -6,7 +6,7 @@ export function deleteAccountForm(options: { csrf: string; mode: DeletedReaderCo
   return html`<section class="narrow-form">
   <h1>Delete your account</h1>
   ${options.error ? html`<p class="notice notice--error" role="alert">${options.error}</p>` : ''}
-  <p>Before you go, you can <a href="/account/data.json" download>download all your data</a> (your profile, comments, reactions and reports) as a JSON file.</p>
+  <p>Before you go, you can <a href="/account/data.json" download>download all your data</a> (your profile, comments, reactions, reports and newsletter subscriptions) as a JSON file.</p>
   <p>When you delete your account:</p>
   <ul>
     ${options.mode === 'remove'
@@ -14,6 +14,7 @@ export function deleteAccountForm(options: { csrf: string; mode: DeletedReaderCo
       : html`<li>your comments stay, signed “Deleted reader”, with nothing linking them to you;</li>`}
     <li>your reactions are removed, and reports you made no longer name you;</li>
     <li>you are signed out everywhere, and your email address is forgotten;</li>
+    <li>your newsletter subscriptions end and the record of newsletters mailed to you is deleted;</li>
     <li>gifts you made stay in the site’s accounts, as money records must.</li>
   </ul>
   <p>This cannot be undone. You can always come back and sign in again as a new reader.</p>

@@ -7,6 +7,7 @@ import { adminPage } from '../../web/admin-layout.js';
 import { twoFactorHead } from './styles.js';
 import { safeRedirect } from '../../web/safe-redirect.js';
 import { csrfToken, requireRole } from '../http.js';
+import { passkeyAddedResponse } from '../contract.js';
 import { emptyBody, passkeyBody } from './body-schemas.js';
 import { twoFactorErrors } from './errors.js';
 import { passkeyRegistrationOptions, registerPasskey, relyingParty, removePasskey } from './passkeys.js';
@@ -153,7 +154,13 @@ export const twoFactorSetupRoutes: FastifyPluginAsync<Options> = async (plain, d
   // The schema bounds what the browser sends; its type is @simplewebauthn's, which verifies the rest.
   app.post<{ Body: { name: string; response: RegistrationResponseJSON } }>(
     `${P}/passkeys`,
-    { config, schema: { body: { type: 'object', required: ['name', 'response'], properties: { name: { type: 'string', maxLength: 200 }, response: passkeyBody('registration') } } } },
+    {
+      config,
+      schema: {
+        body: { type: 'object', required: ['name', 'response'], properties: { name: { type: 'string', maxLength: 200 }, response: passkeyBody('registration') } },
+        response: { 201: passkeyAddedResponse },
+      },
+    },
     async (request, reply) => {
       const settings = await deps.settings.get();
       const result = await registerPasskey(deps, relyingParty(deps.config.baseUrl, settings.site.name), request.viewer!.id, request.body);

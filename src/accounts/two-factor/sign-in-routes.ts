@@ -7,6 +7,7 @@ import { page } from '../../web/layout.js';
 import { safeRedirect } from '../../web/safe-redirect.js';
 import { csrfToken } from '../http.js';
 import { signInCompleter } from '../sign-in.js';
+import { secondStepDoneResponse } from '../contract.js';
 import { emptyBody, passkeyBody } from './body-schemas.js';
 import { twoFactorErrors } from './errors.js';
 import { relyingParty, passkeySignInOptions, verifyPasskeySignIn } from './passkeys.js';
@@ -109,7 +110,7 @@ export const twoFactorSignInRoutes: FastifyPluginAsync<Options> = async (plain, 
   // The schema bounds what the browser sends; its type is @simplewebauthn's, which verifies the rest.
   app.post<{ Body: { response: AuthenticationResponseJSON } }>(
     `${P}/passkey`,
-    { config: rateLimit, schema: { body: { type: 'object', required: ['response'], properties: { response: passkeyBody('authentication') } } } },
+    { config: rateLimit, schema: { body: { type: 'object', required: ['response'], properties: { response: passkeyBody('authentication') } }, response: { 200: secondStepDoneResponse } } },
     async (request, reply) => {
       const pending = await requirePendingSignIn(twoFactor, request);
       const settings = await deps.settings.get();

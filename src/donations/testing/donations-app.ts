@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { createClock, startTestApp, type TestApp, type TestClock, type TestIdentity } from '../../testing/test-app.js';
+import { startSmtpCatcher, type SmtpCatcher } from '../../testing/smtp-catcher.js';
 import { signedEvent, startFakeStripe, TEST_WEBHOOK_SECRET, type FakeStripe } from './fake-stripe.js';
 
 /** A test app wired to a fake Stripe, with a current monthly drive (4,700 $), and helpers to give and deliver. */
@@ -18,6 +19,23 @@ export interface DonationsTestApp {
   meter(): Promise<Record<string, unknown> & { raisedMinor: number; donors: number; percent: number; raisedLabel: string; goalLabel: string }>;
   count(table: 'stripe_events' | 'donation_ledger' | 'donations' | 'stripe_parked_events'): Promise<number>;
   close(): Promise<void>;
+}
+
+/** A donations app whose mail goes to a loopback SMTP server; `d.close()` stops both. */
+export async function startDonationsAppWithMail(options: Parameters<typeof startDonationsApp>[0] = {}): Promise<{ d: DonationsTestApp; smtp: SmtpCatcher }> {
+  const smtp = await startSmtpCatcher();
+  try {
+    const d = await startDonationsApp({ ...options, env: { ...options.env, TRIBUNE_MAIL_TRANSPORT: smtp.url } });
+    const closeApp = d.close;
+    d.close = async () => {
+      await closeApp();
+      await smtp.close();
+    };
+    return { d, smtp };
+  } catch (error) {
+    await smtp.close();
+    throw error;
+  }
 }
 
 export async function startDonationsApp(options: { start?: string; stripe?: boolean; env?: Record<string, string> } = {}): Promise<DonationsTestApp> {

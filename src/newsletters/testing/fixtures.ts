@@ -9,6 +9,24 @@ export async function createNewsletter(t: Pick<TestApp, 'runtime'>, slug: string
   return id;
 }
 
+/** A published article by a new editor and a send of it due now: the queue a benchmark or scale-out test drains. */
+export async function scheduleArticleSend(db: TestApp['runtime']['db'], newsletterId: string, options: { subject: string; domain: string }): Promise<string> {
+  const time = new Date().toISOString();
+  const authorId = newId();
+  await db.insertInto('users').values({ id: authorId, email: `editor@${options.domain}`, display_name: 'Editor', role: 'editor', created_at: time, updated_at: time }).execute();
+  const articleId = newId();
+  await db
+    .insertInto('articles')
+    .values({ id: articleId, slug: 'sent-story', title: 'A story', summary: 'Its summary.', body_md: 'Paragraph one.\n\nParagraph two.', author_id: authorId, status: 'published', published_at: time, created_at: time, updated_at: time, comments_open: 1, premoderate: 0, media_tag: null, video_url: null, featured_image_url: null, featured_image_alt: null, comments_close_after_days: null })
+    .execute();
+  const sendId = newId();
+  await db
+    .insertInto('newsletter_sends')
+    .values({ id: sendId, newsletter_id: newsletterId, kind: 'article', article_ids: JSON.stringify([articleId]), subject: options.subject, intro: '', status: 'scheduled', send_after: time, created_at: time })
+    .execute();
+  return sendId;
+}
+
 /** Active subscribers written straight to the table: a big list without thousands of confirmation clicks. */
 export async function seedSubscribers(db: TestApp['runtime']['db'], newsletterId: string, count: number, domain = 'list.test'): Promise<string[]> {
   const time = new Date().toISOString();
