@@ -230,7 +230,8 @@ describe('sending', () => {
     const draft = await t.request({ method: 'POST', url: '/admin/newsletters/sends', as: editor, headers: FORM, payload: formBody({ newsletterId: daily, kind: 'digest', articleIds: [article.id], subject: 'Digest', intro: 'Hello' }) });
     const id = draft.headers.location!.toString().split('/').pop()!;
     const me = (await t.runtime.db.selectFrom('users').select('email').where('id', '=', editor.userId).executeTakeFirstOrThrow()).email!;
-    const test = await t.request({ method: 'POST', url: `/admin/newsletters/sends/${id}/test`, as: editor });
+    // As the browser sends it: a form with the page's token.
+    const test = await t.request({ method: 'POST', url: `/admin/newsletters/sends/${id}/test`, as: editor, headers: FORM, payload: formBody({}) });
     expect(test.statusCode).toBe(303);
     await catcher.waitFor(() => catcher.messagesTo(me).length === 1);
     expect(catcher.messagesTo(me)[0].subject).toBe('[Test] Digest');
