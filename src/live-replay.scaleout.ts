@@ -3,18 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_MAIN_ARTICLE_SLUG } from './articles/index.js';
-import { createTestDatabase, type TestDatabase } from './testing/database.js';
+import { createTestDatabase, type TestDatabase, schemaConnectionUrl } from './testing/database.js';
 import { requireScaleOutEnv } from './testing/scale-out.js';
 import { startServerProcess, type ServerProcess } from './testing/server-process.js';
 import { SiteClient } from './testing/site-client.js';
 import { openStream, type Stream } from './testing/sse-client.js';
-
-/** A connection URL that confines a child process to the test's own schema. */
-function schemaUrl(database: TestDatabase): string {
-  const url = new URL(database.url);
-  url.searchParams.set('options', `-c search_path=${database.schema}`);
-  return url.toString();
-}
 
 const createdIds = (stream: Stream) =>
   stream.events.filter((event) => event.event === 'comment.created').map((event) => (event.data.comment as { id: string }).id);
@@ -35,7 +28,7 @@ describe('live replay across instances (PostgreSQL + Redis)', () => {
     const { redisUrl } = requireScaleOutEnv();
     database = await createTestDatabase();
     const env = {
-      TRIBUNE_DATABASE_URL: schemaUrl(database),
+      TRIBUNE_DATABASE_URL: schemaConnectionUrl(database),
       TRIBUNE_SECRET: 'shared-secret-for-every-instance',
       TRIBUNE_REDIS_PREFIX: `${database.schema}:`,
       TRIBUNE_REDIS_URL: redisUrl,

@@ -9,16 +9,9 @@ import { openDatabase } from './db/database.js';
 import { newId } from './db/ids.js';
 import { createRedisEventBus } from './events/redis-bus.js';
 import type { EventOn, TribuneEvent } from './events/index.js';
-import { createTestDatabase, type TestDatabase } from './testing/database.js';
+import { createTestDatabase, type TestDatabase, schemaConnectionUrl } from './testing/database.js';
 import { requireScaleOutEnv } from './testing/scale-out.js';
 import { startServerProcess, type ServerProcess } from './testing/server-process.js';
-
-/** A connection URL that confines a child process to the test's own schema. */
-function schemaUrl(database: TestDatabase): string {
-  const url = new URL(database.url);
-  url.searchParams.set('options', `-c search_path=${database.schema}`);
-  return url.toString();
-}
 
 /** Collects the events of an SSE stream until `stop()`. */
 function openStream(url: string): { events: TribuneEvent[]; stop(): void; ready: Promise<void> } {
@@ -69,7 +62,7 @@ describe('several instances on one PostgreSQL', () => {
     const { redisUrl } = requireScaleOutEnv();
     database = await createTestDatabase();
     const env: Record<string, string> = {
-      TRIBUNE_DATABASE_URL: schemaUrl(database),
+      TRIBUNE_DATABASE_URL: schemaConnectionUrl(database),
       TRIBUNE_SECRET: 'shared-secret-for-every-instance',
       TRIBUNE_REDIS_PREFIX: `${database.schema}:`,
       ...(withRedis ? { TRIBUNE_REDIS_URL: redisUrl } : {}),

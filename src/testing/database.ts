@@ -80,3 +80,10 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
     },
   };
 }
+
+/** A connection URL that confines a child process to the test's own PostgreSQL schema. */
+export function schemaConnectionUrl(database: TestDatabase): string {
+  const url = new URL(database.url);
+  url.searchParams.set('options', `-c search_path=${database.schema}`);
+  return url.toString();
+}

@@ -4,16 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_MAIN_ARTICLE_SLUG } from '../articles/index.js';
-import { createTestDatabase, type TestDatabase } from '../testing/database.js';
+import { createTestDatabase, type TestDatabase, schemaConnectionUrl } from '../testing/database.js';
 import { requireScaleOutEnv } from '../testing/scale-out.js';
 import { startServerProcess, type ServerProcess } from '../testing/server-process.js';
 import { SiteClient } from '../testing/site-client.js';
-
-function schemaUrl(database: TestDatabase): string {
-  const url = new URL(database.url);
-  url.searchParams.set('options', `-c search_path=${database.schema}`);
-  return url.toString();
-}
 
 /** The types of the events an SSE stream delivered so far, with their payloads as text. */
 function openStream(url: string): { seen: string[]; ready: Promise<void>; stop(): void } {
@@ -61,7 +55,7 @@ describe('page cache on two instances over PostgreSQL and Redis', () => {
     const { redisUrl } = requireScaleOutEnv();
     database = await createTestDatabase();
     const env = {
-      TRIBUNE_DATABASE_URL: schemaUrl(database), TRIBUNE_SECRET: 'shared-secret-for-every-instance',
+      TRIBUNE_DATABASE_URL: schemaConnectionUrl(database), TRIBUNE_SECRET: 'shared-secret-for-every-instance',
       TRIBUNE_REDIS_PREFIX: `${database.schema}:`, TRIBUNE_REDIS_URL: redisUrl,
     };
     const one = await startServerProcess({ ...env, TRIBUNE_DATA_DIR: mkdtempSync(join(tmpdir(), 'tribune-a-')) }, ['--demo']);
