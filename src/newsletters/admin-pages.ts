@@ -131,9 +131,6 @@ ${send.status === 'sending' || send.status === 'done' || send.status === 'cancel
   ${send.status === 'sending' ? html`<p class="field-hint">This page refreshes every 5 seconds while sending.</p>
   <form method="post" action="/admin/newsletters/sends/${send.id}/cancel">${csrfField(options.csrf)}<button type="submit" class="button--secondary">Stop sending</button></form>` : ''}
 </section>` : ''}
-<h2>Preview</h2>
-<iframe class="newsletter-preview" title="Email preview" src="/admin/newsletters/sends/${send.id}/preview" sandbox="" style="width:100%;min-height:640px;border:1px solid #ccc;"></iframe>
-<p><a href="/admin/newsletters/sends/${send.id}/preview.txt">Plain-text part</a></p>
 ${send.status === 'draft' ? html`<h2>Test</h2>
 <form method="post" action="/admin/newsletters/sends/${send.id}/test">${csrfField(options.csrf)}<button type="submit" class="button--secondary">Send a test to ${options.viewerEmail ?? 'me'}</button></form>
 <h2>Send</h2>
@@ -146,8 +143,11 @@ ${send.status === 'draft' ? html`<h2>Test</h2>
     <input type="datetime-local" name="at" aria-label="Send at (${options.settings.site.timeZone})">
   </fieldset>
   <button type="submit">Send to subscribers</button>
-</form>
-<h2>Edit</h2>
-${options.compose}` : ''}
-${send.status === 'scheduled' ? html`<form method="post" action="/admin/newsletters/sends/${send.id}/cancel">${csrfField(options.csrf)}<button type="submit" class="button--secondary">Unschedule (back to draft)</button></form>` : ''}`;
+</form>` : ''}
+${send.status === 'scheduled' ? html`<form method="post" action="/admin/newsletters/sends/${send.id}/cancel">${csrfField(options.csrf)}<button type="submit" class="button--secondary">Unschedule (back to draft)</button></form>` : ''}
+<h2>Preview</h2>
+<iframe class="newsletter-preview" title="Email preview" src="/admin/newsletters/sends/${send.id}/preview" sandbox="" style="width:100%;min-height:640px;border:1px solid #ccc;"></iframe>
+<p><a href="/admin/newsletters/sends/${send.id}/preview.txt">Plain-text part</a></p>
+${send.status === 'draft' ? html`<h2>Edit</h2>
+${options.compose}` : ''}`;
 }

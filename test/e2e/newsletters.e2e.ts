@@ -57,7 +57,7 @@ describe('newsletters in Chromium', () => {
     await context.close();
   });
 
-  it('an editor composes a newsletter and previews it as subscribers will see it', async () => {
+  it('an editor previews a newsletter, sends a test to themselves, then sends it and sees it go out', async () => {
     const context = await browser.newContext();
     const page = await openPage(context);
     screenshotOnFailure('newsletter-editor', () => [page]);
@@ -76,12 +76,19 @@ describe('newsletters in Chromium', () => {
     await preview.locator('h1', { hasText: title }).waitFor();
     expect(await preview.getByText('Support our journalism').count()).toBeGreaterThan(0);
 
-    // Open defect (issue #15's note): from Chromium against a real server process, the send page's
-    // POSTs (test copy, send) do not complete. Sending is proved in src/newsletters/newsletters.test.ts,
-    // test/faults/newsletter-send.fault.ts and src/newsletters/sending.scaleout.ts; this journey stops
-    // at the preview until that is fixed.
-    expect(await page.getByRole('button', { name: /Send a test to/ }).count()).toBe(1);
-    expect(await page.getByRole('button', { name: 'Send to subscribers' }).count()).toBe(1);
+    await page.getByRole('button', { name: /Send a test to/ }).click();
+    await page.getByText(`A test was sent to ${DEMO_ADMIN.email}.`).waitFor();
+    await catcher.waitFor(() => catcher.messagesTo(DEMO_ADMIN.email).some((mail) => mail.subject.startsWith('[Test]')));
+    expect(catcher.messagesTo(READER)).toHaveLength(1);
+
+    await page.getByRole('button', { name: 'Send to subscribers' }).click();
+    await page.getByText('Handed to the queue.').waitFor();
+    await catcher.waitFor(() => catcher.messagesTo(READER).length === 2);
+    const newsletter = catcher.messagesTo(READER)[1];
+    expect(newsletter.subject).toBe(title);
+    expect(newsletter.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    // The page refreshes itself while sending; it ends on the finished count.
+    await page.locator('[data-progress-line]', { hasText: '1 of 1 sent' }).waitFor({ timeout: 60_000 });
     expect(page.errors).toEqual([]);
     await context.close();
   });
