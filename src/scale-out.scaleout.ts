@@ -1,4 +1,3 @@
-import { request as httpRequest } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,45 +7,12 @@ import { DEMO_MAIN_ARTICLE_SLUG } from './articles/index.js';
 import { openDatabase } from './db/database.js';
 import { newId } from './db/ids.js';
 import { createRedisEventBus } from './events/redis-bus.js';
-import type { EventOn, TribuneEvent } from './events/index.js';
+import type { EventOn } from './events/index.js';
 import { createTestDatabase, type TestDatabase, schemaConnectionUrl } from './testing/database.js';
 import { requireScaleOutEnv } from './testing/scale-out.js';
 import { startServerProcess, type ServerProcess } from './testing/server-process.js';
-
-/** Collects the events of an SSE stream until `stop()`. */
-function openStream(url: string): { events: TribuneEvent[]; stop(): void; ready: Promise<void> } {
-  const events: TribuneEvent[] = [];
-  let buffer = '';
-  let markReady!: () => void;
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  const req = httpRequest(url, { headers: { accept: 'text/event-stream' } }, (res) => {
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => {
-      buffer += chunk;
-      if (buffer.includes(': connected')) markReady();
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = block.split('\n').find((line) => line.startsWith('data: '));
-        if (data) events.push(JSON.parse(data.slice(6)) as TribuneEvent);
-      }
-    });
-  });
-  req.on('error', () => {});
-  req.end();
-  return { events, ready, stop: () => req.destroy() };
-}
-
-async function until<T>(read: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { openStream } from './testing/sse-client.js';
+import { eventually } from './testing/wait.js';
 
 describe('several instances on one PostgreSQL', () => {
   let database: TestDatabase | undefined;
@@ -87,9 +53,8 @@ describe('several instances on one PostgreSQL', () => {
     servers.push(two);
 
     // A comment posted through one instance reaches a reader streaming from the other.
-    const stream = openStream(`${two.url}/api/articles/${DEMO_MAIN_ARTICLE_SLUG}/live`);
-    cleanups.push(() => stream.stop());
-    await stream.ready;
+    const stream = await openStream(two.port, `/api/articles/${DEMO_MAIN_ARTICLE_SLUG}/live`);
+    cleanups.push(() => stream.close());
     const reader = new SiteClient(one.url);
     expect((await reader.loadPage(`/articles/${DEMO_MAIN_ARTICLE_SLUG}`)).status).toBe(200);
     const posted = await reader.request('POST', `/api/articles/${DEMO_MAIN_ARTICLE_SLUG}/comments`, {
@@ -97,7 +62,7 @@ describe('several instances on one PostgreSQL', () => {
     });
     expect(posted.status, posted.text).toBe(201);
     const commentId = posted.json<{ comment: { id: string } }>().comment.id;
-    await until(() => stream.events.find((event) => event.type === 'comment.created' && JSON.stringify(event).includes(commentId)), 10_000, 'the comment on the other instance');
+    await stream.waitFor('comment.created', (event) => JSON.stringify(event).includes(commentId));
 
     // A session started on one instance is valid on the other (sessions live in the database).
     const staff = new SiteClient(two.url);
@@ -139,7 +104,7 @@ describe('several instances on one PostgreSQL', () => {
       published_at: new Date(now.getTime() + 1000).toISOString(), created_at: now.toISOString(), updated_at: now.toISOString(),
       comments_open: 1, comments_close_after_days: null, premoderate: 0,
     }).execute();
-    await until(() => announced.find((event) => event.id === id), 40_000, 'the scheduled article to be published');
+    await eventually(() => announced.find((event) => event.id === id), 'the scheduled article to be published');
     // Both instances' timers (15 s) pass at least once more; neither announces it again.
     await new Promise((resolve) => setTimeout(resolve, 16_000));
     expect(announced.filter((event) => event.id === id)).toHaveLength(1);

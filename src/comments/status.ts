@@ -10,16 +10,26 @@ import type { CommentsDeps } from './types.js';
  * For the moderation domain: moves a comment to a status and tells open pages. A comment becoming
  * published appears live (and its reply notification is queued); one leaving published disappears.
  */
-export async function setCommentStatus(deps: CommentsDeps, commentId: string, status: CommentStatus): Promise<CommentRow> {
+export async function setCommentStatus(
+  deps: CommentsDeps,
+  commentId: string,
+  status: CommentStatus,
+  /** A write that must land with the change or not at all (the moderator's log row), given the transaction. */
+  alongside?: (db: CommentsDeps['db']) => Promise<unknown>,
+): Promise<CommentRow> {
   const row = await queries.findComment(deps.db, commentId);
   if (!row) throw commentErrors.raise('COMMENT_NOT_FOUND');
-  if (row.status === status) return row;
+  if (row.status === status) {
+    await alongside?.(deps.db);
+    return row;
+  }
   const time = deps.now().toISOString();
   const changes = status === 'deleted' ? { status, body: '', body_html: '', deleted_at: time, updated_at: time } : { status, updated_at: time };
   const updated: CommentRow = { ...row, ...changes };
   await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('comments').set(changes).where('id', '=', commentId).execute();
     if (status === 'published') await enqueueReplyNotification({ db: trx, now: deps.now }, updated);
+    await alongside?.(trx);
   });
   if (status === 'published') await announce(deps, 'created', updated);
   else if (row.status === 'published') await announce(deps, 'removed', updated);

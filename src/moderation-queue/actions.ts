@@ -63,11 +63,12 @@ async function announce(deps: QueueDeps, actor: Moderator, action: ModerationAct
  */
 export async function approveComment(deps: QueueDeps, actor: Moderator, commentId: string, note?: string, quiet = false): Promise<ActionResult> {
   const row = await loadComment(deps, commentId);
-  if (row.status !== 'published') await setCommentStatus(forComments(deps), commentId, 'published');
-  await recordAction(deps, {
-    commentId, userId: row.author_id, actorId: actor.id, action: 'approve', reason: (note ?? '').trim(),
-    detail: { from: row.status, flags: row.flag_count },
-  });
+  await setCommentStatus(forComments(deps), commentId, 'published', (db) =>
+    recordAction({ db, now: deps.now }, {
+      commentId, userId: row.author_id, actorId: actor.id, action: 'approve', reason: (note ?? '').trim(),
+      detail: { from: row.status, flags: row.flag_count },
+    }),
+  );
   if (!quiet) await announce(deps, actor, 'approve', [commentId], row.author_id);
   return { commentId, ok: true, status: 'published' };
 }
@@ -75,8 +76,9 @@ export async function approveComment(deps: QueueDeps, actor: Moderator, commentI
 /** Takes a comment down (or keeps it down) and tells its author why. */
 export async function rejectComment(deps: QueueDeps, actor: Moderator, commentId: string, reason: string, quiet = false): Promise<ActionResult> {
   const row = await loadComment(deps, commentId);
-  if (row.status !== 'rejected') await setCommentStatus(forComments(deps), commentId, 'rejected');
-  await recordAction(deps, { commentId, userId: row.author_id, actorId: actor.id, action: 'reject', reason, detail: { from: row.status } });
+  await setCommentStatus(forComments(deps), commentId, 'rejected', (db) =>
+    recordAction({ db, now: deps.now }, { commentId, userId: row.author_id, actorId: actor.id, action: 'reject', reason, detail: { from: row.status } }),
+  );
   if (row.author_id && row.status !== 'rejected') {
     const author = await findReaderStanding(deps.db, row.author_id);
     const article = await getArticle(deps.db, { id: row.article_id });

@@ -40,11 +40,12 @@ export async function cleanUpAfterSanction(
   const comments: CommentsDeps = { db: deps.db, now: deps.now, settings: deps.settings, events: deps.events, baseUrl: deps.baseUrl };
   const done: string[] = [];
   for (const row of await authorComments(deps, author, statuses)) {
-    await setCommentStatus(comments, row.id, 'rejected');
-    await recordAction(deps, {
-      commentId: row.id, userId: row.author_id, actorId, action: 'reject', reason: `With the ban: ${reason}`,
-      detail: { from: row.status, withBan: true, ...('guestKey' in author ? { guest: true } : {}) },
-    });
+    await setCommentStatus(comments, row.id, 'rejected', (db) =>
+      recordAction({ db, now: deps.now }, {
+        commentId: row.id, userId: row.author_id, actorId, action: 'reject', reason: `With the ban: ${reason}`,
+        detail: { from: row.status, withBan: true, ...('guestKey' in author ? { guest: true } : {}) },
+      }),
+    );
     done.push(row.id);
   }
   return done;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 import {
@@ -113,6 +114,28 @@ describe('moderator actions', () => {
     expect(rejectRows).toEqual([['system_hold', 'Uses a word this site reviews.'], ['reject', 'Spam or advertising — Same link everywhere']]);
     const noReason = await t.request({ method: 'POST', url: '/api/admin/moderation/bulk', as: moderator, payload: { action: 'reject', ids: [ids[0]], reason: 'other' } });
     expect(noReason.json().error).toBe('MOD_REASON_REQUIRED');
+  });
+
+  it('changes a comment and writes its log row together: when the log cannot be written, the comment stays as it was', async () => {
+    const article = await createTestArticle(t);
+    const reader = await createReader(t);
+    const moderator = await t.signIn('moderator');
+    const id = await postHeld(t, reader, article.slug);
+    const renameLog = (from: string, to: string) => sql`alter table ${sql.table(from)} rename to ${sql.table(to)}`.execute(t.runtime.db);
+    t.clock.advance(1000);
+
+    await renameLog('moderation_actions', 'moderation_actions_away');
+    for (const action of ['approve', 'reject']) {
+      const failed = await t.request({ method: 'POST', url: `/api/admin/moderation/comments/${id}/${action}`, as: moderator, payload: { reason: 'spam' } });
+      expect(failed.statusCode).toBe(500);
+      expect(await commentStatus(t, id)).toBe('pending');
+    }
+    await renameLog('moderation_actions_away', 'moderation_actions');
+
+    const approved = await t.request({ method: 'POST', url: `/api/admin/moderation/comments/${id}/approve`, as: moderator, payload: {} });
+    expect(approved.statusCode).toBe(200);
+    expect(await commentStatus(t, id)).toBe('published');
+    expect((await auditRows(t, { commentId: id })).map((row) => row.action)).toEqual(['system_hold', 'approve']);
   });
 
   it('rejects with a reason, emails the reader and lists the reason on their account', async () => {
