@@ -71,8 +71,23 @@ const bare = createServer((_request, reply) => {
 await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
 const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/api/articles/thread-page/comments`;
 
+// The floor for a POST: read and parse the JSON body, answer 201 with one comment's worth of JSON.
+const postedExample = JSON.stringify({ comment: JSON.parse(json.toString('utf8')).threads[0] });
+const barePost = createServer((incoming, reply) => {
+  const chunks: Buffer[] = [];
+  incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+  incoming.on('end', () => {
+    JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    reply.writeHead(201, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(postedExample) });
+    reply.end(postedExample);
+  });
+});
+await new Promise<void>((resolve) => barePost.listen(0, '127.0.0.1', resolve));
+const barePostUrl = `http://127.0.0.1:${(barePost.address() as AddressInfo).port}/api/articles/post-target/comments`;
+
 async function shutdown() {
   bare.close();
+  barePost.close();
   await app.close();
   await runtime.close();
   await postgres?.drop();
@@ -85,5 +100,5 @@ process.on('SIGTERM', () => void shutdown());
 
 process.stdout.write(`${JSON.stringify({
   getUrl, bareUrl, bytes: json.length, wireBytes: bytes.length, encoding: wire.encoding, comments: shown,
-  postUrl: `${origin}/api/articles/post-target/comments`, readUrl: `${origin}/articles/post-target`, origin: BENCH_ORIGIN,
+  postUrl: `${origin}/api/articles/post-target/comments`, readUrl: `${origin}/articles/post-target`, origin: BENCH_ORIGIN, barePostUrl,
 })}\n`);

@@ -15,7 +15,7 @@ const POSTERS = (process.env.BENCH_POSTERS ?? '1,20').split(',').map(Number);
 /** Readers loading the article page being commented on while the posts go in. */
 const READERS = Number(process.env.BENCH_READERS ?? 4);
 
-interface Servers {
+export interface Servers {
   getUrl: string;
   bareUrl: string;
   bytes: number;
@@ -27,11 +27,16 @@ interface Servers {
   /** The article page of the article the posts go to. */
   readUrl: string;
   origin: string;
+  /** A bare node:http server taking the same POST and answering 201 with a comment-sized body. */
+  barePostUrl: string;
 }
 
-async function startServers(databaseUrl?: string) {
+/** Node flags for the server process only, e.g. `BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'`. */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
+export async function startServers(databaseUrl?: string) {
   const script = fileURLToPath(new URL('./comments-servers.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, '--import', 'tsx', script], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, ...(databaseUrl ? { BENCH_DATABASE_URL: databaseUrl } : {}) },
   });
@@ -64,23 +69,16 @@ async function measureGet(label: string, url: string): Promise<number> {
   return result.requests.average;
 }
 
-/**
- * Sustained posting: `posters` clients post distinct comments back to back (as an embedding site's
- * readers would, so the Origin stands in for the CSRF token) for the whole duration, every post a real
- * assess() + insert + event, while READERS anonymous readers load the page of that same article (whose
- * cached copy every post drops).
- */
-async function measurePosts(servers: Servers, posters: number): Promise<void> {
+/** Posting clients post distinct comments back to back until `until`; the latencies of the 201s. */
+async function postUntil(servers: Servers, posters: number, postUrl: string, until: number): Promise<{ latencies: number[]; failed: number }> {
   const latencies: number[] = [];
   let failed = 0;
   let counter = 0;
-  const until = Date.now() + DURATION_S * 1000;
-  const reading = autocannon({ url: servers.readUrl, connections: READERS, duration: DURATION_S, headers: { accept: 'text/html', 'accept-encoding': 'br, gzip' } });
   await Promise.all(Array.from({ length: posters }, async (_, worker) => {
     while (Date.now() < until) {
       counter += 1;
       const started = performance.now();
-      const response = await fetch(servers.postUrl, {
+      const response = await fetch(postUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: servers.origin },
         body: JSON.stringify({ text: `Comment ${counter} from poster ${worker}: the council should publish the full sampling data.`, name: `Poster ${worker}` }),
@@ -90,12 +88,34 @@ async function measurePosts(servers: Servers, posters: number): Promise<void> {
       else failed += 1;
     }
   }));
+  return { latencies, failed };
+}
+
+/**
+ * Before the first measured post: the assess pool's workers start with the first comment and score
+ * nothing until they have loaded the model, so the first seconds of posting run the classifier on the
+ * main thread. Measured posts meet the pool as a server that has been up a while does.
+ */
+export async function warmUpPosts(servers: Servers, seconds = Number(process.env.BENCH_WARMUP ?? 3)): Promise<void> {
+  await postUntil(servers, 4, servers.postUrl, Date.now() + seconds * 1000);
+}
+
+/**
+ * Sustained posting: `posters` clients post distinct comments back to back (as an embedding site's
+ * readers would, so the Origin stands in for the CSRF token) for the whole duration, every post a real
+ * assess() + insert + event, while READERS anonymous readers load the page of that same article (whose
+ * cached copy every post drops).
+ */
+export async function measurePosts(servers: Servers, posters: number, postUrl = servers.postUrl, label = 'POST comment'): Promise<number> {
+  const reading = autocannon({ url: servers.readUrl, connections: READERS, duration: DURATION_S, headers: { accept: 'text/html', 'accept-encoding': 'br, gzip' } });
+  const { latencies, failed } = await postUntil(servers, posters, postUrl, Date.now() + DURATION_S * 1000);
   const reads = await reading;
   latencies.sort((a, b) => a - b);
   const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]?.toFixed(1);
   const bad = reads.non2xx + reads.errors + reads.timeouts;
-  process.stdout.write(`POST comment   ${(latencies.length / DURATION_S).toFixed(0).padStart(8)} posts/s   p50 ${p(0.5)} ms   p99 ${p(0.99)} ms   (${posters} client${posters === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''}; target at 20: ≥ 600/s, p99 < 100 ms)\n`);
+  process.stdout.write(`${label.padEnd(14)} ${(latencies.length / DURATION_S).toFixed(0).padStart(8)} posts/s   p50 ${p(0.5)} ms   p99 ${p(0.99)} ms   (${posters} client${posters === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''}; target at 20: ≥ 600/s, p99 < 100 ms)\n`);
   process.stdout.write(`  page reads   ${reads.requests.average.toFixed(0).padStart(8)} req/s     p50 ${reads.latency.p50} ms   p99 ${reads.latency.p99} ms   (${READERS} readers of that article meanwhile${bad ? `, ${bad} failed` : ''}; target p99 < 50 ms)\n`);
+  return latencies.length / DURATION_S;
 }
 
 async function widgetSize(): Promise<void> {
@@ -122,6 +142,7 @@ export const commentsBench: Bench = {
         const tribune = await measureGet('tribune GET', servers.getUrl);
         const bare = await measureGet('bare http', servers.bareUrl);
         process.stdout.write(`ratio          ${(tribune / bare).toFixed(3)} (Tribune / bare; 1.0 would be free; target ≥ 0.3)\n`);
+        await warmUpPosts(servers);
         for (const posters of POSTERS) await measurePosts(servers, posters);
         process.stdout.write(`server RSS     ${processMemory(pid)}\n`);
       } finally {

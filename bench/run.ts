@@ -1,6 +1,7 @@
 // `npm run bench` runs every bench; `npm run bench -- <name> [<name>…]` runs the named ones.
 // Benches print ratios against a baseline measured in the same run, never pass/fail.
 import { articlePageBench } from './article-page.js';
+import { commentPostsBench } from './comment-posts.js';
 import { commentsBench } from './comments.js';
 import { moderationBench } from './moderation.js';
 import { newsletterSendBench } from './newsletter-send.js';
@@ -13,7 +14,7 @@ export interface Bench {
 }
 
 /** Add a bench: write `bench/<name>.ts` exporting a `Bench`, and list it here. */
-const benches: Bench[] = [articlePageBench, commentsBench, moderationBench, threadScaleBench, newsletterSendBench];
+const benches: Bench[] = [articlePageBench, commentsBench, commentPostsBench, moderationBench, threadScaleBench, newsletterSendBench];
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const unknown = wanted.filter((name) => !benches.some((bench) => bench.name === name));

@@ -6,7 +6,7 @@ import Fastify, { LogController, type FastifyInstance, type RouteOptions } from 
 import {
   accountsPlugin, csrfToken, requireRole, securitySettingsSection, sessionPlugin, staffNeedsTwoFactor, twoFactorSetupRoutes, twoFactorSignInRoutes, usersRoutes,
 } from './accounts/index.js';
-import { articlesPlugin, createArticleScheduler, nextScheduledPublication, oldAddressRedirects } from './articles/index.js';
+import { articlesPlugin, createArticleScheduler, donatePageIntro, navigationSettingsSection, nextScheduledPublication, oldAddressRedirects } from './articles/index.js';
 import { httpErrors } from './errors.js';
 import { fastifyErrorOptions, installErrorHandling } from './http-errors.js';
 import { installInputGuard } from './input-guard.js';
@@ -16,6 +16,7 @@ import { schemaCompilers } from './schema-compilers.js';
 import { createDonations, currentMeter, readerGifts } from './donations/index.js';
 import { createNewsletters, forgetSubscriberEmail, memberSubscriptions, newslettersSettingsSection, subscriberDataForEmail } from './newsletters/index.js';
 import { membersRoutes } from './members/index.js';
+import { mediaPlugin, mediaSettingsSection } from './media/index.js';
 import { readerDataRoutes, threadStubRoutes } from './transfer/index.js';
 import type { Deps } from './runtime.js';
 import { assetRoutes } from './web/assets.js';
@@ -108,12 +109,16 @@ export async function buildApp(deps: Deps, observe: { onRoute?: (route: RouteOpt
   await app.register(twoFactorSignInRoutes, deps);
   await app.register(twoFactorSetupRoutes, deps);
 
+  // == media: uploads, the library, /media/… files (src/media) ==
+  await app.register(mediaPlugin(deps));
   // == articles: publishing, public pages, feeds, admin ==
   await app.register(articlesPlugin, { ...deps, slots });
   await app.register(usersRoutes, { ...deps, mailer });
   // Other domains push their boxes onto /admin/settings here: settingsSections.push(…).
   const settingsSections = coreSettingsSections.map((section) => (section.id === 'comments' ? withSiteEmbedSnippet(section, config.baseUrl) : section));
   settingsSections.push(securitySettingsSection);
+  settingsSections.push(mediaSettingsSection);
+  settingsSections.push(navigationSettingsSection(deps));
   await app.register(settingsRoutes, { settings, sections: settingsSections, guard: { admins: requireRole('admin'), csrfToken } });
   const articleScheduler = createArticleScheduler(deps);
   app.addHook('onReady', async () => articleScheduler.start());
@@ -155,7 +160,7 @@ export async function buildApp(deps: Deps, observe: { onRoute?: (route: RouteOpt
   });
 
   // == donations: drives, meter, checkout, webhooks, ledger ==
-  const donations = createDonations({ ...deps, mailer, thanksExtra: () => newsletters.subscribeBox('donation') });
+  const donations = createDonations({ ...deps, mailer, thanksExtra: () => newsletters.subscribeBox('donation'), donateIntro: donatePageIntro(deps) });
   await app.register(donations.plugin);
   donationsForNewsletters = donations;
   slots.articleSupport = async (context) => html`${await donations.articleSupport(context)}${await newsletters.subscribeBox('article')}`;

@@ -39,6 +39,14 @@ export interface Config {
   maxConnections: number;
   /** Worker threads scoring comments (src/moderation/assess-pool.ts); 0 scores them on the main thread. */
   assessWorkers: number;
+  /** Where uploaded images are kept (src/media/stores.ts): the data folder, the database, or an S3-compatible bucket. */
+  media: MediaConfig;
+}
+
+export interface MediaConfig {
+  store: 'file' | 'database' | 's3';
+  /** Set when TRIBUNE_MEDIA_STORE=s3. */
+  s3: { bucket: string; region: string; endpoint: string | undefined; accessKeyId: string | undefined; secretAccessKey: string | undefined; forcePathStyle: boolean; prefix: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -102,6 +110,28 @@ export function loadConfig(env: Env = process.env, openFiles: number = openFiles
     maxConnections: readInteger(env, 'TRIBUNE_MAX_CONNECTIONS', Math.max(32, openFiles - Math.max(64, Math.ceil(openFiles / 8))), 1, 10_000_000),
     // One per core beyond the main thread's, at most 3: the main thread keeps serving pages and the database.
     assessWorkers: readInteger(env, 'TRIBUNE_ASSESS_WORKERS', Math.max(0, Math.min(3, availableParallelism() - 1)), 0, 64),
+    media: readMediaConfig(env),
+  };
+}
+
+/** Media storage: the data folder unless told otherwise; S3 needs at least a bucket (credentials may come from the SDK's usual chain). */
+function readMediaConfig(env: Env): MediaConfig {
+  const store = readChoice(env, 'TRIBUNE_MEDIA_STORE', 'file', ['file', 'database', 's3'] as const);
+  if (store !== 's3') return { store, s3: undefined };
+  const bucket = env.TRIBUNE_S3_BUCKET ?? '';
+  if (!bucket) throw new ConfigError('TRIBUNE_S3_BUCKET', 'must be set when TRIBUNE_MEDIA_STORE=s3');
+  return {
+    store,
+    s3: {
+      bucket,
+      region: env.TRIBUNE_S3_REGION || 'us-east-1',
+      endpoint: env.TRIBUNE_S3_ENDPOINT ? readUrl(env, 'TRIBUNE_S3_ENDPOINT', '', ['http:', 'https:']) : undefined,
+      accessKeyId: env.TRIBUNE_S3_ACCESS_KEY_ID || undefined,
+      secretAccessKey: env.TRIBUNE_S3_SECRET_ACCESS_KEY || undefined,
+      // MinIO, Garage and most self-hosted stores want bucket names in the path, not the host.
+      forcePathStyle: readBoolean(env, 'TRIBUNE_S3_FORCE_PATH_STYLE', Boolean(env.TRIBUNE_S3_ENDPOINT)),
+      prefix: env.TRIBUNE_S3_PREFIX ?? 'media/',
+    },
   };
 }
 

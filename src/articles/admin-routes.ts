@@ -48,7 +48,8 @@ export const articleAdminRoutes: FastifyPluginAsync<PublicOptions> = async (app,
     const csrf = csrfToken(request, reply);
     const [topics, staff] = await Promise.all([listTopics(db), authors(input.article?.author)]);
     const body = articleEditorPage({ ...input, isPublic: input.article ? isPublic(input.article, now()) : false, topics, authors: staff, settings, csrf, embedOrigin: deps.config.baseUrl });
-    return render(request, reply, { title: input.article ? `Edit: ${input.article.title}` : 'New article', section: 'articles', body, status, scripts: ['editor.js', 'copy.js'] });
+    const isPage = input.values.kind === 'page';
+    return render(request, reply, { title: input.article ? `Edit: ${input.article.title}` : isPage ? 'New page' : 'New article', section: isPage ? 'pages' : 'articles', body, status, scripts: ['editor.js', 'copy.js'] });
   }
 
   app.get('/admin', { preHandler: requireRole('editor', 'moderator'), schema: {} }, async (request, reply) => {
@@ -105,6 +106,9 @@ export const articleAdminRoutes: FastifyPluginAsync<PublicOptions> = async (app,
 
     newsroom.get('/admin/articles/new', { schema: {} }, async (request, reply) =>
       editor(request, reply, { values: blankValues(request.viewer!.id) }));
+    // A static page is written in the same editor; the form carries its kind (src/articles/page-routes.ts lists them).
+    newsroom.get('/admin/pages/new', { schema: {} }, async (request, reply) =>
+      editor(request, reply, { values: blankValues(request.viewer!.id, 'page') }));
 
     /** Create or update from the form; a refused submission comes back with what was typed. */
     async function submit(request: FastifyRequest<{ Body: EditorForm }>, reply: FastifyReply, current: Article | undefined) {
@@ -148,8 +152,9 @@ export const articleAdminRoutes: FastifyPluginAsync<PublicOptions> = async (app,
       '/admin/articles/:id/delete',
       { schema: { params: idParams, body: { type: 'object', properties: { _csrf: { type: 'string' } } } } },
       async (request, reply) => {
+        const { kind } = await requireArticle(db, request.params.id);
         await deleteArticle(deps, request.params.id);
-        return reply.redirect('/admin/articles?done=deleted', 303);
+        return reply.redirect(kind === 'page' ? '/admin/pages?done=deleted' : '/admin/articles?done=deleted', 303);
       },
     );
 

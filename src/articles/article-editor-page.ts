@@ -1,4 +1,5 @@
-import { MEDIA_TAG_LABELS, MEDIA_TAGS, type Article, type TopicRef } from './types.js';
+import { MEDIA_TAG_LABELS, MEDIA_TAGS, type Article, type ArticleKind, type TopicRef } from './types.js';
+import { pathOf } from './page-slugs.js';
 import { MAX_BODY_LENGTH } from './validate.js';
 import type { SiteSettings } from '../settings/index.js';
 import { formatDateTime } from '../web/dates.js';
@@ -28,6 +29,9 @@ export interface EditorValues {
   sticky: boolean;
   /** Staff ids of further bylines. */
   coAuthors: string[];
+  /** `page` for a static page (About, Contact): chosen when created, then fixed. */
+  kind: ArticleKind;
+  showRelated: boolean;
 }
 
 export interface EditorPageInput {
@@ -53,7 +57,7 @@ function statusLine(input: EditorPageInput): Html {
   if (!article) return html`<p class="status-line"><span class="badge badge--draft">New</span> Not saved yet.</p>`;
   const when = article.publishedAt ? formatDateTime(article.publishedAt, settings.site) : '';
   if (input.isPublic) {
-    return html`<p class="status-line"><span class="badge badge--published">Published</span> ${when} · <a href="/articles/${article.slug}">View on site</a></p>`;
+    return html`<p class="status-line"><span class="badge badge--published">Published</span> ${when} · <a href="${pathOf(article.kind, article.slug)}">View on site</a></p>`;
   }
   if (article.status === 'scheduled') {
     return html`<p class="status-line"><span class="badge badge--scheduled">Scheduled</span> Goes live ${when} · <a href="/admin/articles/${article.id}/preview">Preview page</a></p>`;
@@ -111,9 +115,10 @@ export function articleEditorPage(input: EditorPageInput): Html {
   const { values, error, article } = input;
   const action = article ? `/admin/articles/${article.id}` : '/admin/articles';
   const zone = input.settings.site.timeZone;
+  const isPage = values.kind === 'page';
   return html`<div class="editor-head">
-  <p><a href="/admin/articles">← All articles</a></p>
-  <h1>${article ? 'Edit article' : 'New article'}</h1>
+  <p>${isPage ? html`<a href="/admin/pages">← All pages</a>` : html`<a href="/admin/articles">← All articles</a>`}</p>
+  <h1>${isPage ? (article ? 'Edit page' : 'New page') : article ? 'Edit article' : 'New article'}</h1>
   ${statusLine(input)}
 </div>
 ${flash(input.notice)}
@@ -121,9 +126,10 @@ ${formError(error, SHOWN_FIELDS)}
 <form method="post" action="${action}" class="editor" novalidate>
   ${csrfField(input.csrf)}
   <input type="hidden" name="publishedAtWas" value="${values.publishedAtWas}">
+  ${isPage && !article ? html`<input type="hidden" name="kind" value="page">` : ''}
   <div class="editor__main">
     ${textField({ name: 'title', label: 'Headline', value: values.title, error, required: true, attrs: html` maxlength="300" autocomplete="off"` })}
-    ${textField({ name: 'slug', label: 'Slug', value: values.slug, error, hint: 'The address: /articles/this-slug. Leave empty to make one from the headline.', attrs: html` pattern="[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]+(-[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]+)*" maxlength="100" autocomplete="off"` })}
+    ${textField({ name: 'slug', label: 'Slug', value: values.slug, error, hint: isPage ? 'The address: /this-slug (e.g. about, contact). Leave empty to make one from the title.' : 'The address: /articles/this-slug. Leave empty to make one from the headline.', attrs: html` pattern="[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]+(-[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]+)*" maxlength="100" autocomplete="off"` })}
     ${textArea({ name: 'summary', label: 'Summary', value: values.summary, error, rows: 3, hint: 'One or two sentences, shown in lists, feeds and link previews.', attrs: html` maxlength="1000"` })}
     ${textArea({ name: 'body', label: 'Body', value: values.body, error, rows: 22, id: 'body', hint: html`Markdown: <code>## Heading</code>, <code>**bold**</code>, <code>[link](https://…)</code>, <code>![alt](https://…image)</code>, <code>&gt; quote</code>, lists.`, attrs: html` class="editor__body" maxlength="${MAX_BODY_LENGTH}" data-preview-target="body-preview"` })}
     <p><button type="submit" name="action" value="preview" class="button--quiet" data-preview-button>Preview body</button></p>
@@ -148,7 +154,9 @@ ${formError(error, SHOWN_FIELDS)}
       ${checkbox({ name: 'premoderate', label: 'Hold every comment for review', checked: values.premoderate })}
       ${textField({ name: 'commentsCloseAfterDays', label: 'Close after (days)', type: 'number', value: values.commentsCloseAfterDays, error, hint: 'Empty: the site default.', attrs: html` min="0" max="3650"` })}
     </fieldset>
-    ${checkbox({ name: 'sticky', label: 'Pin to the top of the home page', checked: values.sticky })}
+    ${isPage
+    ? checkbox({ name: 'showRelated', label: 'Show “More on this topic”', checked: values.showRelated, hint: 'Stories sharing the page’s topics, under its text.' })
+    : checkbox({ name: 'sticky', label: 'Pin to the top of the home page', checked: values.sticky })}
   </aside>
 </form>
 ${article && input.embedOrigin ? articleEmbedBox(input.embedOrigin, article, input.isPublic) : ''}

@@ -5,10 +5,13 @@ import { mediaTagLabel, teaserList } from './article-teasers.js';
 import { formatDateTime } from '../web/dates.js';
 import { html, jsonForScript, trusted, type Html } from '../web/html.js';
 import { videoPlaceholder } from './video-placeholder.js';
+import { figureHtml, mediaUrl, type MediaItem } from '../media/index.js';
 
 export interface ArticlePageInput {
   article: Article;
   bodyHtml: string;
+  /** The featured image when it is a library image (src/media): drawn as <picture>, and 1200 px wide for Open Graph. */
+  featuredMedia?: MediaItem;
   related: CountedTeaser[];
   settings: SiteSettings;
   baseUrl: string;
@@ -38,6 +41,8 @@ ${input.preview ? html`<p class="notice" role="status">Preview: readers cannot s
   </header>
   ${article.videoUrl
     ? videoPlaceholder(article.videoUrl, { url: article.featuredImageUrl, alt: article.featuredImageAlt }, article.title)
+    : input.featuredMedia
+      ? figureHtml(input.featuredMedia, { loading: 'eager', alt: article.featuredImageAlt ?? undefined, className: 'article__figure' })
     : article.featuredImageUrl
       ? html`<figure class="article__figure"><img src="${article.featuredImageUrl}" alt="${article.featuredImageAlt ?? ''}" decoding="async">${article.featuredImageAlt ? html`<figcaption>${article.featuredImageAlt}</figcaption>` : ''}</figure>`
       : ''}
@@ -80,7 +85,9 @@ function articleHead(input: ArticlePageInput): Html {
   const site = settings.site;
   const url = articleUrl(baseUrl, article.slug);
   const description = article.summary || site.description;
-  const image = article.featuredImageUrl;
+  const featured = input.featuredMedia;
+  const image = featured ? `${baseUrl}${mediaUrl(featured, 1200)}` : article.featuredImageUrl?.startsWith('/') ? `${baseUrl}${article.featuredImageUrl}` : article.featuredImageUrl;
+  const imageFile = featured?.files.find((file) => image === `${baseUrl}/media/${featured.id}/${file.name}`);
   const modified = article.publishedAt && article.publishedAt > article.updatedAt ? article.publishedAt : article.updatedAt;
   const jsonLd = {
     '@context': 'https://schema.org',
@@ -111,7 +118,7 @@ function articleHead(input: ArticlePageInput): Html {
 <meta property="og:description" content="${description}">
 <meta property="og:url" content="${url}">
 <meta property="og:locale" content="${locale}">
-${image ? html`<meta property="og:image" content="${image}">${article.featuredImageAlt ? html`<meta property="og:image:alt" content="${article.featuredImageAlt}">` : ''}` : ''}
+${image ? html`<meta property="og:image" content="${image}">${imageFile ? html`<meta property="og:image:width" content="${imageFile.width}"><meta property="og:image:height" content="${imageFile.height}">` : ''}${article.featuredImageAlt ? html`<meta property="og:image:alt" content="${article.featuredImageAlt}">` : ''}` : ''}
 ${article.publishedAt ? html`<meta property="article:published_time" content="${article.publishedAt}">` : ''}
 <meta property="article:modified_time" content="${modified}">
 <meta property="article:author" content="${baseUrl}/authors/${article.author.id}">

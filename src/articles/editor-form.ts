@@ -25,6 +25,8 @@ export interface EditorForm {
   commentsCloseAfterDays?: string;
   sticky?: string;
   coAuthors?: string[];
+  kind?: string;
+  showRelated?: string;
 }
 
 export const EDITOR_ACTIONS = ['save', 'publish', 'schedule', 'unpublish', 'preview'] as const;
@@ -41,7 +43,7 @@ export const editorFormSchema = {
     action: { type: 'string', enum: EDITOR_ACTIONS },
     title: text, slug: text, summary: text, body: text, mediaTag: text, videoUrl: text, featuredImageUrl: text,
     featuredImageAlt: text, authorId: text, publishedAt: text, publishedAtWas: text, commentsOpen: text, premoderate: text,
-    commentsCloseAfterDays: text, sticky: text, topics: list, coAuthors: list, sourceName: list, sourceUrl: list,
+    commentsCloseAfterDays: text, sticky: text, kind: text, showRelated: text, topics: list, coAuthors: list, sourceName: list, sourceUrl: list,
   },
 } as const;
 
@@ -74,6 +76,8 @@ export function valuesFromForm(form: EditorForm): EditorValues {
     commentsCloseAfterDays: form.commentsCloseAfterDays ?? '',
     sticky: form.sticky !== undefined,
     coAuthors: form.coAuthors ?? [],
+    kind: form.kind === 'page' ? 'page' : 'article',
+    showRelated: form.showRelated !== undefined,
   };
 }
 
@@ -98,14 +102,16 @@ export function valuesFromArticle(article: Article, timeZone: string): EditorVal
     commentsCloseAfterDays: article.commentsCloseAfterDays === null ? '' : String(article.commentsCloseAfterDays),
     sticky: article.sticky,
     coAuthors: article.coAuthors.map((author) => author.id),
+    kind: article.kind,
+    showRelated: article.showRelated,
   };
 }
 
-export function blankValues(authorId: string): EditorValues {
+export function blankValues(authorId: string, kind: EditorValues['kind'] = 'article'): EditorValues {
   return {
     title: '', slug: '', summary: '', body: '', mediaTag: '', videoUrl: '', featuredImageUrl: '', featuredImageAlt: '',
-    authorId, topics: [], sources: [], publishedAt: '', publishedAtWas: '', commentsOpen: true, premoderate: false, commentsCloseAfterDays: '',
-    sticky: false, coAuthors: [],
+    authorId, topics: [], sources: [], publishedAt: '', publishedAtWas: '', commentsOpen: kind === 'article', premoderate: false, commentsCloseAfterDays: '',
+    sticky: false, coAuthors: [], kind, showRelated: kind === 'article',
   };
 }
 
@@ -148,7 +154,9 @@ export function inputFromValues(values: EditorValues, action: Exclude<EditorActi
     commentsOpen: values.commentsOpen,
     premoderate: values.premoderate,
     commentsCloseAfterDays: days ? Number(days) : null,
-    sticky: values.sticky,
+    sticky: values.kind === 'page' ? false : values.sticky,
     coAuthors: values.coAuthors,
+    kind: values.kind,
+    ...(values.kind === 'page' ? { showRelated: values.showRelated } : {}),
   };
 }

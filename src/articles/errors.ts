@@ -10,6 +10,7 @@ export const articleErrors = defineErrors({
   MEDIA_TAG_INVALID: { status: 400, message: 'The media tag must be Video, Photos, Map or none.' },
   SLUG_INVALID: { status: 400, message: 'A slug may hold only lower-case letters (of any alphabet), digits and single dashes between them.' },
   SLUG_TAKEN: { status: 400, message: 'This slug is already used; choose another.' },
+  SLUG_RESERVED: { status: 400, message: 'A page cannot take this slug: the site already answers at that address. Choose another.' },
   TOPIC_UNKNOWN: { status: 400, message: 'There is no such topic.' },
   AUTHOR_UNKNOWN: { status: 400, message: 'The author must be a staff member.' },
   DATE_INVALID: { status: 400, message: 'The date is not valid; use an ISO 8601 time such as 2025-01-31T09:00:00Z.' },

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { SiteSettings } from '../settings/index.js';
 import { renderBody } from './rendering.js';
+import { expandMediaImages, figureHtml, findMedia, mediaIdOf, mediaIdsInMarkdown, mediaUrl } from '../media/index.js';
 import { publicTeasers, topicsOfArticles } from './queries.js';
 import { MEDIA_TAG_LABELS, type MediaTag, type Topic } from './types.js';
 import { element, emptyElement, escapeXml } from './xml.js';
@@ -19,6 +20,8 @@ export interface FeedEntry {
   updatedAt: string;
   createdAt: string;
   topics: { slug: string; name: string }[];
+  /** The featured library image as RSS `<enclosure>` / Atom `rel="enclosure"` (src/media). */
+  image?: { url: string; type: string; length: number };
 }
 
 export interface FeedChannel {
@@ -45,18 +48,25 @@ export async function feedEntries(db: Kysely<Database>, now: Date, baseUrl: stri
   }
   const rows = await query.execute();
   const topics = await topicsOfArticles(db, rows.map((row) => row.id));
-  return rows.map((row) => ({
+  const media = await findMedia({ db }, rows.flatMap((row) => [mediaIdOf(row.featured_image_url) ?? '', ...mediaIdsInMarkdown(row.body_md)]));
+  return rows.map((row) => {
+    const featured = media.get(mediaIdOf(row.featured_image_url) ?? '');
+    const imageFile = featured?.files.find((file) => mediaUrl(featured, 1200) === `/media/${featured.id}/${file.name}`);
+    return {
     id: row.id,
     url: `${baseUrl}/articles/${encodeURIComponent(row.slug)}`,
     title: displayTitle(row.title, row.media_tag),
     summary: row.summary,
-    html: renderBody(row.body_md),
+    // Absolute JPEGs: feed readers show neither <picture> nor site-relative addresses.
+    html: `${featured ? figureHtml(featured, { absoluteBase: baseUrl }).value : ''}${expandMediaImages(renderBody(row.body_md), media, { absoluteBase: baseUrl })}`,
+    ...(featured && imageFile ? { image: { url: `${baseUrl}${mediaUrl(featured, 1200)}`, type: 'image/jpeg', length: imageFile.bytes } } : {}),
     author: row.author_name,
     publishedAt: row.published_at!,
     updatedAt: row.updated_at > row.published_at! ? row.updated_at : row.published_at!,
     createdAt: row.created_at,
     topics: topics.filter((t) => t.article_id === row.id),
-  }));
+    };
+  });
 }
 
 export function siteChannel(settings: SiteSettings, baseUrl: string, topic?: Topic): FeedChannel {
@@ -84,6 +94,7 @@ export function rssFeed(channel: FeedChannel, entries: FeedEntry[], now: Date): 
     ...entry.topics.map((topic) => element('category', topic.name)),
     element('description', entry.summary),
     element('content:encoded', entry.html),
+    entry.image ? emptyElement('enclosure', { url: entry.image.url, length: String(entry.image.length), type: entry.image.type }) : '',
     '</item>',
   ].join(''));
   return [
@@ -116,6 +127,7 @@ export function atomFeed(channel: FeedChannel, entries: FeedEntry[], now: Date):
     ...entry.topics.map((topic) => emptyElement('category', { term: topic.slug, label: topic.name })),
     element('summary', entry.summary),
     element('content', entry.html, { type: 'html' }),
+    entry.image ? emptyElement('link', { rel: 'enclosure', type: entry.image.type, length: String(entry.image.length), href: entry.image.url }) : '',
     '</entry>',
   ].join(''));
   return [

@@ -15,3 +15,7 @@ export { renderBody } from './rendering.js';
 export { isPublic } from './types.js';
 // The domain's contract (contract.ts): what routes, other domains and client/ rely on.
 export type { ArticlesEvent } from './contract.js';
+// Static pages (issue #16): the navigation's settings box and the donate page's introduction, wired in app.ts.
+export { navigationSettingsSection } from './navigation-settings.js';
+export { donatePageIntro } from './static-page.js';
+export { RESERVED_PAGE_SLUGS } from './page-slugs.js';

@@ -12,7 +12,9 @@ import { articleErrors } from './errors.js';
 import { listPublicTeasers, relatedTeasers } from './queries.js';
 import { articleLocation, articlePath, redirectTarget } from './redirects.js';
 import { renderBody } from './rendering.js';
+import { expandMediaImages, findMedia, mediaIdOf, mediaIdsInMarkdown } from '../media/index.js';
 import { searchArticles } from './search.js';
+import { renderStaticPage } from './static-page.js';
 import { findPublicArticle } from './service.js';
 import { toTeaser, withCommentCounts } from './teasers.js';
 import { findTopic, listTopics } from './topics.js';
@@ -51,6 +53,7 @@ export async function renderArticlePage(
   article: Article,
   preview = false,
 ): Promise<string> {
+  if (article.kind === 'page') return renderStaticPage(deps, request, reply, article, preview);
   const { db, now, config, slots } = deps;
   const csrf = pageCsrf(request, reply);
   const settings = await deps.settings.get();
@@ -79,7 +82,11 @@ export async function renderArticlePage(
   const related = await withCommentCounts(slots, relatedRows.map(toTeaser));
   // The page shows this article's comments and the related stories' comment counts.
   tagPage(request, [article, ...related].map((shown) => articleTag(shown.id)));
-  const view = articlePage({ article, bodyHtml: renderBody(article.body), related, settings, baseUrl: config.baseUrl, support, comments, preview });
+  // Library images (src/media): the featured one and those the body names as ![alt](/media/ID).
+  const featuredId = mediaIdOf(article.featuredImageUrl);
+  const media = await findMedia(deps, [...(featuredId ? [featuredId] : []), ...mediaIdsInMarkdown(article.body)]);
+  const bodyHtml = expandMediaImages(renderBody(article.body), media);
+  const view = articlePage({ article, bodyHtml, featuredMedia: featuredId ? media.get(featuredId) : undefined, related, settings, baseUrl: config.baseUrl, support, comments, preview });
   const playable = article.videoUrl ? parseVideoUrl(article.videoUrl)?.embedUrl : null;
   return page({
     title: article.title,
@@ -125,6 +132,8 @@ export const publicRoutes: FastifyPluginAsync<PublicOptions> = async (plain, dep
     { schema: { params: slugParams, querystring: { type: 'object', additionalProperties: { type: 'string', maxLength: 500 } } } },
     async (request, reply) => {
       const article = await findPublicArticle(deps, request.params.slug);
+      // A static page lives at /{slug}; its /articles/ address (an old link, a guess) leads there.
+      if (article?.kind === 'page') return reply.code(301).header('location', articleLocation(deps.config.baseUrl, article)).send();
       if (!article) {
         // An earlier slug of an article (or an imported one's old address) leads to where it is now.
         const moved = await redirectTarget(db, request.hostname, articlePath(request.params.slug), now());

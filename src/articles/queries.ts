@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewRow, RowUpdate } from '../db/schema.js';
-import type { ArticleStatus } from './types.js';
+import type { ArticleKind, ArticleStatus } from './types.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -26,9 +26,10 @@ const TEASER_COLUMNS = [
   'articles.author_id', 'users.display_name as author_name',
 ] as const;
 
-/** Public articles with their author, newest first, for every list on the site. */
+/** Public articles with their author, newest first, for every list on the site (pages are in none). */
 export function publicTeasers(db: Kysely<Database>, now: Date) {
   return publicArticles(db, now)
+    .where('articles.kind', '=', 'article')
     .innerJoin('users', 'users.id', 'articles.author_id')
     .select(TEASER_COLUMNS)
     .orderBy('articles.published_at', 'desc')
@@ -44,7 +45,7 @@ export function listPublicTeasers(
 ) {
   // Pinned articles open the home page; the order stays total, so pages never repeat or skip one.
   let query = options.stickyFirst
-    ? publicArticles(db, now).innerJoin('users', 'users.id', 'articles.author_id').select(TEASER_COLUMNS)
+    ? publicArticles(db, now).where('articles.kind', '=', 'article').innerJoin('users', 'users.id', 'articles.author_id').select(TEASER_COLUMNS)
       .orderBy('articles.sticky', 'desc').orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc')
     : publicTeasers(db, now);
   if (options.topicId) {
@@ -72,6 +73,7 @@ export function relatedTeasers(db: Kysely<Database>, articleId: string, now: Dat
     .innerJoin('articles', 'articles.id', 'other.article_id')
     .innerJoin('users', 'users.id', 'articles.author_id')
     .where('mine.article_id', '=', articleId)
+    .where('articles.kind', '=', 'article')
     .where('articles.status', 'in', ['published', 'scheduled'])
     .where('articles.published_at', '<=', now.toISOString())
     .select(TEASER_COLUMNS)
@@ -188,6 +190,8 @@ export async function nextScheduledPublication(db: Kysely<Database>, now: Date):
 }
 
 export interface AdminFilters {
+  /** Articles, or the static pages (listed apart, at /admin/pages). */
+  kind?: ArticleKind;
   status?: ArticleStatus;
   topicId?: string;
   authorId?: string;
@@ -198,7 +202,7 @@ export interface AdminFilters {
 
 /** Every article for the newsroom's list, most recently edited first, with the total for paging. */
 export async function listForAdmin(db: Kysely<Database>, filters: AdminFilters) {
-  let query = db.selectFrom('articles').innerJoin('users', 'users.id', 'articles.author_id');
+  let query = db.selectFrom('articles').innerJoin('users', 'users.id', 'articles.author_id').where('articles.kind', '=', filters.kind ?? 'article');
   if (filters.status) query = query.where('articles.status', '=', filters.status);
   if (filters.authorId) query = query.where('articles.author_id', '=', filters.authorId);
   if (filters.topicId) {
@@ -226,6 +230,6 @@ export async function listForAdmin(db: Kysely<Database>, filters: AdminFilters) 
 }
 
 export async function countByStatus(db: Kysely<Database>) {
-  const rows = await db.selectFrom('articles').select(['status', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('status').execute();
+  const rows = await db.selectFrom('articles').select(['status', (eb) => eb.fn.countAll<number>().as('count')]).where('kind', '=', 'article').groupBy('status').execute();
   return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)])) as Partial<Record<ArticleStatus, number>>;
 }

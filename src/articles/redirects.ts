@@ -2,6 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/schema.js';
 import type { Deps } from '../runtime.js';
+import { pathOf } from './page-slugs.js';
+import type { ArticleKind } from './types.js';
 
 /**
  * Old addresses that answer 301 with an article's current one: imported permalinks (`/2019/04/slug/`,
@@ -75,9 +77,10 @@ export async function recordRedirects(db: Db, articleId: string, addresses: read
 }
 
 /** An editor changed the slug: the old address now leads to the article, the new one answers by itself. */
-export async function recordSlugChange(db: Db, articleId: string, from: string, to: string, now: Date): Promise<void> {
-  const old = articlePath(from);
-  await db.deleteFrom('article_redirects').where('path', '=', articlePath(to)).where('host', '=', '').execute();
+export async function recordSlugChange(db: Db, articleId: string, from: string, to: string, now: Date, kind: ArticleKind = 'article'): Promise<void> {
+  const pathFor = kind === 'page' ? pagePath : articlePath;
+  const old = pathFor(from);
+  await db.deleteFrom('article_redirects').where('path', '=', pathFor(to)).where('host', '=', '').execute();
   await db
     .insertInto('article_redirects')
     .values({ path: old, host: '', article_id: articleId, source: 'slug', created_at: now.toISOString() })
@@ -89,15 +92,26 @@ export function articlePath(slug: string): string {
   return `/articles/${slug.normalize('NFC').toLowerCase()}`;
 }
 
+/** A static page's address, keyed like `articlePath`. */
+export function pagePath(slug: string): string {
+  return `/${slug.normalize('NFC').toLowerCase()}`;
+}
+
+/** Where an old address leads: an article's or a page's current slug. */
+export interface RedirectTarget {
+  slug: string;
+  kind: ArticleKind;
+}
+
 /**
  * The current slug of the public article an old address leads to. The same path may come from two old
  * sites: the one whose host the request names wins, then this site's own, then the oldest.
  */
-export async function redirectTarget(db: Db, host: string, path: string, now: Date): Promise<string | undefined> {
+export async function redirectTarget(db: Db, host: string, path: string, now: Date): Promise<RedirectTarget | undefined> {
   const row = await db
     .selectFrom('article_redirects')
     .innerJoin('articles', 'articles.id', 'article_redirects.article_id')
-    .select('articles.slug')
+    .select(['articles.slug', 'articles.kind'])
     .where('article_redirects.path', '=', path)
     .where('articles.status', 'in', ['published', 'scheduled'])
     .where('articles.published_at', '<=', now.toISOString())
@@ -105,11 +119,11 @@ export async function redirectTarget(db: Db, host: string, path: string, now: Da
     .orderBy('article_redirects.created_at')
     .limit(1)
     .executeTakeFirst();
-  return row?.slug;
+  return row;
 }
 
-export function articleLocation(baseUrl: string, slug: string): string {
-  return `${baseUrl}/articles/${encodeURIComponent(slug)}`;
+export function articleLocation(baseUrl: string, target: RedirectTarget | string): string {
+  return typeof target === 'string' ? `${baseUrl}${pathOf('article', target)}` : `${baseUrl}${pathOf(target.kind, target.slug)}`;
 }
 
 const WORDPRESS_QUERY = /[?&](?:p|page_id)=\d/;
@@ -128,7 +142,7 @@ export function oldAddressRedirects(deps: Pick<Deps, 'db' | 'now'> & { baseUrl: 
     if (!request.is404 && !home) return;
     const address = requestAddress(request.url);
     if (!address) return;
-    const slug = await redirectTarget(deps.db, request.hostname, address.path, deps.now());
-    if (slug) return reply.code(301).header('location', articleLocation(deps.baseUrl, slug)).send();
+    const target = await redirectTarget(deps.db, request.hostname, address.path, deps.now());
+    if (target) return reply.code(301).header('location', articleLocation(deps.baseUrl, target)).send();
   };
 }

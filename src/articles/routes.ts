@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { articleAdminRoutes } from './admin-routes.js';
 import { articleApiRoutes } from './api-routes.js';
 import { feedRoutes } from './feed-routes.js';
+import { pageRoutes } from './page-routes.js';
 import { publicRoutes, type PublicOptions } from './public-routes.js';
 import { topicAdminRoutes } from './topic-admin-routes.js';
 
@@ -14,4 +15,5 @@ export const articlesPlugin: FastifyPluginAsync<ArticlesPluginOptions> = async (
   await app.register(articleAdminRoutes, options);
   await app.register(topicAdminRoutes, options);
   await app.register(articleApiRoutes, { ...options, prefix: '/api/admin' });
+  await app.register(pageRoutes, options);
 };

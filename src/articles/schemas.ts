@@ -32,6 +32,9 @@ const articleFields = {
   premoderate: { type: 'boolean' },
   sticky: { type: 'boolean' },
   coAuthors: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 64 } },
+  /** `page`: a static page at /{slug}; only when creating (an existing one keeps its kind). */
+  kind: { type: 'string', enum: ['article', 'page'] },
+  showRelated: { type: 'boolean' },
 } as const;
 
 export const articleBody = { type: 'object', additionalProperties: false, properties: articleFields } as const;
@@ -67,6 +70,8 @@ export const articleResponse = {
     commentsCloseAfterDays: { type: ['integer', 'null'] },
     premoderate: { type: 'boolean' },
     sticky: { type: 'boolean' },
+    kind: { type: 'string', enum: ['article', 'page'] },
+    showRelated: { type: 'boolean' },
     author: { type: 'object', additionalProperties: false, properties: { id: { type: 'string' }, name: { type: 'string' } } },
     coAuthors: { type: 'array', items: { type: 'object', additionalProperties: false, properties: { id: { type: 'string' }, name: { type: 'string' } } } },
     topics: { type: 'array', items: ref },

@@ -6,9 +6,11 @@ import type { Deps } from '../runtime.js';
 import { isForeignKeyViolation, isUniqueViolation } from './db-errors.js';
 import { articleErrors } from './errors.js';
 import * as queries from './queries.js';
+import { isReservedPageSlug } from './page-slugs.js';
+import { assertImagesDescribed, mediaIdOf, mediaIdsInMarkdown, setMediaUsage } from '../media/index.js';
 import { recordSlugChange } from './redirects.js';
 import { resolveTopicIds } from './topics.js';
-import { isPublic, MEDIA_TAGS, type Article, type ArticleInput, type ArticleStatus, type MediaTag } from './types.js';
+import { isPublic, MEDIA_TAGS, type Article, type ArticleInput, type ArticleKind, type ArticleStatus, type MediaTag } from './types.js';
 import {
   assertSlug, limitedText, MAX_BODY_LENGTH, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH, MAX_TOPICS, optionalHttpUrl,
   optionalIsoTime, requiredText, slugify, validSources,
@@ -40,6 +42,8 @@ export function toArticle(row: queries.ArticleRow, topics: Article['topics'], so
     coAuthors,
     topics,
     sources,
+    kind: row.kind,
+    showRelated: row.show_related === 1,
   };
 }
 
@@ -77,7 +81,7 @@ export async function createArticle(deps: ArticleDeps, defaultAuthorId: string, 
     await queries.replaceArticleSources(trx, id, (prepared.sources ?? []).map((source) => ({ id: newId(deps.now()), ...source })));
     await queries.replaceArticleBylines(trx, id, prepared.coAuthors ?? []);
   });
-  return requireArticle(deps.db, id);
+  return recordMediaUsage(deps, await requireArticle(deps.db, id));
 }
 
 /** Applies the fields present in `input`; every check runs before the first write. */
@@ -92,20 +96,30 @@ export async function updateArticle(deps: ArticleDeps, id: string, input: Articl
     }
     if (prepared.coAuthors) await queries.replaceArticleBylines(trx, id, prepared.coAuthors);
     // The old address keeps leading here: links and search results out there still name it.
-    if (prepared.values.slug && prepared.values.slug !== current.slug) await recordSlugChange(trx, id, current.slug, prepared.values.slug, deps.now());
+    if (prepared.values.slug && prepared.values.slug !== current.slug) await recordSlugChange(trx, id, current.slug, prepared.values.slug, deps.now(), current.kind);
   });
-  return requireArticle(deps.db, id);
+  return recordMediaUsage(deps, await requireArticle(deps.db, id));
 }
 
 export async function deleteArticle({ db }: ArticleDeps, id: string): Promise<void> {
   let deleted: boolean;
   try {
     deleted = await queries.deleteArticle(db, id);
+    // The media library's count of what uses each image (src/media): this article no longer does.
+    if (deleted) for (const kind of ['article', 'page']) await setMediaUsage({ db, now: () => new Date() }, { kind, id, title: '', url: '' }, []);
   } catch (error) {
     if (isForeignKeyViolation(error)) throw articleErrors.raise('ARTICLE_IN_USE');
     throw error;
   }
   if (!deleted) throw articleErrors.raise('ARTICLE_NOT_FOUND');
+}
+
+/** Tells the media library which images this article uses now (its usage count, and refused deletions). */
+async function recordMediaUsage(deps: ArticleDeps, article: Article): Promise<Article> {
+  const featured = mediaIdOf(article.featuredImageUrl);
+  const owner = { kind: article.kind, id: article.id, title: article.title, url: `/admin/${article.kind === 'page' ? 'pages' : 'articles'}/${article.id}` };
+  await setMediaUsage(deps, owner, [...(featured ? [featured] : []), ...mediaIdsInMarkdown(article.body)]);
+  return article;
 }
 
 function slugRace(error: unknown): never {
@@ -124,24 +138,33 @@ async function prepare(deps: ArticleDeps, input: ArticleInput, current: Article 
   } else if (!current) values.body_md = '';
 
   if (input.title !== undefined || !current) values.title = requiredText(input.title, 'title', MAX_TITLE_LENGTH, 'TITLE_REQUIRED');
+  const kind = current?.kind ?? input.kind ?? 'article';
+  if (!current) values.kind = kind;
   const slug = input.slug?.trim();
   if (slug) {
     assertSlug(slug);
+    if (kind === 'page' && isReservedPageSlug(slug)) throw articleErrors.raise('SLUG_RESERVED', undefined, 'slug');
     if (slug !== current?.slug && (await queries.slugTaken(db, 'articles', slug, current?.id))) throw articleErrors.raise('SLUG_TAKEN', undefined, 'slug');
     values.slug = slug;
   } else if (!current) {
-    values.slug = await freeSlug(db, slugify(values.title!) || 'article');
+    values.slug = await freeSlug(db, slugify(values.title!) || kind, kind);
   }
+  // A page shows neither comments nor related stories unless the editor turns them on.
+  if (input.showRelated !== undefined || !current) values.show_related = (input.showRelated ?? kind === 'article') ? 1 : 0;
   if (input.mediaTag !== undefined) values.media_tag = mediaTag(input.mediaTag);
   else if (!current) values.media_tag = null;
   if (input.summary !== undefined || !current) values.summary = limitedText((input.summary ?? '').trim(), 'summary', MAX_SUMMARY_LENGTH);
   if (input.videoUrl !== undefined || !current) values.video_url = assertVideoUrl(input.videoUrl);
-  if (input.featuredImageUrl !== undefined || !current) values.featured_image_url = optionalHttpUrl(input.featuredImageUrl, 'featuredImageUrl');
+  if (input.featuredImageUrl !== undefined || !current) {
+    // A library image is named `/media/ID` (src/media); any other value stays a full http(s) address.
+    const mediaId = mediaIdOf(input.featuredImageUrl);
+    values.featured_image_url = mediaId ? `/media/${mediaId}` : optionalHttpUrl(input.featuredImageUrl, 'featuredImageUrl');
+  }
   if (input.featuredImageAlt !== undefined || !current) {
     values.featured_image_alt = limitedText((input.featuredImageAlt ?? '').trim(), 'featuredImageAlt', 300) || null;
   }
   if (input.authorId !== undefined || !current) values.author_id = await staffAuthor(db, input.authorId?.trim() || defaultAuthorId);
-  if (input.commentsOpen !== undefined || !current) values.comments_open = input.commentsOpen === false ? 0 : 1;
+  if (input.commentsOpen !== undefined || !current) values.comments_open = (input.commentsOpen ?? kind === 'article') ? 1 : 0;
   if (input.premoderate !== undefined || !current) values.premoderate = input.premoderate ? 1 : 0;
   if (input.sticky !== undefined || !current) values.sticky = input.sticky ? 1 : 0;
   if (input.commentsCloseAfterDays !== undefined || !current) {
@@ -158,6 +181,13 @@ async function prepare(deps: ArticleDeps, input: ArticleInput, current: Article 
   const author = values.author_id ?? current?.author.id;
   const coAuthors = input.coAuthors !== undefined ? await coAuthorIds(db, input.coAuthors, author) : undefined;
   Object.assign(values, publication(input, current, deps.now()));
+  if (values.status !== 'draft') {
+    await assertImagesDescribed(deps, {
+      featuredImageUrl: values.featured_image_url !== undefined ? values.featured_image_url : current?.featuredImageUrl ?? null,
+      featuredImageAlt: values.featured_image_alt !== undefined ? values.featured_image_alt : current?.featuredImageAlt ?? null,
+      body: values.body_md ?? current?.body ?? '',
+    });
+  }
   return { values, topicIds, sources, coAuthors };
 }
 
@@ -184,9 +214,10 @@ async function coAuthorIds(db: Kysely<Database>, ids: string[], authorId: string
 }
 
 /** A unique slug from a title: `water-rates`, then `water-rates-2`, `water-rates-3`… */
-async function freeSlug(db: Kysely<Database>, base: string): Promise<string> {
+async function freeSlug(db: Kysely<Database>, base: string, kind: 'article' | 'page' = 'article'): Promise<string> {
   for (let n = 1; n < 1000; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
+    if (kind === 'page' && isReservedPageSlug(candidate)) continue;
     if (!(await queries.slugTaken(db, 'articles', candidate))) return candidate;
   }
   return `${base}-${newId().slice(-6)}`;
@@ -222,6 +253,7 @@ function publication(input: ArticleInput, current: Article | undefined, now: Dat
 }
 
 export interface ArticleListFilters {
+  kind?: ArticleKind;
   status?: ArticleStatus;
   /** A topic id or slug. */
   topic?: string;
@@ -247,6 +279,7 @@ export interface ArticleListItem {
 export async function listArticles({ db, now }: ArticleDeps, filters: ArticleListFilters): Promise<{ items: ArticleListItem[]; total: number }> {
   const [topicId] = filters.topic ? await resolveTopicIds(db, [filters.topic], 'topic') : [];
   const { rows, total } = await queries.listForAdmin(db, {
+    kind: filters.kind,
     status: filters.status,
     topicId,
     authorId: filters.authorId || undefined,

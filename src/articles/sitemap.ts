@@ -1,15 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { pathOf } from './page-slugs.js';
 import { publicArticles } from './queries.js';
 import { element } from './xml.js';
 
 /** The sitemap protocol's limit for one file. */
 export const SITEMAP_MAX_URLS = 50_000;
 
-/** Every public article (never a draft or a scheduled one still in the future), plus home and topics. */
+/** Every public article and page (never a draft or a scheduled one still in the future), plus home and topics. */
 export async function sitemapXml(db: Kysely<Database>, now: Date, baseUrl: string): Promise<string> {
   const articles = await publicArticles(db, now)
-    .select(['slug', 'updated_at', 'published_at'])
+    .select(['slug', 'kind', 'updated_at', 'published_at'])
     .orderBy('published_at', 'desc')
     .limit(SITEMAP_MAX_URLS - 1000)
     .execute();
@@ -27,7 +28,7 @@ export async function sitemapXml(db: Kysely<Database>, now: Date, baseUrl: strin
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     url(`${baseUrl}/`, newest ? latest(newest) : undefined),
     ...topics.map((topic) => url(`${baseUrl}/topics/${encodeURIComponent(topic.slug)}`)),
-    ...articles.map((article) => url(`${baseUrl}/articles/${encodeURIComponent(article.slug)}`, latest(article))),
+    ...articles.map((article) => url(`${baseUrl}${pathOf(article.kind, article.slug)}`, latest(article))),
     '</urlset>',
   ].join('\n');
 }

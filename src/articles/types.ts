@@ -1,6 +1,6 @@
-import type { ArticleStatus, MediaTag } from '../db/schema.js';
+import type { ArticleKind, ArticleStatus, MediaTag } from '../db/schema.js';
 
-export type { ArticleStatus, MediaTag };
+export type { ArticleKind, ArticleStatus, MediaTag };
 
 export const MEDIA_TAGS: readonly MediaTag[] = ['video', 'photos', 'map'];
 export const MEDIA_TAG_LABELS: Record<MediaTag, string> = { video: 'Video', photos: 'Photos', map: 'Map' };
@@ -46,6 +46,10 @@ export interface Article {
   coAuthors: AuthorRef[];
   topics: TopicRef[];
   sources: { name: string; url: string }[];
+  /** `page`: a static page at /{slug} (About, Contact), outside lists, feeds and related stories. */
+  kind: ArticleKind;
+  /** Shows "More on this topic": always for an article, for a page when enabled. */
+  showRelated: boolean;
 }
 
 /** One line of a list: home, topic, author, search, related, feeds. */
@@ -84,6 +88,9 @@ export interface ArticleInput {
   sticky?: boolean;
   /** Staff user ids of further bylines, in order; the author is left out if listed. */
   coAuthors?: string[];
+  /** Set when created; an article never becomes a page or back (their addresses differ). */
+  kind?: ArticleKind;
+  showRelated?: boolean;
 }
 
 export interface TopicInput {

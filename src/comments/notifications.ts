@@ -4,6 +4,7 @@ import { unsubscribeToken } from '../accounts/index.js';
 import { findArticleForComments } from '../articles/index.js';
 import type { Database } from '../db/schema.js';
 import { newId, newToken } from '../db/ids.js';
+import { preparedQuery } from '../db/prepared.js';
 import { addSeconds } from '../db/time.js';
 import type { Mailer } from '../mail/index.js';
 import { escapeHtml } from '../web/html.js';
@@ -13,15 +14,17 @@ import type { CommentsDeps } from './types.js';
 /** A claim older than this belongs to an instance that died mid-send; another may take it over. */
 const STALE_CLAIM_SECONDS = 600;
 
+/** The parent's author, when the parent was written by an account. */
+const parentAuthor = preparedQuery<{ parentId: string }>()((db, arg) => db
+  .selectFrom('comments')
+  .innerJoin('users', 'users.id', 'comments.author_id')
+  .select(['users.id as userId', 'users.notify_replies', 'users.email', 'comments.status'])
+  .where('comments.id', '=', arg('parentId')));
+
 /** Queues a mail for the parent's author if they opted in; sent later in a batch per thread. */
 export async function enqueueReplyNotification(deps: Pick<CommentsDeps, 'db' | 'now'>, row: CommentRow): Promise<void> {
   if (!row.parent_id || row.status !== 'published') return;
-  const parent = await deps.db
-    .selectFrom('comments')
-    .innerJoin('users', 'users.id', 'comments.author_id')
-    .select(['users.id as userId', 'users.notify_replies', 'users.email', 'comments.status'])
-    .where('comments.id', '=', row.parent_id)
-    .executeTakeFirst();
+  const [parent] = await parentAuthor(deps.db, { parentId: row.parent_id });
   if (!parent || parent.notify_replies !== 1 || !parent.email || parent.status !== 'published' || parent.userId === row.author_id) return;
   await deps.db
     .insertInto('reply_notifications')

@@ -61,6 +61,42 @@ export async function loadPresentContext(
   return context;
 }
 
+/**
+ * The context for a comment just stored, without a read: nobody can have reacted to it yet, and its
+ * author's account and its parent are what the caller has just used. Only a flattened reply (depth 3
+ * and below) whose parent was written by an account reads that account's current name, as
+ * `loadPresentContext` would.
+ */
+export async function freshPresentContext(
+  db: Kysely<Database>,
+  row: ShownRow,
+  known: { user?: { id: string; display_name: string; role: string }; parent?: ShownRow },
+  options: { actor: CommentActor; slug: string; baseUrl: string; editWindowMinutes: number; now: Date },
+): Promise<PresentContext> {
+  const authors = new Map<string, { name: string; role: string }>();
+  if (known.user) authors.set(known.user.id, { name: known.user.display_name, role: known.user.role });
+  const parent = row.depth >= 3 && row.parent_id && known.parent?.id === row.parent_id ? known.parent : undefined;
+  if (row.depth >= 3 && row.parent_id && !parent) {
+    // The caller did not pass the parent: read as loadPresentContext does.
+    return loadPresentContext(db, [row], options);
+  }
+  if (parent?.author_id && !authors.has(parent.author_id)) {
+    for (const [id, author] of await authorsByIds(db, [parent.author_id])) authors.set(id, author);
+  }
+  const context: PresentContext = {
+    actor: options.actor,
+    slug: options.slug,
+    baseUrl: options.baseUrl,
+    editWindowMs: options.editWindowMinutes * 60_000,
+    now: options.now,
+    authors,
+    reacted: new Set(),
+    names: new Map(),
+  };
+  for (const each of parent ? [row, parent] : [row]) context.names.set(each.id, authorName(each, context));
+  return context;
+}
+
 export function authorName(row: ShownRow, context: Pick<PresentContext, 'authors'>): string {
   if (row.status === 'deleted') return '';
   return (row.author_id && context.authors.get(row.author_id)?.name) || row.author_name;

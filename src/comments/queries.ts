@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { preparedQuery } from '../db/prepared.js';
 import type { Database, NewRow, Row } from '../db/schema.js';
 import type { ThreadCursor } from './cursor.js';
 import type { CommentActor, CommentSort } from './types.js';
@@ -49,8 +50,10 @@ export function isAuthor(row: Pick<CommentRow, 'author_id' | 'guest_key'>, actor
   return actor.guestKey !== null && row.guest_key === actor.guestKey;
 }
 
-export function findComment(db: Db, id: string) {
-  return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+const commentById = preparedQuery<{ id: string }>()((db, arg) => db.selectFrom('comments').selectAll().where('id', '=', arg('id')));
+
+export async function findComment(db: Db, id: string): Promise<Row<'comments'> | undefined> {
+  return (await commentById(db, { id }))[0];
 }
 
 export function findComments(db: Db, ids: readonly string[]) {
@@ -58,7 +61,21 @@ export function findComments(db: Db, ids: readonly string[]) {
   return db.selectFrom('comments').selectAll().where('id', 'in', ids).execute();
 }
 
+/** The columns a comment posted on the site is written with (imports add `author_url`). */
+const POSTED_COLUMNS = [
+  'id', 'article_id', 'parent_id', 'root_id', 'depth', 'path', 'author_id', 'guest_key', 'author_name', 'author_email', 'body', 'body_html',
+  'status', 'moderation_reasons', 'moderation_scores', 'flag_count', 'reaction_count', 'created_at', 'updated_at', 'edited_at', 'deleted_at',
+] as const;
+type PostedRow = { [K in (typeof POSTED_COLUMNS)[number]]: NewRow<'comments'>[K] };
+const insertPosted = preparedQuery<PostedRow>()((db, arg) =>
+  db.insertInto('comments').values(Object.fromEntries(POSTED_COLUMNS.map((column) => [column, arg(column)])) as unknown as NewRow<'comments'>));
+
 export async function insertComment(db: Db, row: NewRow<'comments'>): Promise<void> {
+  const keys = Object.keys(row);
+  if (keys.length === POSTED_COLUMNS.length && POSTED_COLUMNS.every((column) => column in row)) {
+    await insertPosted(db, row as PostedRow);
+    return;
+  }
   await db.insertInto('comments').values(row).execute();
 }
 
@@ -201,30 +218,46 @@ export interface AuthorHistory {
  * `excludeId` leaves out the comment being edited, so it neither vouches for itself (an approved comment
  * letting its own new link through) nor repeats or floods itself.
  */
+type HistoryKey = 'user' | 'guest' | 'user-but' | 'guest-but';
+type HistoryArgs = { who: string; excluded: string; recentLimit: number };
+
+/** Both reads of `authorHistory`, compiled once for each kind of author, with and without an excluded comment. */
+function historyQueries(kind: HistoryKey) {
+  const byAuthor = (arg: <K extends keyof HistoryArgs & string>(name: K) => HistoryArgs[K]) => (eb: ExpressionBuilder<Database, 'comments'>) => {
+    const who = kind.startsWith('user') ? eb('author_id', '=', arg('who')) : eb.and([eb('author_id', 'is', null), eb('guest_key', '=', arg('who'))]);
+    return kind.endsWith('-but') ? eb.and([who, eb('id', '!=', arg('excluded'))]) : who;
+  };
+  return {
+    counts: preparedQuery<HistoryArgs>()((db, arg) => db
+      .selectFrom('comments')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
+      .where(byAuthor(arg))
+      .groupBy('status')),
+    recent: preparedQuery<HistoryArgs>()((db, arg) => db
+      .selectFrom('comments')
+      .select(['body', 'created_at'])
+      .where(byAuthor(arg))
+      .where('status', '!=', 'deleted')
+      .orderBy('created_at', 'desc')
+      .limit(arg('recentLimit'))),
+  };
+}
+const HISTORY = { user: historyQueries('user'), guest: historyQueries('guest'), 'user-but': historyQueries('user-but'), 'guest-but': historyQueries('guest-but') };
+
+/**
+ * A reader's (or guest cookie's) record, for moderation: counts by status and recent texts, newest first.
+ * `excludeId` leaves out the comment being edited, so it neither vouches for itself (an approved comment
+ * letting its own new link through) nor repeats or floods itself.
+ */
 export async function authorHistory(
   db: Db,
   author: { userId: string } | { guestKey: string },
   options: { recentLimit?: number; excludeId?: string } = {},
 ): Promise<AuthorHistory> {
-  const recentLimit = options.recentLimit ?? 20;
-  const byAuthor = (eb: ExpressionBuilder<Database, 'comments'>) => {
-    const who = 'userId' in author ? eb('author_id', '=', author.userId) : eb.and([eb('author_id', 'is', null), eb('guest_key', '=', author.guestKey)]);
-    return options.excludeId ? eb.and([who, eb('id', '!=', options.excludeId)]) : who;
-  };
-  const counts = await db
-    .selectFrom('comments')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
-    .where(byAuthor)
-    .groupBy('status')
-    .execute();
-  const recent = await db
-    .selectFrom('comments')
-    .select(['body', 'created_at'])
-    .where(byAuthor)
-    .where('status', '!=', 'deleted')
-    .orderBy('created_at', 'desc')
-    .limit(recentLimit)
-    .execute();
+  const kind: HistoryKey = `${'userId' in author ? 'user' : 'guest'}${options.excludeId ? '-but' : ''}`;
+  const args: HistoryArgs = { who: 'userId' in author ? author.userId : author.guestKey, excluded: options.excludeId ?? '', recentLimit: options.recentLimit ?? 20 };
+  const counts = await HISTORY[kind].counts(db, args);
+  const recent = await HISTORY[kind].recent(db, args);
   const count = (status: string) => Number(counts.find((row) => row.status === status)?.count ?? 0);
   return {
     approvedCount: count('published'),

@@ -11,11 +11,12 @@ import { commentErrors } from './errors.js';
 import { announce, announceHeld } from './events.js';
 import { enqueueReplyNotification } from './notifications.js';
 import { placeUnder } from './place.js';
+import { freshPresentContext, presentComment } from './present.js';
 import * as queries from './queries.js';
 import type { CommentRow } from './queries.js';
 import { viewComment } from './read.js';
 import { assertOpen, checkText, type CommentableArticle } from './rules.js';
-import type { CommentActor, CommentsDeps, PublicComment } from './types.js';
+import { NOBODY, type CommentActor, type CommentsDeps, type PublicComment } from './types.js';
 
 export interface PostCommentInput {
   article: string;
@@ -124,15 +125,19 @@ export async function postComment(deps: CommentsDeps, actor: CommentActor, input
     await recordSystemDecision(deps, trx, row, assessment.reasons, assessment.scores);
   });
 
-  if (row.status === 'published') await announce(deps, 'created', row, article.slug);
-  else await announceHeld(deps, row);
   if (row.status === 'rejected') {
+    await announceHeld(deps, row);
     const reason = assessment.reasons[0]?.message;
     const sanction = sanctionOf(assessment, user);
     const message = sanction ? sanctionText(sanction, site) : reason ? `This comment was not published: ${reason}` : undefined;
     throw commentErrors.raise('COMMENT_REJECTED', message, 'text', { commentId: id, reasons: assessment.reasons, ...(sanction ? { sanction } : {}) });
   }
-  return { comment: await viewComment(deps, row, article.slug, actor), article: { id: article.id, slug: article.slug } };
+  // Drawn once from what is at hand (its author, its parent; nothing reacted to it yet): for the event
+  // as anybody sees it, and for the author's answer.
+  const context = await freshPresentContext(deps.db, row, { user, parent }, { actor, slug: article.slug, baseUrl: deps.baseUrl, editWindowMinutes: settings.editWindowMinutes, now: deps.now() });
+  if (row.status === 'published') await announce(deps, 'created', row, article.slug, presentComment(row, { ...context, actor: NOBODY }));
+  else await announceHeld(deps, row);
+  return { comment: presentComment(row, context), article: { id: article.id, slug: article.slug } };
 }
 
 /** A held or rejected comment's log row, written by `db` (the transaction storing the comment). */

@@ -64,6 +64,7 @@ export function ledgerBody(data: {
   const format = moneyFormatFor(settings);
   const zone = safeTimeZone(settings.site.timeZone);
   const when = new Intl.DateTimeFormat(settings.site.locale || 'en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
+  const dateOnly = new Intl.DateTimeFormat(settings.site.locale || 'en-US', { dateStyle: 'medium', timeZone: zone });
   const select = (name: string, current: string | undefined, options: readonly (readonly [string, string])[]) =>
     html`<select id="filter-${name}" name="${name}"><option value="">All</option>${options.map(
       ([value, label]) => html`<option value="${value}"${current === value ? ' selected' : ''}>${label}</option>`,
@@ -87,7 +88,7 @@ ${data.notice ? html`<p class="notice notice--ok" role="status">${data.notice}</
     (row) => html`<tr class="${row.kind === 'refund' ? 'ledger__refund' : ''}">
     <td><time datetime="${row.occurred_at}">${when.format(new Date(row.occurred_at))}</time></td>
     <td>${row.drive_title ?? '—'}</td>
-    <td>${row.kind}${row.frequency === 'monthly' ? ' (monthly)' : ''}</td>
+    <td>${row.kind}${row.frequency === 'monthly' ? ' (monthly)' : ''}${row.frequency === 'monthly' && row.status === 'active' && row.cancel_at ? html`<br><span class="muted">Cancels on ${dateOnly.format(new Date(row.cancel_at))}</span>` : ''}</td>
     <td>${row.provider}</td>
     <td class="money${row.amount_minor < 0 ? ' refund' : ''}">${formatMoney(row.amount_minor, row.currency, format)}</td>
     <td>${row.public_name ?? html`<span class="muted">anonymous</span>`}${row.public_name ? wallToggle(row, csrf) : ''}</td>

@@ -15,6 +15,8 @@ export type DonationsDeps = Pick<Deps, 'config' | 'db' | 'events' | 'settings' |
   mailer: Mailer;
   /** Drawn under the thank-you page (the newsletters' subscribe box), wired in app.ts. */
   thanksExtra?: () => Promise<Html>;
+  /** Drawn above the donation form (the text of the page the owner chose in settings), wired in app.ts. */
+  donateIntro?: () => Promise<Html>;
 };
 
 /** The domain's dependencies plus the two things it builds once: the totals cache and the Stripe client. */

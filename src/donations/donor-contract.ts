@@ -8,7 +8,7 @@ export const donorPageQuery = { type: 'object', additionalProperties: false, pro
 export const statementQuery = { type: 'object', additionalProperties: false, properties: { token, year: text(8), _csrf: csrf } } as const;
 export const giftParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
 
-export const donorBody = { type: 'object', properties: { _csrf: csrf, token } } as const;
+export const donorBody = { type: 'object', properties: { _csrf: csrf, token, when: text(20) } } as const;
 export const donorLinkBody = { type: 'object', properties: { _csrf: csrf, email: text(400) } } as const;
 export const amountBody = {
   type: 'object',
@@ -21,6 +21,6 @@ export const monthlyGiftResponse = {
   type: 'object',
   additionalProperties: false,
   required: ['ok', 'amountMinor', 'status', 'paused'],
-  properties: { ok: { type: 'boolean' }, amountMinor: { type: 'integer' }, status: { type: 'string' }, paused: { type: 'boolean' } },
+  properties: { ok: { type: 'boolean' }, amountMinor: { type: 'integer' }, status: { type: 'string' }, paused: { type: 'boolean' }, cancelAt: { type: 'string' } },
 } as const;
 export const portalResponse = { type: 'object', additionalProperties: false, required: ['url'], properties: { url: { type: 'string' } } } as const;

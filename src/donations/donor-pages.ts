@@ -24,9 +24,17 @@ export interface DonorPageData {
   error?: { message: string; field?: string; donationId?: string };
 }
 
-function stateLabel(donation: Donation): string {
+/** "Cancels on 15 April 2026": a monthly gift cancelled at the end of its paid period, still running. */
+export function cancelsOnLabel(donation: Pick<Donation, 'frequency' | 'status' | 'cancel_at'>, settings: SiteSettings): string | null {
+  if (donation.frequency !== 'monthly' || donation.status !== 'active' || !donation.cancel_at) return null;
+  return `Cancels on ${formatDate(donation.cancel_at, site(settings))}`;
+}
+
+function stateLabel(donation: Donation, settings: SiteSettings): string {
   if (donation.frequency !== 'monthly') return donation.status === 'refunded' ? 'Refunded' : 'Paid';
   if (donation.status === 'cancelled') return 'Cancelled';
+  const cancels = cancelsOnLabel(donation, settings);
+  if (cancels) return cancels;
   if (donation.paused) return 'Paused';
   return donation.status === 'active' ? 'Active' : donation.status;
 }
@@ -52,17 +60,25 @@ export function donorPage(data: DonorPageData): Html {
     const live = donation.frequency === 'monthly' && donation.status !== 'cancelled' && donation.provider === 'demo';
     const action = (path: string) => `/donate/manage/gifts/${encodeURIComponent(donation.id)}/${path}`;
     return html`<li class="donor-gift" id="gift-${donation.id}" data-donation="${donation.id}">
-    <h2 class="donor-gift__title">${donation.frequency === 'monthly' ? html`${amount} a month` : amount} <span class="donor-gift__state">${stateLabel(donation)}</span></h2>
+    <h2 class="donor-gift__title">${donation.frequency === 'monthly' ? html`${amount} a month` : amount} <span class="donor-gift__state">${stateLabel(donation, settings)}</span></h2>
     <p class="donor-gift__meta">Since ${formatDate(donation.created_at, site(settings))} · reference ${donation.id}${donation.provider === 'demo' ? ' · demo gift, no money moved' : ''}</p>
     ${errorFor(donation.id)}
-    ${live
+    ${live && donation.cancel_at
+      ? html`<div class="donor-gift__actions">
+      <p class="field-hint">It runs until then; nothing more is taken.</p>
+      <form method="post" action="${action('resume')}">${hidden}<button type="submit">Keep my monthly gift</button></form>
+    </div>`
+      : live
       ? html`<form method="post" action="${action('amount')}" class="donor-gift__amount">${hidden}
       <label for="amount-${donation.id}">New monthly amount (${donation.currency})</label>
       <input id="amount-${donation.id}" name="amount" inputmode="decimal" value="${amountInputValue(donation.amount_minor, donation.currency, format.locale)}">
       <button type="submit">Change amount</button></form>
     <div class="donor-gift__actions">
       <form method="post" action="${action(donation.paused ? 'resume' : 'pause')}">${hidden}<button type="submit">${donation.paused ? 'Resume my monthly gift' : 'Pause my monthly gift'}</button></form>
-      <form method="post" action="${action('cancel')}">${hidden}<button type="submit" class="button--danger">Cancel my monthly gift</button></form>
+      <form method="post" action="${action('cancel')}">${hidden}
+        <button type="submit" name="when" value="period-end" class="button--secondary">Cancel at the end of the paid month</button>
+        <button type="submit" name="when" value="now" class="button--danger">Cancel my monthly gift now</button>
+      </form>
     </div>`
       : ''}
     <form method="post" action="${action('wall')}" class="donor-gift__wall">${hidden}

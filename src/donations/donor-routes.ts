@@ -28,6 +28,7 @@ const NOTICES: Record<string, string> = {
   pause: 'Your monthly gift is paused: nothing is taken until you resume it.',
   resume: 'Your monthly gift is running again.',
   cancel: 'Your monthly gift is cancelled: nothing more will be taken. Thank you for your support.',
+  'cancel-later': 'Your monthly gift will end with the month you have paid for: nothing more will be taken. Changed your mind? Keep it below.',
   wall: 'Your choice for the donor wall is saved.',
   statement: 'Your statement is on its way to your inbox.',
   portal: 'Welcome back: changes made on the payment page show here as soon as the payment provider confirms them.',
@@ -128,18 +129,19 @@ export function donorRoutes(ctx: DonationsContext): FastifyPluginAsync {
       ['resume', () => ({ action: 'resume' })],
       ['cancel', () => ({ action: 'cancel' })],
     ];
+    const noticeFor = (name: string, monthly: MonthlyChange) => (monthly.action === 'cancel' && monthly.when === 'period-end' ? 'cancel-later' : name);
     async function change(request: FastifyRequest, reply: FastifyReply, donor: Donor, donationId: string, name: string, monthly: MonthlyChange) {
       try {
         const donation = await changeMonthlyGift(ctx, donor.who, donationId, monthly);
-        if (isJson(request)) return reply.send({ ok: true, amountMinor: donation.amount_minor, status: donation.status, paused: donation.paused === 1 });
+        if (isJson(request)) return reply.send({ ok: true, amountMinor: donation.amount_minor, status: donation.status, paused: donation.paused === 1, ...(donation.cancel_at ? { cancelAt: donation.cancel_at } : {}) });
       } catch (error) {
         return renderPage(request, reply, donor, { error: formError(request, error), donationId });
       }
-      return reply.redirect(back(donor.token, name), 303);
+      return reply.redirect(back(donor.token, noticeFor(name, monthly)), 303);
     }
     for (const [name, monthly] of changes) {
       app.post(`/donate/manage/gifts/:id/${name}`, { schema: { params: giftParams, body: donorBody, response: { 200: monthlyGiftResponse } } }, async (request, reply) =>
-        change(request, reply, required(request, request.body.token), request.params.id, name, monthly(undefined)),
+        change(request, reply, required(request, request.body.token), request.params.id, name, name === 'cancel' ? { action: 'cancel', when: request.body.when } : monthly(undefined)),
       );
     }
     app.post('/donate/manage/gifts/:id/amount', { schema: { params: giftParams, body: amountBody, response: { 200: monthlyGiftResponse } } }, async (request, reply) =>

@@ -9,6 +9,7 @@ import { chargeableStep, minorToDecimal, moneyFormatFor } from './money.js';
 import { safeTimeZone, zonedMidnight } from './period.js';
 import { mailDocument, organisation, statementMail } from './receipt-mail.js';
 import { escapeHtml } from '../web/html.js';
+import { paidThrough } from './renewals.js';
 
 /** Monthly gifts Tribune runs itself (demo checkout): Stripe's are changed in Stripe's portal. */
 function ownMonthly(donation: Donation): boolean {
@@ -23,7 +24,8 @@ async function ownedMonthly(ctx: DonationsContext, who: DonorIdentity, donationI
   return donation;
 }
 
-export type MonthlyChange = { action: 'amount'; amount: unknown } | { action: 'pause' } | { action: 'resume' } | { action: 'cancel' };
+/** `cancel` stops it now, or (`when: 'period-end'`) at the end of the month already paid for. */
+export type MonthlyChange = { action: 'amount'; amount: unknown } | { action: 'pause' } | { action: 'resume' } | { action: 'cancel'; when?: unknown };
 
 /**
  * The donor's own change to a monthly gift run by Tribune. Nothing is charged or refunded here, as
@@ -45,12 +47,23 @@ export async function changeMonthlyGift(ctx: DonationsContext, who: DonorIdentit
     return { ...donation, amount_minor: amount };
   }
   if (change.action === 'cancel') {
+    if (change.when !== undefined && change.when !== 'now' && change.when !== 'period-end') {
+      throw donationErrors.raise('DONATION_FIELD_INVALID', 'when must be "now" or "period-end".', 'when');
+    }
+    if (change.when === 'period-end') {
+      // Stays active (and renews no more) until the paid month ends: the renewal job ends it then.
+      const cancelAt = paidThrough(donation, ctx.now()).toISOString();
+      await updateDonation(ctx.db, donation.id, { cancel_at: cancelAt, updated_at: now });
+      return { ...donation, cancel_at: cancelAt };
+    }
     await updateDonation(ctx.db, donation.id, { status: 'cancelled', paused: 0, updated_at: now });
     return { ...donation, status: 'cancelled', paused: 0 };
   }
   const paused = change.action === 'pause' ? 1 : 0;
-  await updateDonation(ctx.db, donation.id, { paused, updated_at: now });
-  return { ...donation, paused };
+  // Resuming also takes back a cancellation planned for the end of the month, as Stripe's "renew" does.
+  const resumed = change.action === 'resume' ? { cancel_at: null } : {};
+  await updateDonation(ctx.db, donation.id, { paused, ...resumed, updated_at: now });
+  return { ...donation, paused, ...resumed };
 }
 
 /** The donor's choice about the donor wall, and the name it shows. */

@@ -61,6 +61,8 @@ export async function giftsOf(db: Kysely<Database>, who: { email: string | null;
     frequency: d.frequency,
     status: d.status,
     paused: d.paused === 1,
+    /** A monthly gift cancelled at the end of its paid period, still active until then. */
+    cancelAt: d.frequency === 'monthly' && d.status === 'active' ? d.cancel_at : null,
     provider: d.provider,
     publicName: d.public_name,
     showOnWall: d.show_on_wall === 1,

@@ -10,6 +10,7 @@ import { publicRoutes } from './routes.js';
 import { webhookRoutes } from './webhook-routes.js';
 import { donorRoutes } from './donor-routes.js';
 import { sendReceiptsSoon } from './receipts.js';
+import { createRenewalJob } from './renewals.js';
 
 export { donationErrors } from './errors.js';
 // The current drive's meter, for other domains' pages and mails (the newsletters' call to action).
@@ -43,6 +44,10 @@ export function createDonations(deps: DonationsDeps): DonationsDomain {
       sweep.unref();
     });
     app.addHook('onClose', async () => clearInterval(sweep));
+    // Demo monthly gifts renew on every instance's timer; the ledger's unique reference makes it once.
+    const renewals = createRenewalJob(context);
+    app.addHook('onReady', async () => renewals.start());
+    app.addHook('onClose', async () => renewals.stop());
     await app.register(publicRoutes(context));
     await app.register(donorRoutes(context));
     await app.register(webhookRoutes(context));

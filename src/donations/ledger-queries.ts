@@ -123,6 +123,8 @@ export interface LedgerRow extends LedgerEntry {
   frequency: string;
   status: string;
   wall_hidden: number;
+  /** The gift's planned end (monthly gifts cancelled at the end of the paid period). */
+  cancel_at: string | null;
   drive_title: string | null;
 }
 
@@ -133,7 +135,7 @@ export async function listLedger(db: Db, filter: LedgerFilter, page: { limit: nu
     .innerJoin('donations as d', 'd.id', 'l.donation_id')
     .leftJoin('donation_drives as v', 'v.id', 'l.drive_id')
     .selectAll('l')
-    .select(['d.public_name', 'd.message', 'd.article_slug', 'd.frequency', 'd.status', 'd.wall_hidden', 'v.title as drive_title']);
+    .select(['d.public_name', 'd.message', 'd.article_slug', 'd.frequency', 'd.status', 'd.wall_hidden', 'd.cancel_at', 'v.title as drive_title']);
   if (filter.driveId) query = query.where('l.drive_id', '=', filter.driveId);
   if (filter.provider) query = query.where('l.provider', '=', filter.provider as LedgerEntry['provider']);
   if (filter.kind) query = query.where('l.kind', '=', filter.kind as LedgerEntry['kind']);

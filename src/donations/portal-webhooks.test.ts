@@ -4,6 +4,7 @@ import { startDonationsApp, type DonationsTestApp } from './testing/donations-ap
 import { checkoutSession, event, ids, invoice, subscriptionState } from './testing/stripe-fixtures.js';
 
 type StripeEvent = Record<string, unknown>;
+const DAY = 86_400;
 
 function permutations<T>(items: T[]): T[][] {
   if (items.length <= 1) return [items];
@@ -16,6 +17,8 @@ interface Expected {
   status: string;
   /** What the ledger holds for the gift: only invoices actually paid. */
   net: number;
+  /** When a cancellation at the period's end takes effect (ISO), while the gift still runs. */
+  cancelAt: string | null;
 }
 
 interface Scenario {
@@ -37,7 +40,7 @@ async function monthlyGift(d: DonationsTestApp) {
     return event(type ?? 'customer.subscription.updated', subscriptionState({ id: sub, intentId, amount: 1_500, customer, ...rest }), t + at);
   };
   const renewal = (at: number, amount: number) => event('invoice.paid', invoice({ intentId, subscription: sub, amount }), t + at);
-  return { intentId, session, first, state, renewal };
+  return { intentId, session, first, state, renewal, t };
 }
 
 // Events as Stripe sends them when a donor uses the customer portal: the subscription changes first
@@ -48,7 +51,7 @@ const SCENARIOS: Scenario[] = [
     async make(d) {
       const g = await monthlyGift(d);
       const events = [g.session, g.first, g.state(60, { amount: 2_500 }), g.renewal(120, 2_500), g.state(180, { amount: 3_000 })];
-      return { intentId: g.intentId, events, expected: { amount: 3_000, paused: 0, status: 'active', net: 1_500 + 2_500 } };
+      return { intentId: g.intentId, events, expected: { amount: 3_000, paused: 0, status: 'active', net: 1_500 + 2_500, cancelAt: null } };
     },
   },
   {
@@ -62,7 +65,7 @@ const SCENARIOS: Scenario[] = [
         g.state(180, { type: 'customer.subscription.resumed', status: 'active' }),
         g.state(240, { amount: 1_000 }),
       ];
-      return { intentId: g.intentId, events, expected: { amount: 1_000, paused: 0, status: 'active', net: 1_500 } };
+      return { intentId: g.intentId, events, expected: { amount: 1_000, paused: 0, status: 'active', net: 1_500, cancelAt: null } };
     },
   },
   {
@@ -70,7 +73,7 @@ const SCENARIOS: Scenario[] = [
     async make(d) {
       const g = await monthlyGift(d);
       const events = [g.session, g.first, g.state(60, { pauseCollection: true }), g.state(120, {}), g.state(180, { pauseCollection: true })];
-      return { intentId: g.intentId, events, expected: { amount: 1_500, paused: 1, status: 'paused', net: 1_500 } };
+      return { intentId: g.intentId, events, expected: { amount: 1_500, paused: 1, status: 'paused', net: 1_500, cancelAt: null } };
     },
   },
   {
@@ -84,7 +87,38 @@ const SCENARIOS: Scenario[] = [
         g.renewal(120, 2_000),
         g.state(180, { type: 'customer.subscription.deleted', status: 'canceled', amount: 2_000 }),
       ];
-      return { intentId: g.intentId, events, expected: { amount: 2_000, paused: 0, status: 'cancelled', net: 1_500 + 2_000 } };
+      return { intentId: g.intentId, events, expected: { amount: 2_000, paused: 0, status: 'cancelled', net: 1_500 + 2_000, cancelAt: null } };
+    },
+  },
+  {
+    name: 'raised, set to cancel at the period\'s end in the portal, then ended by Stripe',
+    async make(d) {
+      const g = await monthlyGift(d);
+      const events = [
+        g.session,
+        g.first,
+        g.state(60, { amount: 2_000 }),
+        g.state(120, { amount: 2_000, cancelAtPeriodEnd: true, cancelAt: g.t + 30 * DAY }),
+        g.state(180, { type: 'customer.subscription.deleted', status: 'canceled', amount: 2_000, cancelAtPeriodEnd: true, cancelAt: g.t + 30 * DAY }),
+      ];
+      return { intentId: g.intentId, events, expected: { amount: 2_000, paused: 0, status: 'cancelled', net: 1_500, cancelAt: null } };
+    },
+  },
+  {
+    name: 'set to cancel at the period\'s end, kept after all, and renewed',
+    async make(d) {
+      const g = await monthlyGift(d);
+      const events = [g.session, g.first, g.state(60, { cancelAtPeriodEnd: true, cancelAt: g.t + 30 * DAY }), g.state(120, {}), g.renewal(180, 1_500)];
+      return { intentId: g.intentId, events, expected: { amount: 1_500, paused: 0, status: 'active', net: 3_000, cancelAt: null } };
+    },
+  },
+  {
+    name: 'renewed, lowered, and set to cancel when the paid period ends (the period end on the item, as newer API versions send it)',
+    async make(d) {
+      const g = await monthlyGift(d);
+      const end = g.t + 40 * DAY;
+      const events = [g.session, g.first, g.renewal(60, 1_500), g.state(120, { amount: 1_000 }), g.state(180, { amount: 1_000, cancelAtPeriodEnd: true, currentPeriodEnd: end })];
+      return { intentId: g.intentId, events, expected: { amount: 1_000, paused: 0, status: 'active', net: 3_000, cancelAt: new Date(end * 1000).toISOString() } };
     },
   },
 ];
@@ -101,7 +135,7 @@ describe('monthly gifts changed in Stripe\'s customer portal', () => {
     if (!donation) return null;
     const entries = await d.t.runtime.db.selectFrom('donation_ledger').select('amount_minor').where('donation_id', '=', donation.id).execute();
     const status = donation.status === 'active' && donation.paused ? 'paused' : donation.status;
-    return { amount: donation.amount_minor, paused: donation.paused, status, net: entries.reduce((sum, entry) => sum + entry.amount_minor, 0) };
+    return { amount: donation.amount_minor, paused: donation.paused, status, net: entries.reduce((sum, entry) => sum + entry.amount_minor, 0), cancelAt: donation.cancel_at };
   }
 
   for (const scenario of SCENARIOS) {

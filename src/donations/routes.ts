@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { csrfToken } from '../accounts/index.js';
 import { AppError } from '../errors.js';
 import { CONTENT_SECURITY_POLICY } from '../security-headers.js';
+import { html as markup } from '../web/html.js';
 import { page } from '../web/layout.js';
 import { startCheckout } from './checkout.js';
 import { currentMeter, type DonationsContext } from './context.js';
@@ -56,7 +57,8 @@ export function publicRoutes(ctx: DonationsContext): FastifyPluginAsync {
         wall: settings.donations.donorWall ? await donorWall(ctx.db, WALL_SIZE) : [],
         viewerEmail: request.viewer?.email ?? null,
       });
-      const html = page({ title: 'Donate', settings, viewer: request.viewer, csrf, body, head: donateHead(), description: `Support ${settings.site.name}` });
+      const intro = ctx.donateIntro ? await ctx.donateIntro() : markup``;
+      const html = page({ title: 'Donate', settings, viewer: request.viewer, csrf, body: markup`${intro}${body}`, head: donateHead(), description: `Support ${settings.site.name}` });
       return reply.type('text/html; charset=utf-8').send(html.value);
     }
 

@@ -106,7 +106,7 @@ export function personBody(data: { settings: SiteSettings; person: PersonDetail;
     : html`<table class="admin-table"><thead><tr><th scope="col">Date</th><th scope="col">Amount</th><th scope="col">How often</th><th scope="col">Status</th><th scope="col">Donor wall</th><th scope="col">Reference</th></tr></thead>
   <tbody>${person.gifts.map(
     (g) => html`<tr><td>${formatDate(g.createdAt, site(settings))}</td><td class="num">${formatMoney(g.amountMinor, g.currency, format)}</td>
-    <td>${g.frequency === 'monthly' ? 'monthly' : 'once'}</td><td>${g.frequency === 'monthly' && g.paused && g.status === 'active' ? 'paused' : g.status}${g.provider === 'demo' ? ' (demo)' : ''}</td>
+    <td>${g.frequency === 'monthly' ? 'monthly' : 'once'}</td><td>${g.frequency === 'monthly' && g.paused && g.status === 'active' ? 'paused' : g.status}${g.cancelAt ? ` · Cancels on ${formatDate(g.cancelAt, site(settings))}` : ''}${g.provider === 'demo' ? ' (demo)' : ''}</td>
     <td>${g.showOnWall && g.publicName ? g.publicName : 'anonymous'}</td><td><code>${g.id}</code></td></tr>`,
   )}</tbody></table>`}
 </section>

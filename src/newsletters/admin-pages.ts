@@ -3,6 +3,7 @@ import { checkbox, csrfField, formError, selectField, textArea, textField, type 
 import { formatShortDateTime } from '../web/dates.js';
 import { html, type Html } from '../web/html.js';
 import type { SendProgress, SendRow } from './sends.js';
+import type { Engagement } from './tracking.js';
 import type { Newsletter } from './types.js';
 
 export interface ArticleChoice {
@@ -35,7 +36,9 @@ export function newslettersAdminPage(options: {
 }): Html {
   const byId = new Map(options.newsletters.map((newsletter) => [newsletter.id, newsletter]));
   return html`<h1>Newsletters</h1>
-<p class="notice">Tribune does not track opens or clicks: no pixels, no redirected links. You see what was sent, what failed and who unsubscribed.</p>
+${options.settings.newsletters.trackOpensAndClicks
+    ? html`<p class="notice">Opens and clicks are counted for sends started while counting is on (each recipient's first open and first click, with its time, nothing else). <a href="/admin/settings#settings-newsletters">Turn it off in the settings</a>.</p>`
+    : html`<p class="notice">Tribune does not track opens or clicks: no pixels, no redirected links. You see what was sent, what failed and who unsubscribed. The owner can turn counting on in the settings.</p>`}
 <p><a class="button" href="/admin/newsletters/compose">Write a newsletter</a></p>
 <h2>Sends</h2>
 ${options.sends.length === 0 ? html`<p>Nothing sent yet.</p>` : html`<table class="admin-table">
@@ -108,6 +111,8 @@ export function sendPage(options: {
   send: SendRow;
   newsletter: Newsletter | undefined;
   progress: SendProgress;
+  /** Unique opens and clicks; undefined when the send was not tracked. */
+  engagement?: Engagement;
   compose: Html | null;
   viewerEmail: string | null;
   settings: SiteSettings;
@@ -127,6 +132,8 @@ ${send.status === 'sending' || send.status === 'done' || send.status === 'cancel
     <dt>Bounced (unsubscribed)</dt><dd>${number(progress.bounced)}</dd>
     <dt>Skipped (left the list meanwhile)</dt><dd>${number(progress.skipped)}</dd>
     <dt>Unsubscribed from this mail</dt><dd>${number(progress.unsubscribed)}</dd>
+    ${options.engagement ? html`<dt>Opened (recipients)</dt><dd data-progress-opened>${number(options.engagement.opened)}</dd>
+    <dt>Clicked a link (recipients)</dt><dd data-progress-clicked>${number(options.engagement.clicked)}</dd>` : html`<dt>Opens and clicks</dt><dd>Not counted</dd>`}
   </dl>
   ${send.status === 'sending' ? html`<p class="field-hint">This page refreshes every 5 seconds while sending.</p>
   <form method="post" action="/admin/newsletters/sends/${send.id}/cancel">${csrfField(options.csrf)}<button type="submit" class="button--secondary">Stop sending</button></form>` : ''}

@@ -16,6 +16,7 @@ import { findNewsletter, listNewsletters, subscriberCounts } from './queries.js'
 import { cancelSend, createDraft, emailContent, findSend, listSends, scheduleSend, sendArticleIds, sendProgress, updateDraft, type SendInput } from './sends.js';
 import { exportSubscribersCsv } from './csv.js';
 import { sendTestEmail } from './test-send.js';
+import { engagementCounts } from './tracking.js';
 import type { NewslettersDeps } from './types.js';
 import type { NewsletterWorker } from './delivery.js';
 
@@ -162,7 +163,8 @@ export function adminRoutes(deps: NewslettersDeps, worker: NewsletterWorker): Fa
         })
         : null;
       const progress = (await sendProgress(deps, [send.id])).get(send.id)!;
-      return respond(request, reply, send.subject, sendPage({ csrf, send, newsletter: await findNewsletter(deps.db, { id: send.newsletter_id }), progress, compose, viewerEmail: request.viewer?.email ?? null, settings, notice }), {
+      const engagement = send.tracked_links === null ? undefined : (await engagementCounts(deps.db, [send.id])).get(send.id);
+      return respond(request, reply, send.subject, sendPage({ csrf, send, newsletter: await findNewsletter(deps.db, { id: send.newsletter_id }), progress, engagement, compose, viewerEmail: request.viewer?.email ?? null, settings, notice }), {
         refresh: send.status === 'sending',
         status: error ? 400 : 200,
         framesPreview: true,

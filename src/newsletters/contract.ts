@@ -57,3 +57,6 @@ export const sendProgressResponse = {
     bounced: { type: 'integer' }, skipped: { type: 'integer' }, unsubscribed: { type: 'integer' },
   },
 } as const;
+
+/** `/n/o/TOKEN.gif` and `/n/c/TOKEN`: signed send, recipient (and link) ids. */
+export const trackingParams = { type: 'object', required: ['token'], properties: { token: { type: 'string', maxLength: 300 } } } as const;

@@ -8,6 +8,7 @@ import { PREFERENCES_PLACEHOLDER, UNSUBSCRIBE_PLACEHOLDER } from './email.js';
 import { startDueSends } from './sends.js';
 import { markBounced } from './subscriptions.js';
 import { preferencesUrl, unsubscribeUrl } from './tokens.js';
+import { trackRecipient } from './tracking.js';
 import type { NewslettersDeps } from './types.js';
 
 /**
@@ -111,7 +112,7 @@ export async function deliverBatch(deps: NewslettersDeps, owner: string): Promis
   const subscribed = await stillSubscribed(deps, deliveries);
   const sendIds = [...new Set(deliveries.map((delivery) => delivery.send_id))];
   const sends = new Map(
-    (await deps.db.selectFrom('newsletter_sends as s').innerJoin('newsletters as n', 'n.id', 's.newsletter_id').select(['s.id', 's.subject', 's.body_html', 's.body_text', 's.newsletter_id', 'n.slug']).where('s.id', 'in', sendIds).execute()).map((send) => [send.id, send]),
+    (await deps.db.selectFrom('newsletter_sends as s').innerJoin('newsletters as n', 'n.id', 's.newsletter_id').select(['s.id', 's.subject', 's.body_html', 's.body_text', 's.newsletter_id', 's.tracked_links', 'n.slug']).where('s.id', 'in', sendIds).execute()).map((send) => [send.id, send]),
   );
   const host = new URL(deps.config.baseUrl).hostname;
   let leasedAt = deps.now().getTime();
@@ -142,12 +143,16 @@ export async function deliverBatch(deps: NewslettersDeps, owner: string): Promis
     if (lost.has(delivery.id)) continue;
     const unsubscribe = `${unsubscribeUrl(deps.config.baseUrl, deps.config.secret, delivery.subscriber_id)}&newsletter=${encodeURIComponent(send.slug)}&send=${encodeURIComponent(send.id)}`;
     const preferences = preferencesUrl(deps.config.baseUrl, deps.config.secret, delivery.subscriber_id);
+    // An untracked send's HTML goes out exactly as rendered; a tracked one's gets this recipient's tokens.
+    const bodyHtml = send.tracked_links === null
+      ? send.body_html ?? ''
+      : trackRecipient(send.body_html ?? '', JSON.parse(send.tracked_links) as string[], { baseUrl: deps.config.baseUrl, secret: deps.config.secret, sendId: send.id, subscriberId: delivery.subscriber_id });
     try {
       const receipt = await deps.mailer.send({
         to: delivery.email,
         subject: send.subject,
         text: personalise(send.body_text ?? '', unsubscribe, preferences),
-        html: personalise(send.body_html ?? '', escapeHtml(unsubscribe), escapeHtml(preferences)),
+        html: personalise(bodyHtml, escapeHtml(unsubscribe), escapeHtml(preferences)),
         headers: {
           'List-Unsubscribe': `<${unsubscribe}>`,
           'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

@@ -6,6 +6,7 @@ import { createNewsletterWorker, type NewsletterWorker } from './delivery.js';
 import { accountNewsletters, subscribeForm, type SubscribePlacement } from './pages.js';
 import { findSubscriberByEmail, listNewsletters, subscribedNewsletterIds } from './queries.js';
 import { publicRoutes } from './routes.js';
+import { trackingRoutes } from './tracking-routes.js';
 import type { NewslettersDeps } from './types.js';
 
 export { newsletterErrors } from './errors.js';
@@ -29,6 +30,7 @@ export function createNewsletters(deps: NewslettersDeps): NewslettersDomain {
   const worker = createNewsletterWorker(deps);
   const plugin: FastifyPluginAsync = async (app) => {
     await app.register(publicRoutes(deps));
+    await app.register(trackingRoutes(deps));
     await app.register(adminRoutes(deps, worker));
     app.addHook('onReady', async () => worker.start());
     app.addHook('onClose', async () => worker.stop());

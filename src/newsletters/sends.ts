@@ -4,6 +4,7 @@ import { newId } from '../db/ids.js';
 import type { Row, SendKind } from '../db/schema.js';
 import { renderEmailHtml, renderEmailText, type EmailContent } from './email.js';
 import { newsletterErrors } from './errors.js';
+import { trackableLinks, trackedNotice } from './tracking.js';
 import { findNewsletter } from './queries.js';
 import type { NewslettersDeps } from './types.js';
 
@@ -149,10 +150,14 @@ export async function startDueSends(deps: NewslettersDeps): Promise<number> {
     if (articles.some((article) => !article || !isPublic(article, now))) continue;
     const content = await emailContent(deps, send);
     const time = now.toISOString();
+    // Counting is decided once per send, when it starts: turning it on or off later changes no mail already queued.
+    const tracked = (await deps.settings.get()).newsletters.trackOpensAndClicks;
+    const bodyHtml = tracked ? trackedNotice(renderEmailHtml(content)) : renderEmailHtml(content);
+    const bodyText = tracked ? trackedNotice(renderEmailText(content)) : renderEmailText(content);
     const count = await deps.db.transaction().execute(async (trx) => {
       const claimed = await trx
         .updateTable('newsletter_sends')
-        .set({ status: 'sending', queued_at: time, body_html: renderEmailHtml(content), body_text: renderEmailText(content) })
+        .set({ status: 'sending', queued_at: time, body_html: bodyHtml, body_text: bodyText, tracked_links: tracked ? JSON.stringify(trackableLinks(bodyHtml)) : null })
         .where('id', '=', send.id)
         .where('status', '=', 'scheduled')
         .executeTakeFirst();

@@ -84,7 +84,7 @@ export const settingsRoutes: FastifyPluginAsync<Options> = async (plain, deps) =
       if (!section) throw settingsErrors.raise('SETTINGS_SECTION_UNKNOWN');
       const values: FormValues = request.body;
       try {
-        await deps.settings.update(section.group, section.parse(values));
+        await deps.settings.update(section.group, await section.parse(values));
       } catch (error) {
         if (!(error instanceof AppError) || error.status !== 400 || !isFormPost(request)) throw error;
         return show(request, reply, undefined, { sectionId: section.id, values, error: { field: error.field, message: error.message } }, 400);

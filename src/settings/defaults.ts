@@ -83,6 +83,23 @@ export interface SiteSettings {
     footerAddress: string;
     /** Offer the subscribe box under articles, on the home page and after a gift. */
     showSubscribeForms: boolean;
+    /** Count each recipient's first open and first click of a send (pixel and redirected links); off by default. */
+    trackOpensAndClicks: boolean;
+  };
+  media: {
+    /** Largest upload accepted, in megabytes. */
+    maxUploadMegabytes: number;
+    /** Largest image accepted, in megapixels (width × height read from the header, before any decoding). */
+    maxMegapixels: number;
+    /** Keep one copyright/credit line (EXIF Copyright) in the stored files; every other field is always removed. */
+    keepCreditLine: boolean;
+  };
+  /** Links in the header and footer of every public page, in order, and the donate page's own text. */
+  navigation: {
+    header: NavigationLink[];
+    footer: NavigationLink[];
+    /** Slug of the page whose text stands above the donation form on /donate; '' for none. */
+    donatePage: string;
   };
   security: {
     /** Staff must set up a second factor (authenticator app or passkey) before using the admin. */
@@ -91,6 +108,12 @@ export interface SiteSettings {
 }
 
 export type SettingsGroup = keyof SiteSettings;
+
+/** One navigation entry: a page here (`/about`), another path, or an address elsewhere. */
+export interface NavigationLink {
+  label: string;
+  href: string;
+}
 
 export const defaultSettings: SiteSettings = {
   site: {
@@ -151,6 +174,17 @@ export const defaultSettings: SiteSettings = {
     emailsPerMinute: 600,
     footerAddress: '',
     showSubscribeForms: true,
+    trackOpensAndClicks: false,
+  },
+  media: {
+    maxUploadMegabytes: 20,
+    maxMegapixels: 50,
+    keepCreditLine: false,
+  },
+  navigation: {
+    header: [],
+    footer: [],
+    donatePage: '',
   },
   security: {
     requireTwoFactorForStaff: false,

@@ -2,11 +2,13 @@ import { assetUrl } from './assets.js';
 import { html, type Html } from './html.js';
 import { page, type PageOptions } from './layout.js';
 
-export type AdminSection = 'dashboard' | 'articles' | 'topics' | 'users' | 'settings' | 'moderation' | 'donations' | 'newsletters' | 'members' | 'account';
+export type AdminSection = 'dashboard' | 'articles' | 'pages' | 'media' | 'topics' | 'users' | 'settings' | 'moderation' | 'donations' | 'newsletters' | 'members' | 'account';
 
 const SECTIONS: { id: AdminSection; label: string; href: string; roles: string[] }[] = [
   { id: 'dashboard', label: 'Dashboard', href: '/admin', roles: ['admin', 'editor', 'moderator'] },
   { id: 'articles', label: 'Articles', href: '/admin/articles', roles: ['admin', 'editor'] },
+  { id: 'pages', label: 'Pages', href: '/admin/pages', roles: ['admin', 'editor'] },
+  { id: 'media', label: 'Media', href: '/admin/media', roles: ['admin', 'editor'] },
   { id: 'topics', label: 'Topics', href: '/admin/topics', roles: ['admin', 'editor'] },
   { id: 'moderation', label: 'Moderation', href: '/admin/moderation', roles: ['admin', 'moderator'] },
   { id: 'donations', label: 'Donations', href: '/admin/donations', roles: ['admin'] },

@@ -48,6 +48,7 @@ ${options.head ?? ''}
     <a class="site-name" href="/">${site.logoUrl ? html`<img src="${site.logoUrl}" alt="" class="site-logo">` : ''}${site.name}</a>
     <nav aria-label="Site">
       <ul class="site-nav">
+        ${(settings.navigation?.header ?? []).map((link) => html`<li><a href="${link.href}">${link.label}</a></li>`)}
         <li><a href="/search">Search</a></li>
         <li><a href="/donate" class="button button--small">Donate</a></li>
         ${viewer && viewer.role !== 'reader' ? html`<li><a href="/admin">Admin</a></li>` : ''}
@@ -64,6 +65,7 @@ ${options.body}
 <footer class="site-footer">
   <div class="wrap">
     <p>${site.name} — ${site.description}</p>
+    ${settings.navigation?.footer.length ? html`<nav aria-label="Footer"><ul class="footer-nav">${settings.navigation.footer.map((link) => html`<li><a href="${link.href}">${link.label}</a></li>`)}</ul></nav>` : ''}
     <p><a href="/feed.xml">RSS</a> · <a href="/atom.xml">Atom</a> · <a href="/donate">Support us</a></p>
   </div>
 </footer>

@@ -64,10 +64,9 @@ export function withPageCacheInvalidation(bus: EventBus, cache: PageCache, broad
     async publish(channel, event) {
       const tags = invalidationFor(channel, event);
       if (tags) {
-        // Dropped before the event goes out too, so a reader woken by it cannot fetch the old page here.
-        apply(tags);
-        // In this order: an instance that hears of the event (and wakes its live readers) has already
-        // dropped the pages, as one Redis connection delivers in order.
+        // Dropped here (by `invalidate`, first of all) before the event goes out, so a reader woken by it
+        // cannot fetch the old page here; and in this order: an instance that hears of the event (and
+        // wakes its live readers) has already dropped the pages, as one Redis connection delivers in order.
         await invalidator.invalidate(tags);
         await bus.publish(channel, event);
         return;

@@ -19,6 +19,8 @@ export const PAGE_CACHE_ROUTES: Pick<PageCachePluginOptions, 'cachedRoutes' | 'v
     '/topics/:slug/feed.xml': [],
     '/topics/:slug/atom.xml': [],
     '/sitemap.xml': [],
+    // Static pages (src/articles/page-routes.ts); the navigation is on every page, and its settings drop all.
+    '/:slug': [],
   },
   validatedRoutes: ['/api/comments/:id/replies', '/search'],
   // The signed-in viewer's session, and a guest's identity (their own comments, held ones, likes).

@@ -16,6 +16,9 @@ import { importFidelity } from './0014-import-fidelity.js';
 import { moderatorTools } from './0015-moderator-tools.js';
 import { newsletters } from './0016-newsletters.js';
 import { donorSelfService } from './0017-donor-self-service.js';
+import { media } from './0018-media.js';
+import { pages } from './0019-pages.js';
+import { trackingAndRenewals } from './0020-tracking-and-renewals.js';
 
 /** Applied in key order; a published migration is never edited, a new one is added. */
 export const migrations: Record<string, MigrationFactory> = {
@@ -36,4 +39,7 @@ export const migrations: Record<string, MigrationFactory> = {
   '0015-moderator-tools': moderatorTools,
   '0016-newsletters': newsletters,
   '0017-donor-self-service': donorSelfService,
+  '0018-media': media,
+  '0019-pages': pages,
+  '0020-tracking-and-renewals': trackingAndRenewals,
 };

@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 
 export type ArticleStatus = 'draft' | 'scheduled' | 'published';
 export type MediaTag = 'video' | 'photos' | 'map';
+export type ArticleKind = 'article' | 'page';
 
 export interface ArticlesTable {
   id: string;
@@ -27,6 +28,10 @@ export interface ArticlesTable {
   premoderate: number;
   /** 1: pinned above newer articles at the top of the home page (WordPress's sticky posts). */
   sticky: Generated<number>;
+  /** `article`, or `page`: a static page at /{slug}, kept out of lists, feeds and related stories. */
+  kind: Generated<ArticleKind>;
+  /** 1: the page shows "More on this topic" (every article does; a page only when enabled). */
+  show_related: Generated<number>;
 }
 
 export interface TopicsTable {

@@ -77,6 +77,8 @@ export interface DonationsTable {
   paused: Generated<number>;
   /** When Stripe created the event the amount and pause were last taken from (ordering guard). */
   subscription_state_at: Generated<string | null>;
+  /** Monthly gifts cancelled at the end of the paid period: active until this instant, then cancelled. */
+  cancel_at: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }

@@ -63,6 +63,8 @@ export interface NewsletterSendsTable {
   created_at: string;
   queued_at: string | null;
   finished_at: string | null;
+  /** JSON array of the links a tracked send may redirect to; null = sent without open and click counting. */
+  tracked_links: Generated<string | null>;
 }
 
 export interface NewsletterDeliveriesTable {
@@ -82,10 +84,21 @@ export interface NewsletterDeliveriesTable {
   unsubscribed_at: string | null;
 }
 
+export type EngagementKind = 'open' | 'click';
+
+/** A recipient's first open or click of a tracked send: send, recipient and time, nothing else. */
+export interface NewsletterEngagementsTable {
+  send_id: string;
+  subscriber_id: string;
+  kind: EngagementKind;
+  at: string;
+}
+
 export interface NewslettersTables {
   newsletters: NewslettersTable;
   newsletter_subscribers: NewsletterSubscribersTable;
   newsletter_subscriptions: NewsletterSubscriptionsTable;
   newsletter_sends: NewsletterSendsTable;
   newsletter_deliveries: NewsletterDeliveriesTable;
+  newsletter_engagements: NewsletterEngagementsTable;
 }

@@ -112,6 +112,10 @@ export function subscriptionState(options: {
   /** What the customer portal sets when a donor pauses payments. */
   pauseCollection?: boolean;
   cancelAtPeriodEnd?: boolean;
+  /** Unix seconds; Stripe sets it with `cancel_at_period_end` to the period's end. */
+  cancelAt?: number | null;
+  /** Unix seconds: the end of the period paid for, on the subscription's item (newer API versions). */
+  currentPeriodEnd?: number;
   customer?: string;
 }): Record<string, unknown> {
   return {
@@ -120,11 +124,12 @@ export function subscriptionState(options: {
     status: options.status ?? 'active',
     customer: options.customer ?? 'cus_test_reader',
     cancel_at_period_end: options.cancelAtPeriodEnd ?? false,
+    cancel_at: options.cancelAt ?? null,
     pause_collection: options.pauseCollection ? { behavior: 'void', resumes_at: null } : null,
     metadata: { tribune_intent: options.intentId },
     items: {
       object: 'list',
-      data: [{ id: `si_${options.id}`, object: 'subscription_item', quantity: 1, price: { id: 'price_test_x', object: 'price', currency: 'usd', unit_amount: options.amount, recurring: { interval: 'month' } } }],
+      data: [{ id: `si_${options.id}`, object: 'subscription_item', quantity: 1, ...(options.currentPeriodEnd ? { current_period_end: options.currentPeriodEnd } : {}), price: { id: 'price_test_x', object: 'price', currency: 'usd', unit_amount: options.amount, recurring: { interval: 'month' } } }],
     },
   };
 }

@@ -2,6 +2,7 @@ import { IN_GROUP_SLURS, INSULTS, PROFANITY, SECOND_PERSON } from './lexicon.js'
 import { lexicalFeatures } from './lexical.js';
 import { analyse, type RuleResult } from './rules.js';
 import { isWord, tokenize, type Token } from './tokens.js';
+import { defaultWordVectors, poolWords } from './word-vectors.js';
 
 /** Sparse feature vector: bucket indices (hashed) and their values, parallel arrays. */
 export interface Features {
@@ -29,6 +30,13 @@ export interface FeatureOptions {
   lexical?: boolean;
   /** Weight of the dense block. */
   lexicalWeight?: number;
+  /**
+   * Pretrained word vectors (`word-vectors.ts`) pooled over the text's words: `mean` (weighted mean,
+   * unit length) or `pooled` (the mean plus each dimension's largest and smallest value).
+   */
+  embeddings?: 'mean' | 'pooled';
+  /** Weight of the word-vector block. */
+  embeddingWeight?: number;
 }
 
 /** Categories from the word scan that the features use; slurs matter, plain profanity less so. */
@@ -108,7 +116,34 @@ export function extractFeatures(canonical: string, hints: WordHints, options: Fe
       values.push(value * weight);
     }
   }
+  if (options.embeddings) {
+    const pooled = poolWords(words.map((token) => token.text), defaultWordVectors(), options.embeddings === 'pooled');
+    if (pooled) {
+      const weight = options.embeddingWeight ?? 1;
+      const slots = embeddingSlots(mask, pooled.mean.length);
+      for (const [block, vector] of [pooled.mean, pooled.max, pooled.min].entries()) {
+        if (!vector) continue;
+        for (let k = 0; k < vector.length; k++) {
+          indices.push(slots[block][k]);
+          values.push(vector[k] * weight);
+        }
+      }
+    }
+  }
   return { features: { indices, values }, rules, tokens };
+}
+
+const slotCache = new Map<string, number[][]>();
+
+/** The hashed bucket of each pooled dimension (mean, max, min), like the other named features. */
+function embeddingSlots(mask: number, dimensions: number): number[][] {
+  const key = `${mask}:${dimensions}`;
+  let slots = slotCache.get(key);
+  if (!slots) {
+    slots = ['mean', 'max', 'min'].map((block) => Array.from({ length: dimensions }, (_, k) => hashString(SEED_TARGETED, `vec:${block}:${k}`) & mask));
+    slotCache.set(key, slots);
+  }
+  return slots;
 }
 
 /** FNV over "<word>" extended one char at a time: every 3-, 4- and 5-gram without building strings. */

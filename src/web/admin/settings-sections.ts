@@ -19,8 +19,8 @@ export interface SettingsSection {
   description?: string;
   toForm(settings: SiteSettings): FormValues;
   fields(values: FormValues, error: FormError | undefined): Html;
-  /** The values to store; throws a 400 naming the field for anything invalid. */
-  parse(values: FormValues): Record<string, unknown>;
+  /** The values to store; throws a 400 naming the field for anything invalid (may look things up first). */
+  parse(values: FormValues): Record<string, unknown> | Promise<Record<string, unknown>>;
   /** State that is not a setting (what moderation learned), drawn under the form with its own buttons. */
   status?(csrf: string): Promise<Html>;
 }

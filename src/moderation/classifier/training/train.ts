@@ -210,6 +210,6 @@ function logCountRatio(rows: number[], label: (i: number) => number, weightOf: (
 
 /** The feature options a model must be read with, recorded in its meta. */
 export function featureOptionsOf(options: FeatureOptions): Model['features'] {
-  const { binary, charMin, charMax, lexical, lexicalWeight } = options;
-  return JSON.parse(JSON.stringify({ binary, charMin, charMax, lexical, lexicalWeight })) as Model['features'];
+  const { binary, charMin, charMax, lexical, lexicalWeight, embeddings, embeddingWeight } = options;
+  return JSON.parse(JSON.stringify({ binary, charMin, charMax, lexical, lexicalWeight, embeddings, embeddingWeight })) as Model['features'];
 }
