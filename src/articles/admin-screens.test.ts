@@ -1,14 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClock, startTestApp, type TestApp, type TestIdentity } from '../testing/test-app.js';
 
-const form = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
-const html = { accept: 'text/html' };
-
-function encode(fields: Record<string, string | string[]>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields)) for (const item of Array.isArray(value) ? value : [value]) params.append(key, item);
-  return params.toString();
-}
+import { encodeForm as encode, FORM_HEADERS as form, HTML_HEADERS as html } from '../testing/forms.js';
 
 describe('newsroom screens', () => {
   let t: TestApp;

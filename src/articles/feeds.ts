@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { SiteSettings } from '../settings/index.js';
 import { renderBody } from './rendering.js';
-import { expandMediaImages, figureHtml, findMedia, mediaIdOf, mediaIdsInMarkdown, mediaUrl } from '../media/index.js';
+import { expandMediaImages, figureHtml, findMedia, mediaIdOf, mediaUrl } from '../media/index.js';
+import { articleMediaIds } from './article-media.js';
 import { publicTeasers, topicsOfArticles } from './queries.js';
 import { MEDIA_TAG_LABELS, type MediaTag, type Topic } from './types.js';
 import { element, emptyElement, escapeXml } from './xml.js';
@@ -48,7 +49,7 @@ export async function feedEntries(db: Kysely<Database>, now: Date, baseUrl: stri
   }
   const rows = await query.execute();
   const topics = await topicsOfArticles(db, rows.map((row) => row.id));
-  const media = await findMedia({ db }, rows.flatMap((row) => [mediaIdOf(row.featured_image_url) ?? '', ...mediaIdsInMarkdown(row.body_md)]));
+  const media = await findMedia({ db }, rows.flatMap((row) => articleMediaIds(row.featured_image_url, row.body_md)));
   return rows.map((row) => {
     const featured = media.get(mediaIdOf(row.featured_image_url) ?? '');
     const imageFile = featured?.files.find((file) => mediaUrl(featured, 1200) === `/media/${featured.id}/${file.name}`);

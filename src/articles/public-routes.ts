@@ -2,6 +2,7 @@ import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { csrfToken } from '../accounts/index.js';
 import type { Deps } from '../runtime.js';
+import { renderWithMedia } from './article-media.js';
 import { articlePage, articleUrl } from './article-page.js';
 import { page } from '../web/layout.js';
 import { articleTag } from '../web/page-cache-events.js';
@@ -11,8 +12,6 @@ import type { PageSlots } from '../web/slots.js';
 import { articleErrors } from './errors.js';
 import { listPublicTeasers, relatedTeasers } from './queries.js';
 import { articleLocation, articlePath, redirectTarget } from './redirects.js';
-import { renderBody } from './rendering.js';
-import { expandMediaImages, findMedia, mediaIdOf, mediaIdsInMarkdown } from '../media/index.js';
 import { searchArticles } from './search.js';
 import { renderStaticPage } from './static-page.js';
 import { findPublicArticle } from './service.js';
@@ -83,10 +82,8 @@ export async function renderArticlePage(
   // The page shows this article's comments and the related stories' comment counts.
   tagPage(request, [article, ...related].map((shown) => articleTag(shown.id)));
   // Library images (src/media): the featured one and those the body names as ![alt](/media/ID).
-  const featuredId = mediaIdOf(article.featuredImageUrl);
-  const media = await findMedia(deps, [...(featuredId ? [featuredId] : []), ...mediaIdsInMarkdown(article.body)]);
-  const bodyHtml = expandMediaImages(renderBody(article.body), media);
-  const view = articlePage({ article, bodyHtml, featuredMedia: featuredId ? media.get(featuredId) : undefined, related, settings, baseUrl: config.baseUrl, support, comments, preview });
+  const { bodyHtml, featuredMedia } = await renderWithMedia(deps, article);
+  const view = articlePage({ article, bodyHtml, featuredMedia, related, settings, baseUrl: config.baseUrl, support, comments, preview });
   const playable = article.videoUrl ? parseVideoUrl(article.videoUrl)?.embedUrl : null;
   return page({
     title: article.title,

@@ -7,7 +7,8 @@ import { isForeignKeyViolation, isUniqueViolation } from './db-errors.js';
 import { articleErrors } from './errors.js';
 import * as queries from './queries.js';
 import { isReservedPageSlug } from './page-slugs.js';
-import { assertImagesDescribed, mediaIdOf, mediaIdsInMarkdown, setMediaUsage } from '../media/index.js';
+import { assertImagesDescribed, mediaIdOf, setMediaUsage } from '../media/index.js';
+import { articleMediaIds } from './article-media.js';
 import { recordSlugChange } from './redirects.js';
 import { resolveTopicIds } from './topics.js';
 import { isPublic, MEDIA_TAGS, type Article, type ArticleInput, type ArticleKind, type ArticleStatus, type MediaTag } from './types.js';
@@ -116,9 +117,8 @@ export async function deleteArticle({ db }: ArticleDeps, id: string): Promise<vo
 
 /** Tells the media library which images this article uses now (its usage count, and refused deletions). */
 async function recordMediaUsage(deps: ArticleDeps, article: Article): Promise<Article> {
-  const featured = mediaIdOf(article.featuredImageUrl);
   const owner = { kind: article.kind, id: article.id, title: article.title, url: `/admin/${article.kind === 'page' ? 'pages' : 'articles'}/${article.id}` };
-  await setMediaUsage(deps, owner, [...(featured ? [featured] : []), ...mediaIdsInMarkdown(article.body)]);
+  await setMediaUsage(deps, owner, articleMediaIds(article.featuredImageUrl, article.body));
   return article;
 }
 

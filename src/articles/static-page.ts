@@ -7,10 +7,11 @@ import { articleTag } from '../web/page-cache-events.js';
 import { tagPage } from '../web/page-cache-plugin.js';
 import { html, jsonForScript, trusted, type Html } from '../web/html.js';
 import type { PageSlots } from '../web/slots.js';
+import { figureHtml, type MediaItem } from '../media/index.js';
+import { renderWithMedia } from './article-media.js';
 import { teaserList } from './article-teasers.js';
 import { pathOf } from './page-slugs.js';
 import { relatedTeasers } from './queries.js';
-import { renderBody } from './rendering.js';
 import { findPublicArticle } from './service.js';
 import { isSlug } from './slugs.js';
 import { toTeaser, withCommentCounts, type CountedTeaser } from './teasers.js';
@@ -33,7 +34,7 @@ export function donatePageIntro(deps: Pick<Deps, 'db' | 'now' | 'settings'>): ()
   return async () => {
     const slug = (await deps.settings.get()).navigation.donatePage;
     const found = slug ? await findPublicPage(deps, slug) : undefined;
-    return found ? html`<section class="donate-intro prose">${trusted(renderBody(found.body))}</section>` : html``;
+    return found ? html`<section class="donate-intro prose">${trusted((await renderWithMedia(deps, found)).bodyHtml)}</section>` : html``;
   };
 }
 
@@ -43,6 +44,8 @@ interface StaticPageInput {
   related: CountedTeaser[];
   comments: Html;
   preview: boolean;
+  bodyHtml: string;
+  featuredMedia: MediaItem | undefined;
 }
 
 /** A static page: its title and text; no byline or date, and related stories only when enabled. */
@@ -55,8 +58,10 @@ ${input.preview ? html`<p class="notice" role="status">Preview: readers cannot s
     <h1 class="article__headline">${article.title}</h1>
     ${article.summary ? html`<p class="article__standfirst">${article.summary}</p>` : ''}
   </header>
-  ${article.featuredImageUrl ? html`<figure class="article__figure"><img src="${article.featuredImageUrl}" alt="${article.featuredImageAlt ?? ''}" decoding="async"></figure>` : ''}
-  <div class="article__body prose">${trusted(renderBody(article.body))}</div>
+  ${input.featuredMedia
+    ? figureHtml(input.featuredMedia, { loading: 'eager', alt: article.featuredImageAlt ?? undefined, className: 'article__figure' })
+    : article.featuredImageUrl ? html`<figure class="article__figure"><img src="${article.featuredImageUrl}" alt="${article.featuredImageAlt ?? ''}" decoding="async"></figure>` : ''}
+  <div class="article__body prose">${trusted(input.bodyHtml)}</div>
 </article>
 ${input.related.length ? html`<aside class="related" aria-labelledby="related-heading">
   <h2 id="related-heading">More on this topic</h2>
@@ -104,7 +109,7 @@ export async function renderStaticPage(deps: PageDeps, request: FastifyRequest, 
     viewer: request.viewer,
     csrf,
     head: staticPageHead(article, settings, url, preview),
-    body: staticPageBody({ article, settings, related, comments, preview }),
+    body: staticPageBody({ article, settings, related, comments, preview, ...(await renderWithMedia(deps, article)) }),
     bodyClass: 'static-page',
   }).value;
 }

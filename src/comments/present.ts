@@ -28,6 +28,19 @@ export function pathIds(path: string): string[] {
   return path.split('/');
 }
 
+interface PresentOptions {
+  actor: CommentActor;
+  slug: string;
+  baseUrl: string;
+  editWindowMinutes: number;
+  now: Date;
+}
+
+function newContext(options: PresentOptions, authors: PresentContext['authors'], reacted: Set<string>): PresentContext {
+  const { actor, slug, baseUrl, now } = options;
+  return { actor, slug, baseUrl, editWindowMs: options.editWindowMinutes * 60_000, now, authors, reacted, names: new Map() };
+}
+
 /** Where a comment is drawn: nested under its parent down to depth 2, flattened under the depth-2 ancestor below that. */
 export function displayParentOf(row: Pick<ShownRow, 'parent_id' | 'depth' | 'path'>): string | null {
   if (row.depth <= 2) return row.parent_id;
@@ -37,7 +50,7 @@ export function displayParentOf(row: Pick<ShownRow, 'parent_id' | 'depth' | 'pat
 export async function loadPresentContext(
   db: Kysely<Database>,
   rows: readonly ShownRow[],
-  options: { actor: CommentActor; slug: string; baseUrl: string; editWindowMinutes: number; now: Date },
+  options: PresentOptions,
 ): Promise<PresentContext> {
   const byId = new Map(rows.map((row) => [row.id, row]));
   // Flattened replies name the comment they answer, which may sit on an earlier page.
@@ -47,16 +60,7 @@ export async function loadPresentContext(
   const authors = await authorsByIds(db, all.flatMap((row) => (row.author_id ? [row.author_id] : [])));
   const key = actorKey(options.actor);
   const reacted = key ? await reactedCommentIds(db, [key], rows.map((row) => row.id)) : new Set<string>();
-  const context: PresentContext = {
-    actor: options.actor,
-    slug: options.slug,
-    baseUrl: options.baseUrl,
-    editWindowMs: options.editWindowMinutes * 60_000,
-    now: options.now,
-    authors,
-    reacted,
-    names: new Map(),
-  };
+  const context = newContext(options, authors, reacted);
   for (const row of all) context.names.set(row.id, authorName(row, context));
   return context;
 }
@@ -71,7 +75,7 @@ export async function freshPresentContext(
   db: Kysely<Database>,
   row: ShownRow,
   known: { user?: { id: string; display_name: string; role: string }; parent?: ShownRow },
-  options: { actor: CommentActor; slug: string; baseUrl: string; editWindowMinutes: number; now: Date },
+  options: PresentOptions,
 ): Promise<PresentContext> {
   const authors = new Map<string, { name: string; role: string }>();
   if (known.user) authors.set(known.user.id, { name: known.user.display_name, role: known.user.role });
@@ -83,16 +87,7 @@ export async function freshPresentContext(
   if (parent?.author_id && !authors.has(parent.author_id)) {
     for (const [id, author] of await authorsByIds(db, [parent.author_id])) authors.set(id, author);
   }
-  const context: PresentContext = {
-    actor: options.actor,
-    slug: options.slug,
-    baseUrl: options.baseUrl,
-    editWindowMs: options.editWindowMinutes * 60_000,
-    now: options.now,
-    authors,
-    reacted: new Set(),
-    names: new Map(),
-  };
+  const context = newContext(options, authors, new Set());
   for (const each of parent ? [row, parent] : [row]) context.names.set(each.id, authorName(each, context));
   return context;
 }

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { csrfToken, requireRole } from '../accounts/index.js';
 import { AppError } from '../errors.js';
 import { adminPage } from '../web/admin-layout.js';
+import { isFormPost } from '../web/form-post.js';
 import { csrfOnlyForm, mediaEditForm, mediaIdParams, mediaListQuery } from './contract.js';
 import { LIBRARY_STYLE, libraryPage, type LibraryPageInput } from './library-page.js';
 import { readUpload } from './routes.js';
@@ -26,8 +27,7 @@ export function mediaLibraryRoutes(deps: MediaDeps): FastifyPluginAsync {
 
     /** A refusal on the page for a browser's form; `{error, message}` for anything else. */
     function refused(request: FastifyRequest, reply: FastifyReply, error: unknown, itemId?: string) {
-      const fromForm = !(request.headers['content-type'] ?? '').startsWith('application/json');
-      if (!(error instanceof AppError) || error.status >= 500 || !fromForm) throw error;
+      if (!(error instanceof AppError) || error.status >= 500 || !isFormPost(request)) throw error;
       const usedBy = (error.detail?.usedBy as MediaOwner[] | undefined) ?? undefined;
       return show(request, reply, { error: { field: error.field, message: error.message, usedBy, itemId } }, error.status);
     }

@@ -5,5 +5,7 @@ import type { FastifyRequest } from 'fastify';
  * called with JSON answers `{error, message}` like any API.
  */
 export function isFormPost(request: FastifyRequest): boolean {
-  return (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+  const type = request.headers['content-type'] ?? '';
+  // A form with a file input posts multipart (the media library's upload).
+  return type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
 }
