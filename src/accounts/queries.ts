@@ -4,12 +4,22 @@ import type { Database, NewRow, Role } from '../db/schema.js';
 
 export const STAFF_ROLES: readonly Role[] = ['admin', 'editor', 'moderator'];
 
+/** Every staff member's id and display name: asked on each guest's comment, so compiled once. */
+export const staffNames = preparedQuery<Record<string, never>>()((db) => db
+  .selectFrom('users')
+  .select(['id', 'display_name'])
+  .where('role', 'in', STAFF_ROLES));
+
 export function findUserByEmail(db: Kysely<Database>, email: string) {
   return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
 }
 
-export function findUserById(db: Kysely<Database>, id: string) {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+const userById = preparedQuery<{ id: string }>()((db, arg) => db.selectFrom('users').selectAll().where('id', '=', arg('id')));
+
+/** Read on every signed-in reader's comment: compiled once. */
+export async function findUserById(db: Kysely<Database>, id: string) {
+  const [row] = await userById(db, { id });
+  return row;
 }
 
 export async function insertUser(db: Kysely<Database>, user: NewRow<'users'>): Promise<void> {

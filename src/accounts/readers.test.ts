@@ -105,8 +105,12 @@ describe('display names', () => {
   });
 
   it('rejects control characters and trims', async () => {
-    const db = { selectFrom: () => ({ select: () => ({ where: () => ({ execute: async () => [] }) }) }) } as never;
-    await expect(validateDisplayName(db, '  Ana  Lopez ')).resolves.toBe('Ana Lopez');
-    await expect(validateDisplayName(db, 'Ana\u202eLopez')).rejects.toMatchObject({ code: 'DISPLAY_NAME_INVALID' });
+    const t = await startTestApp();
+    try {
+      await expect(validateDisplayName(t.runtime.db, '  Ana  Lopez ')).resolves.toBe('Ana Lopez');
+      await expect(validateDisplayName(t.runtime.db, 'Ana\u202eLopez')).rejects.toMatchObject({ code: 'DISPLAY_NAME_INVALID' });
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import { defineErrors } from '../errors.js';
 import { nameSkeleton } from './confusables.js';
-import { findUserByEmail, findUserById, STAFF_ROLES } from './queries.js';
+import { findUserByEmail, findUserById, staffNames } from './queries.js';
 
 export { nameSkeleton };
 
@@ -50,7 +50,7 @@ export async function validateDisplayName(
   if (nameWords.some((word) => reservedSkeletons.has(word))) {
     throw readerErrors.raise('DISPLAY_NAME_RESERVED', undefined, 'displayName');
   }
-  const protectedNames = await db.selectFrom('users').select(['id', 'display_name']).where('role', 'in', STAFF_ROLES).execute();
+  const protectedNames = await staffNames(db, {});
   if (options.siteName) protectedNames.push({ id: '', display_name: options.siteName });
   for (const staff of protectedNames) {
     if (staff.id === options.userId) continue;

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { preparedQuery } from '../db/prepared.js';
 import type { Database, NewRow, RowUpdate } from '../db/schema.js';
 import type { ArticleKind, ArticleStatus } from './types.js';
 
@@ -13,11 +14,17 @@ export function publicArticles(db: Kysely<Database>, now: Date) {
 }
 
 /** What the comment section needs to know about an article, by id or slug; only public articles. */
-export function findArticleForComments(db: Kysely<Database>, idOrSlug: string, now: Date) {
-  return publicArticles(db, now)
-    .select(['id', 'slug', 'title', 'published_at', 'comments_open', 'comments_close_after_days', 'premoderate'])
-    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
-    .executeTakeFirst();
+const articleForComments = preparedQuery<{ idOrSlug: string; now: string }>()((db, arg) => db
+  .selectFrom('articles')
+  .select(['id', 'slug', 'title', 'published_at', 'comments_open', 'comments_close_after_days', 'premoderate'])
+  .where('articles.status', 'in', ['published', 'scheduled'])
+  .where('articles.published_at', '<=', arg('now'))
+  .where((eb) => eb.or([eb('id', '=', arg('idOrSlug')), eb('slug', '=', arg('idOrSlug'))])));
+
+/** Asked on every comment posted and read: compiled once (same visibility rule as `publicArticles`). */
+export async function findArticleForComments(db: Kysely<Database>, idOrSlug: string, now: Date) {
+  const [row] = await articleForComments(db, { idOrSlug, now: now.toISOString() });
+  return row;
 }
 
 const TEASER_COLUMNS = [

@@ -2,6 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Row } from '../db/schema.js';
 import { newId } from '../db/ids.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { GuestStanding, GuestStandingSource } from '../moderation/index.js';
 
 type Db = Kysely<Database>;
@@ -24,6 +25,15 @@ function inForce(db: Db, now: Date) {
     .where('lifted_at', 'is', null)
     .where((eb) => eb.or([eb('status', '=', 'banned'), eb('until', '>', now.toISOString())]));
 }
+
+/** In force for this cookie or this network (an empty argument matches nothing), newest first. */
+const sanctionsInForce = preparedQuery<{ guestKey: string; networkHash: string; now: string }>()((db, arg) => db
+  .selectFrom('guest_sanctions')
+  .selectAll()
+  .where('lifted_at', 'is', null)
+  .where((eb) => eb.or([eb('status', '=', 'banned'), eb('until', '>', arg('now'))]))
+  .where((eb) => eb.or([eb('guest_key', '=', arg('guestKey')), eb('network_hash', '=', arg('networkHash'))]))
+  .orderBy('id', 'desc'));
 
 export async function guestSanctionFor(db: Db, guestKey: string, now: Date): Promise<Row<'guest_sanctions'> | undefined> {
   return inForce(db, now).where('guest_key', '=', guestKey).orderBy('id', 'desc').executeTakeFirst();
@@ -94,15 +104,16 @@ export function createGuestStanding(deps: SanctionDeps & { secret: string }): Gu
         await forgetEndedNetworks(deps.db, now);
       }
       const hash = network ? networkHash(salt, network) : null;
-      const byCookie = guestKey ? await guestSanctionFor(deps.db, guestKey, now) : undefined;
+      // One read for both: the cookie's own sanction first, else the newest on its network.
+      const found = await sanctionsInForce(deps.db, { guestKey: guestKey ?? '', networkHash: hash ?? '', now: now.toISOString() });
+      const byCookie = guestKey ? found.find((row) => row.guest_key === guestKey) : undefined;
       if (byCookie) {
         if (hash && byCookie.network_hash !== hash) {
           await deps.db.updateTable('guest_sanctions').set({ network_hash: hash }).where('id', '=', byCookie.id).execute();
         }
         return toStanding(byCookie);
       }
-      if (!hash) return undefined;
-      const byNetwork = await inForce(deps.db, now).where('network_hash', '=', hash).orderBy('id', 'desc').executeTakeFirst();
+      const byNetwork = hash ? found.find((row) => row.network_hash === hash) : undefined;
       return byNetwork ? toStanding(byNetwork) : undefined;
     },
   };

@@ -29,6 +29,17 @@ interface PageCacheState {
   hit: boolean;
   epoch: number;
   tags: string[];
+  /** Set when this request draws a page that other readers arriving meanwhile wait for. */
+  flight?: RenderFlight;
+}
+
+/** A page being drawn for the first reader who missed it; later readers wait for it instead of drawing it again. */
+interface RenderFlight {
+  /** The cache's epoch when the drawing began. */
+  epoch: number;
+  /** The page drawn, or undefined when it could not be shared (an error, a personal answer, a dropped request). */
+  page: Promise<CachedPage | undefined>;
+  settle(page?: CachedPage): void;
 }
 
 declare module 'fastify' {
@@ -97,7 +108,28 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(async (app, options) =
   const cached = new Map(Object.entries(options.cachedRoutes));
   const validated = new Set(options.validatedRoutes);
   const announced = new Set(options.announcedWrites);
+  const flights = new Map<string, RenderFlight>();
   app.decorateRequest('pageCache', null);
+
+  function startFlight(request: FastifyRequest, reply: FastifyReply, state: PageCacheState): void {
+    const key = request.url;
+    let settle!: (page?: CachedPage) => void;
+    const page = new Promise<CachedPage | undefined>((resolve) => {
+      settle = resolve;
+    });
+    const flight: RenderFlight = {
+      epoch: state.epoch,
+      page,
+      settle(drawn) {
+        settle(drawn);
+        if (flights.get(key) === flight) flights.delete(key);
+      },
+    };
+    flights.set(key, flight);
+    state.flight = flight;
+    // However the request ends (a reader who hung up never reaches onResponse), nobody waits forever.
+    reply.raw.once('close', () => flight.settle());
+  }
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET') return;
@@ -108,9 +140,27 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(async (app, options) =
     request.pageCache = { personal, cacheable: !personal, hit: false, epoch: store.epoch, tags: [...(tags ?? [])] };
     if (personal) return;
     const page = store.get(request.url);
-    if (!page) return;
-    request.pageCache.hit = true;
-    return sendCached(request, reply, store, page);
+    if (page) {
+      request.pageCache.hit = true;
+      return sendCached(request, reply, store, page);
+    }
+    // A stampede after a drop (a comment on a busy article) draws the page once: readers who ask while
+    // it is being drawn get that page, unless what it shows changed between its start and their asking.
+    const flight = flights.get(request.url);
+    if (flight) {
+      const askedAt = store.epoch;
+      const drawn = await flight.page;
+      if (drawn && !store.changedBetween(drawn.tags, flight.epoch, askedAt)) {
+        store.noteShared();
+        request.pageCache.hit = true;
+        return sendCached(request, reply, store, drawn);
+      }
+    }
+    if (!flights.has(request.url)) startFlight(request, reply, request.pageCache);
+  });
+
+  app.addHook('onResponse', async (request) => {
+    request.pageCache?.flight?.settle();
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -126,7 +176,9 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(async (app, options) =
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-cache');
     const storable = state.cacheable && !reply.hasHeader('set-cookie');
     const staleAt = storable && options.staleAt ? await options.staleAt() : null;
-    const stored = storable ? store.set(request.url, { headers: storedHeaders(reply), identity, etag, tags: state.tags, staleAt }, state.epoch) : undefined;
+    const input = { headers: storedHeaders(reply), identity, etag, tags: state.tags, staleAt };
+    const stored = storable ? store.set(request.url, input, state.epoch) : undefined;
+    state.flight?.settle(stored ?? (storable ? store.unstored(request.url, input) : undefined));
     if (stored) reply.header('last-modified', stored.lastModified);
     if (notModified(request, etag, stored?.lastModified)) {
       sendNotModified(reply, etag, stored?.lastModified);

@@ -25,6 +25,14 @@ export interface CachedPage {
   size: number;
 }
 
+export interface PageInput {
+  headers: Record<string, string>;
+  identity: Buffer;
+  etag: string;
+  tags: readonly string[];
+  staleAt?: Date | null;
+}
+
 export interface PageCacheOptions {
   maxBytes?: number;
   maxAgeMs?: number;
@@ -35,17 +43,29 @@ export interface PageCache {
   /** Incremented by every invalidation: a page rendered across one of its tags' is not stored. */
   readonly epoch: number;
   get(key: string): CachedPage | undefined;
-  set(key: string, page: { headers: Record<string, string>; identity: Buffer; etag: string; tags: readonly string[]; staleAt?: Date | null }, epoch: number): CachedPage | undefined;
+  set(key: string, page: PageInput, epoch: number): CachedPage | undefined;
+  /** The page `set` would store, made without storing it (for readers who asked while it was drawn). */
+  unstored(key: string, page: PageInput): CachedPage;
   /** The body in this encoding, compressed (and kept) on first use. */
   body(page: CachedPage, encoding: Encoding): Buffer;
   invalidate(tags: readonly string[]): void;
   clear(): void;
-  stats(): { entries: number; bytes: number; hits: number; misses: number };
+  /**
+   * Whether a page with these tags changed after epoch `from` and up to epoch `to`: may a page begun at
+   * `from` be shown to a reader who asked at `to`? Answers yes (changed) when it no longer knows.
+   */
+  changedBetween(tags: readonly string[], from: number, to: number): boolean;
+  /** Counts a reader served a page rendered for another reader who asked first. */
+  noteShared(): void;
+  stats(): { entries: number; bytes: number; hits: number; misses: number; shared: number };
 }
 
 export const PAGE_CACHE_MAX_BYTES = 64 * 1024 * 1024;
 /** Long enough to serve bursts from memory, short enough that "3 minutes ago" is never far off. */
 export const PAGE_CACHE_MAX_AGE_MS = 60_000;
+
+/** Invalidations remembered for `changedBetween`: far more than happen during one page's rendering. */
+const INVALIDATION_LOG_SIZE = 1024;
 
 const BROTLI = { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } };
 
@@ -73,6 +93,9 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
   let epoch = 0;
   let hits = 0;
   let misses = 0;
+  let shared = 0;
+  // What each recent epoch invalidated ('all' for a clear), by epoch modulo the log's size.
+  const invalidationLog: (readonly string[] | 'all')[] = new Array(INVALIDATION_LOG_SIZE);
 
   function drop(key: string): void {
     const page = entries.get(key);
@@ -84,6 +107,15 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
       keys?.delete(key);
       if (keys?.size === 0) byTag.delete(tag);
     }
+  }
+
+  function makePage(key: string, input: PageInput): CachedPage {
+    const at = now();
+    return {
+      key, headers: input.headers, identity: input.identity, etag: input.etag, tags: input.tags,
+      lastModified: at.toUTCString(), storedAt: at.getTime(), variants: {}, size: input.identity.length + key.length + 512,
+      expiresAt: Math.min(at.getTime() + maxAgeMs + 1, input.staleAt?.getTime() ?? Infinity),
+    };
   }
 
   function evict(): void {
@@ -112,18 +144,12 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     set(key, input, renderedAt) {
       // Something changed while this page was being made: it may show the old state.
       if (clearedAt > renderedAt || input.tags.some((tag) => (invalidatedAt.get(tag) ?? 0) > renderedAt)) return undefined;
-      const size = input.identity.length + key.length + 512;
+      const page = makePage(key, input);
       // One page may not take more than an eighth of the budget (with its compressed forms, a third more).
-      if (size * 1.4 > maxBytes / 8) return undefined;
+      if (page.size * 1.4 > maxBytes / 8) return undefined;
       drop(key);
-      const at = now();
-      const page: CachedPage = {
-        key, headers: input.headers, identity: input.identity, etag: input.etag, tags: input.tags,
-        lastModified: at.toUTCString(), storedAt: at.getTime(), variants: {}, size,
-        expiresAt: Math.min(at.getTime() + maxAgeMs + 1, input.staleAt?.getTime() ?? Infinity),
-      };
       entries.set(key, page);
-      bytes += size;
+      bytes += page.size;
       for (const tag of input.tags) {
         let keys = byTag.get(tag);
         if (!keys) byTag.set(tag, (keys = new Set()));
@@ -132,6 +158,7 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
       evict();
       return page;
     },
+    unstored: makePage,
     body(page, encoding) {
       if (encoding === 'identity') return page.identity;
       let variant = page.variants[encoding];
@@ -148,6 +175,7 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     },
     invalidate(tags) {
       epoch += 1;
+      invalidationLog[epoch % INVALIDATION_LOG_SIZE] = tags;
       for (const tag of tags) {
         invalidatedAt.set(tag, epoch);
         for (const key of [...(byTag.get(tag) ?? [])]) drop(key);
@@ -155,11 +183,23 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     },
     clear() {
       epoch += 1;
+      invalidationLog[epoch % INVALIDATION_LOG_SIZE] = 'all';
       clearedAt = epoch;
       // Every tag is older than this now: their marks would only repeat it.
       invalidatedAt.clear();
       for (const key of [...entries.keys()]) drop(key);
     },
-    stats: () => ({ entries: entries.size, bytes, hits, misses }),
+    changedBetween(tags, from, to) {
+      if (epoch - from >= INVALIDATION_LOG_SIZE) return true;
+      for (let at = from + 1; at <= to; at += 1) {
+        const dropped = invalidationLog[at % INVALIDATION_LOG_SIZE]!;
+        if (dropped === 'all' || dropped.some((tag) => tags.includes(tag))) return true;
+      }
+      return false;
+    },
+    noteShared() {
+      shared += 1;
+    },
+    stats: () => ({ entries: entries.size, bytes, hits, misses, shared }),
   };
 }

@@ -19,6 +19,7 @@ import { donorSelfService } from './0017-donor-self-service.js';
 import { media } from './0018-media.js';
 import { pages } from './0019-pages.js';
 import { trackingAndRenewals } from './0020-tracking-and-renewals.js';
+import { authorHistoryIndex } from './0022-author-history-index.js';
 
 /** Applied in key order; a published migration is never edited, a new one is added. */
 export const migrations: Record<string, MigrationFactory> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, MigrationFactory> = {
   '0018-media': media,
   '0019-pages': pages,
   '0020-tracking-and-renewals': trackingAndRenewals,
+  '0022-author-history-index': authorHistoryIndex,
 };
