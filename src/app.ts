@@ -69,7 +69,7 @@ export async function buildApp(deps: Deps, observe: { onRoute?: (route: RouteOpt
   // Anonymous public pages and comment JSON as finished, compressed bytes, dropped by domain events.
   await app.register(pageCachePlugin, {
     store: deps.pageCache.store, invalidator: deps.pageCache, ...PAGE_CACHE_ROUTES,
-    staleAt: () => nextScheduledPublication(deps.db, deps.now()),
+    staleAt: () => nextScheduledPublication(deps.db, deps.now()), now: deps.now,
   });
   await app.register(fastifyFormbody, { bodyLimit: config.bodyLimit });
   await app.register(fastifyRateLimit, {

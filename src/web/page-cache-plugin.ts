@@ -19,8 +19,13 @@ export interface PageCachePluginOptions {
    * cached page, on every instance, so nothing that forgets to announce itself is ever served stale.
    */
   announcedWrites: readonly string[];
-  /** The next moment pages change with no event to say so (a scheduled article going live), or null. */
+  /**
+   * The next moment pages change with no event to say so (a scheduled article going live), or null.
+   * Asked again only after everything was dropped (an article saved or scheduled anywhere drops all) or
+   * once that moment has come.
+   */
   staleAt?: () => Promise<Date | null>;
+  now?: () => Date;
 }
 
 interface PageCacheState {
@@ -109,6 +114,23 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(async (app, options) =
   const validated = new Set(options.validatedRoutes);
   const announced = new Set(options.announcedWrites);
   const flights = new Map<string, RenderFlight>();
+  const now = options.now ?? (() => new Date());
+  let knownStaleAt: { clears: number; at: Promise<Date | null> } | undefined;
+
+  async function staleAt(): Promise<Date | null> {
+    if (!options.staleAt) return null;
+    if (knownStaleAt?.clears === store.clears) {
+      const at = await knownStaleAt.at;
+      if (at === null || at > now()) return at;
+    }
+    const at = options.staleAt();
+    knownStaleAt = { clears: store.clears, at };
+    // A failed read is not remembered: the next page asks again.
+    at.catch(() => {
+      if (knownStaleAt?.at === at) knownStaleAt = undefined;
+    });
+    return at;
+  }
   app.decorateRequest('pageCache', null);
 
   function startFlight(request: FastifyRequest, reply: FastifyReply, state: PageCacheState): void {
@@ -175,8 +197,7 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(async (app, options) =
     reply.header('etag', etag);
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-cache');
     const storable = state.cacheable && !reply.hasHeader('set-cookie');
-    const staleAt = storable && options.staleAt ? await options.staleAt() : null;
-    const input = { headers: storedHeaders(reply), identity, etag, tags: state.tags, staleAt };
+    const input = { headers: storedHeaders(reply), identity, etag, tags: state.tags, staleAt: storable ? await staleAt() : null };
     const stored = storable ? store.set(request.url, input, state.epoch) : undefined;
     state.flight?.settle(stored ?? (storable ? store.unstored(request.url, input) : undefined));
     if (stored) reply.header('last-modified', stored.lastModified);

@@ -42,6 +42,8 @@ export interface PageCacheOptions {
 export interface PageCache {
   /** Incremented by every invalidation: a page rendered across one of its tags' is not stored. */
   readonly epoch: number;
+  /** Incremented by every `clear`: what was known about all pages (the next scheduled article) may be old. */
+  readonly clears: number;
   get(key: string): CachedPage | undefined;
   set(key: string, page: PageInput, epoch: number): CachedPage | undefined;
   /** The page `set` would store, made without storing it (for readers who asked while it was drawn). */
@@ -89,6 +91,7 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
   // while a burst on one article does not keep every other page out.
   const invalidatedAt = new Map<string, number>();
   let clearedAt = 0;
+  let clears = 0;
   let bytes = 0;
   let epoch = 0;
   let hits = 0;
@@ -128,6 +131,9 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
   return {
     get epoch() {
       return epoch;
+    },
+    get clears() {
+      return clears;
     },
     get(key) {
       const page = entries.get(key);
@@ -185,6 +191,7 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
       epoch += 1;
       invalidationLog[epoch % INVALIDATION_LOG_SIZE] = 'all';
       clearedAt = epoch;
+      clears += 1;
       // Every tag is older than this now: their marks would only repeat it.
       invalidatedAt.clear();
       for (const key of [...entries.keys()]) drop(key);
