@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { ArticleStatus, Database } from '../db/schema.js';
 import { newId } from '../db/ids.js';
+import { isReservedPageSlug, pathOf } from './page-slugs.js';
 import { recordRedirects, type OldAddress } from './redirects.js';
+import { recordMediaUsage, requireArticle } from './service.js';
+import type { ArticleKind } from './types.js';
 import { isSlug, slugFrom, type SlugStyle } from './slugs.js';
 import { MAX_BODY_LENGTH, MAX_SLUG_LENGTH, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH, MAX_TOPICS } from './validate.js';
 
@@ -15,6 +18,8 @@ type Db = Kysely<Database>;
 export { MAX_BODY_LENGTH as MAX_IMPORTED_BODY_LENGTH, MAX_TOPICS, type OldAddress, type SlugStyle };
 
 export interface ImportedArticle {
+  /** `page`: served at `/{slug}`; a slug Tribune keeps for its own addresses gets `-page` (`RESERVED_PAGE_SUFFIX`). */
+  kind?: ArticleKind;
   title: string;
   /** Wanted slug; made valid, and made unique with `-2`, `-3`… when taken. */
   slug: string;
@@ -45,6 +50,8 @@ export interface WrittenArticle {
   /** Topics beyond what an article carries (`MAX_TOPICS`), left off it. */
   droppedTopics: number;
 }
+
+export const RESERVED_PAGE_SUFFIX = '-page';
 
 /**
  * A valid slug from a WordPress `post_name` or a URL segment (percent-encoded, any case, any alphabet),
@@ -117,7 +124,8 @@ export async function ensureTopics(
 /** Inserts an imported article, `slug` made valid (in `style`) and unique. */
 export async function insertImportedArticle(db: Db, article: ImportedArticle, style: SlugStyle = 'unicode'): Promise<WrittenArticle> {
   const id = newId(new Date(article.createdAt));
-  const slug = await freeSlug(db, importSlug(article.slug, style) || importSlug(article.title, style) || `article-${id.slice(-6)}`);
+  const wanted = importSlug(article.slug, style) || importSlug(article.title, style) || `${article.kind ?? 'article'}-${id.slice(-6)}`;
+  const slug = await freeSlug(db, article.kind === 'page' && isReservedPageSlug(wanted) ? `${wanted}${RESERVED_PAGE_SUFFIX}` : wanted);
   await db
     .insertInto('articles')
     .values({ id, slug, ...columns(article), created_at: article.createdAt })
@@ -136,8 +144,8 @@ export async function fillImportedArticle(db: Db, id: string, article: ImportedA
 
 /** Old addresses of an article imported earlier (a run before redirects were kept, or a second file naming it). */
 export async function addOldAddresses(db: Db, articleId: string, addresses: readonly OldAddress[], source: string, now: Date): Promise<void> {
-  const { slug } = (await db.selectFrom('articles').select('slug').where('id', '=', articleId).executeTakeFirst()) ?? {};
-  if (slug !== undefined) await recordRedirects(db, articleId, withoutOwnPath(addresses, slug), source, now);
+  const row = await db.selectFrom('articles').select(['slug', 'kind']).where('id', '=', articleId).executeTakeFirst();
+  if (row) await recordRedirects(db, articleId, withoutOwnPath(addresses, row.slug, row.kind), source, now);
 }
 
 async function attach(db: Db, id: string, slug: string, article: ImportedArticle): Promise<{ droppedTopics: number }> {
@@ -146,19 +154,22 @@ async function attach(db: Db, id: string, slug: string, article: ImportedArticle
   if (coAuthors.length > 0) {
     await db.insertInto('article_bylines').values(coAuthors.map((user_id, index) => ({ article_id: id, user_id, position: index + 1 }))).execute();
   }
-  const addresses = withoutOwnPath(article.oldAddresses ?? [], slug);
+  const addresses = withoutOwnPath(article.oldAddresses ?? [], slug, article.kind);
   if (addresses.length > 0) await recordRedirects(db, id, addresses, article.source ?? 'import', new Date(article.importedAt ?? article.updatedAt));
   return { droppedTopics };
 }
 
 /** An old address that is the article's own address here needs no redirect (and must not make a loop). */
-function withoutOwnPath(addresses: readonly OldAddress[], slug: string): OldAddress[] {
-  const own = `/articles/${slug}`;
+function withoutOwnPath(addresses: readonly OldAddress[], slug: string, kind: ArticleKind = 'article'): OldAddress[] {
+  const own = decodeURIComponent(pathOf(kind, slug));
   return addresses.filter((address) => address.path !== own);
 }
 
 function columns(article: ImportedArticle) {
   return {
+    kind: article.kind ?? 'article',
+    // A page shows "More on this topic" only when an editor asks for it, as in the editor.
+    show_related: article.kind === 'page' ? 0 : 1,
     title: clip(article.title.trim() || 'Untitled', MAX_TITLE_LENGTH),
     media_tag: null,
     summary: clip(article.summary.trim(), MAX_SUMMARY_LENGTH),
@@ -198,6 +209,27 @@ async function freeSlug(db: Db, base: string): Promise<string> {
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * Images an import brought into the media library after the article was written (attachments may come
+ * after their posts in the file): the body with `/media/ID` images and the featured image, then the
+ * library told of the article's images as the editor's save does.
+ */
+export async function setImportedImages(
+  deps: { db: Db; now: () => Date },
+  id: string,
+  images: { body: string; featuredImageUrl?: string; featuredImageAlt?: string },
+): Promise<void> {
+  await deps.db
+    .updateTable('articles')
+    .set({
+      body_md: images.body,
+      ...(images.featuredImageUrl ? { featured_image_url: images.featuredImageUrl, featured_image_alt: images.featuredImageAlt ?? '' } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+  await recordMediaUsage(deps, await requireArticle(deps.db, id));
 }
 
 /** Removes a stand-in article an import created, once its comments have gone to their real article. */

@@ -116,7 +116,7 @@ export async function deleteArticle({ db }: ArticleDeps, id: string): Promise<vo
 }
 
 /** Tells the media library which images this article uses now (its usage count, and refused deletions). */
-async function recordMediaUsage(deps: ArticleDeps, article: Article): Promise<Article> {
+export async function recordMediaUsage(deps: ArticleDeps, article: Article): Promise<Article> {
   const owner = { kind: article.kind, id: article.id, title: article.title, url: `/admin/${article.kind === 'page' ? 'pages' : 'articles'}/${article.id}` };
   await setMediaUsage(deps, owner, articleMediaIds(article.featuredImageUrl, article.body));
   return article;

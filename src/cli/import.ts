@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Config } from '../config.js';
 import { createRuntime } from '../runtime.js';
 import { ImportReport, importDisqus, importWordPress, restoreDatabase, RestoreError, type ImportSummary } from '../transfer/index.js';
@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
 import { importSubscribers } from '../newsletters/index.js';
 import { FatalError, parseCommandArgs, UsageError } from './args.js';
 
-const USAGE = 'usage: tribune import disqus|wordpress|tribune FILE [--batch N] [--ascii-slugs]\n       tribune import subscribers FILE.csv [--newsletter SLUG]';
+const USAGE = 'usage: tribune import disqus|wordpress|tribune FILE [--batch N] [--ascii-slugs] [--media-dir UPLOADS]\n       tribune import subscribers FILE.csv [--newsletter SLUG]';
 
 /**
  * `tribune import disqus FILE.xml`, `tribune import wordpress FILE.xml` (or `wxr`): bring an old site's
@@ -14,13 +14,16 @@ const USAGE = 'usage: tribune import disqus|wordpress|tribune FILE [--batch N] [
  * restores a Tribune export into an empty database. Progress and problems go to stderr, the summary to stdout.
  */
 export async function importCommand(config: Config, args: string[]): Promise<void> {
-  const { values, positionals } = parseCommandArgs(args, { batch: { type: 'string' }, 'ascii-slugs': { type: 'boolean' }, newsletter: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(args, { batch: { type: 'string' }, 'ascii-slugs': { type: 'boolean' }, newsletter: { type: 'string' }, 'media-dir': { type: 'string' } });
   const [kind, file, extra] = positionals;
   if (!kind || !file || extra) throw new UsageError(USAGE);
   if (kind === 'subscribers') return importSubscribersCommand(config, file, values.newsletter);
   if (values.newsletter !== undefined) throw new UsageError(`--newsletter is for "import subscribers"\n${USAGE}`);
   if (!['disqus', 'wordpress', 'wxr', 'tribune'].includes(kind)) throw new UsageError(`unknown import "${kind}"\n${USAGE}`);
   if (!existsSync(file)) throw new FatalError(`${file}: no such file`);
+  const mediaDir = values['media-dir'];
+  if (mediaDir !== undefined && kind !== 'wordpress' && kind !== 'wxr') throw new UsageError(`--media-dir is for "import wordpress"\n${USAGE}`);
+  if (mediaDir !== undefined && !statSync(mediaDir, { throwIfNoEntry: false })?.isDirectory()) throw new FatalError(`${mediaDir}: no such folder (give a copy of the old site's wp-content/uploads)`);
   const batchSize = values.batch === undefined ? undefined : Number(values.batch);
   if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5_000)) throw new UsageError('--batch must be a whole number from 1 to 5000');
 
@@ -36,7 +39,7 @@ export async function importCommand(config: Config, args: string[]): Promise<voi
     }
     const importer = kind === 'disqus' ? importDisqus : importWordPress;
     const slugStyle = values['ascii-slugs'] ? 'ascii' : 'unicode';
-    const summary = await importer(runtime, { file, batchSize, slugStyle, progress: process.stderr, problems: (line) => process.stderr.write(line) });
+    const summary = await importer(runtime, { file, batchSize, slugStyle, mediaDir, progress: process.stderr, problems: (line) => process.stderr.write(line) });
     process.stdout.write(`${summaryLines(summary).join('\n')}\n`);
     if (summary.refused) throw new FatalError(`Nothing was imported: ${summary.refused}`);
     if (summary.fatal) throw new FatalError(`Import stopped: ${summary.fatal}`);

@@ -90,13 +90,14 @@ Brings the database schema up to date, then serves the site on TRIBUNE_HOST:TRIB
     run: backupCommand,
   },
   import: {
-    usage: `usage: tribune import disqus|wordpress|tribune FILE [--batch N] [--ascii-slugs]
+    usage: `usage: tribune import disqus|wordpress|tribune FILE [--batch N] [--ascii-slugs] [--media-dir UPLOADS]
 
   disqus FILE.xml         Disqus comments, threads matched to articles by URL; safe to run again
-  wordpress FILE.xml      WordPress (WXR) posts, authors, topics and comments; safe to run again
+  wordpress FILE.xml      WordPress (WXR) posts, pages, images, authors, topics and comments; safe to run again
   tribune FILE.json.gz    restore a Tribune export into an empty database
   --batch N               rows per transaction, 1 to 5000
   --ascii-slugs           spell slugs in a–z (Latin, Greek, Cyrillic) instead of keeping their own alphabet
+  --media-dir UPLOADS     wordpress: images from this copy of wp-content/uploads; missing ones are downloaded
 Progress and problems go to stderr, the summary to stdout (docs/importing.md).
 `,
     run: async (config, args) => (await import('./import.js')).importCommand(config, args),

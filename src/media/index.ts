@@ -3,7 +3,7 @@ import { mediaRoutes } from './routes.js';
 import type { MediaDeps } from './types.js';
 
 // The media domain's public face: the articles domain and the WordPress importer use these.
-export { storeUpload, findMedia, setMediaUsage, deleteMedia, editMedia, searchMedia, mediaUsers } from './service.js';
+export { storeUpload, findMedia, setMediaUsage, deleteMedia, editMedia, searchMedia, mediaUsers, uploadLimits } from './service.js';
 export {
   pictureHtml, figureHtml, mediaUrl, originalUrl, expandMediaImages, mediaIdOf, mediaReference, mediaIdsInMarkdown, markdownImages, creditText, ARTICLE_SIZES,
   type PictureOptions,

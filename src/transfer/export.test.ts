@@ -86,7 +86,7 @@ describe('tribune export and tribune import tribune', () => {
       expect(login.statusCode).toBe(200);
       expect(login.cookies.some((cookie) => cookie.name === 'tribune_session')).toBe(true);
       expect((await target.runtime.settings.get()).comments.deletedReaderComments).toBe('remove');
-      const slug = a.tables.articles.find((article) => article.status === 'published')!.slug;
+      const slug = a.tables.articles.find((article) => article.status === 'published' && article.kind === 'article')!.slug;
       expect((await target.request({ url: `/articles/${slug}` })).statusCode).toBe(200);
 
       // Now it has data: a second restore is refused.

@@ -167,7 +167,7 @@ function renderTable(table: HtmlElement, context: Context): string[] {
 /** An image with its caption: `![alt](src "caption")`, which the article renderer draws as a figure. */
 function renderFigure(figure: HtmlElement, context: Context): string[] {
   const image = findElement(figure, 'img');
-  const src = image ? safeUrl(image.attrs.src ?? '', context) : null;
+  const src = image ? imageSource(image, context) : null;
   // A gallery is a figure of figures: each image keeps its own caption.
   if (!image || !src || countElements(figure, 'img') > 1) return renderBlocks(figure.children, context);
   const figcaption = findElement(figure, 'figcaption');
@@ -259,11 +259,26 @@ function renderLink(element: HtmlElement, context: Context): string {
 }
 
 function renderImage(element: HtmlElement, context: Context): string {
-  const src = safeUrl(element.attrs.src ?? '', context);
+  const src = imageSource(element, context);
   const alt = escapeText((element.attrs.alt ?? '').replace(/\s+/g, ' ').trim());
   if (!src) return alt;
   if (context.profile === 'article') return `![${alt}](${destination(src)})`;
   return `[${alt || 'image'}](${destination(src)})`;
+}
+
+/**
+ * The image's address: `src`, or when that is missing or a placeholder (lazy loading puts a `data:` image
+ * there), `data-src` or the widest `srcset` candidate.
+ */
+function imageSource(image: HtmlElement, context: Context): string | null {
+  const src = safeUrl(image.attrs.src ?? '', context) ?? safeUrl(image.attrs['data-src'] ?? '', context);
+  if (src) return src;
+  const candidates = (image.attrs.srcset ?? image.attrs['data-srcset'] ?? '').split(',').map((candidate) => {
+    const [url = '', descriptor = ''] = candidate.trim().split(/\s+/);
+    return { url, width: Number.parseFloat(descriptor) || 0 };
+  });
+  const widest = candidates.filter((candidate) => candidate.url).sort((a, b) => b.width - a.width)[0];
+  return widest ? safeUrl(widest.url, context) : null;
 }
 
 /** Only web and mail links survive; relative ones are made absolute against the old site when known. */

@@ -49,13 +49,20 @@ describe('old addresses after an import', () => {
     expect((await get('/%C4%B1%C5%9F%C4%B1k-y%C4%B1l%C4%B1/')).headers.location).toBe(`${base}/articles/${encodeURIComponent('ışık-yılı')}`);
   });
 
-  it('does not lead to a draft (a password-protected post, a page) until it is published', async () => {
+  it('does not lead to a draft (a password-protected post) until it is published', async () => {
     expect((await get('/2021/03/budget-leak/')).statusCode).toBe(404);
-    expect((await get('/contact/')).statusCode).toBe(404);
-    const published = await t.request({ method: 'PATCH', url: `/api/admin/articles/${await articleId('contact')}`, as: editor, payload: { status: 'published' } });
+    const published = await t.request({ method: 'PATCH', url: `/api/admin/articles/${await articleId('budget-leak')}`, as: editor, payload: { status: 'published' } });
     expect(published.statusCode).toBe(200);
-    expect((await get('/contact/')).headers.location).toBe(`${base}/articles/contact`);
-    expect((await get('/?page_id=208')).headers.location).toBe(`${base}/articles/contact`);
+    expect((await get('/2021/03/budget-leak/')).headers.location).toBe(`${base}/articles/budget-leak`);
+  });
+
+  it('leads a page\'s old addresses to the page, served at /{slug}', async () => {
+    expect((await get('/contact')).statusCode).toBe(200);
+    for (const old of ['/contact/', '/?page_id=208', '/?p=208']) {
+      const response = await get(old, { host: 'blog.example.cn' });
+      expect(response.statusCode, old).toBe(301);
+      expect(response.headers.location, old).toBe(`${base}/contact`);
+    }
   });
 
   it('keeps an old slug leading to the article after an editor changes it, and again after a second change', async () => {

@@ -17,4 +17,6 @@ export interface ImportFileOptions {
   progressEvery?: number;
   /** `unicode` (default) keeps slugs in their own alphabet; `ascii` spells Latin, Greek and Cyrillic in a–z. */
   slugStyle?: SlugStyle;
+  /** WordPress: a copy of the old site's `wp-content/uploads`; images missing there are downloaded from the old site. */
+  mediaDir?: string;
 }

@@ -55,11 +55,11 @@ describe('tribune import wordpress keeps what the site had', () => {
     expect(home).not.toContain('Coming next year');
   });
 
-  it('imports undated published posts and pages as drafts, listed, never as published now', async () => {
+  it('imports undated published posts as drafts, listed, never as published now, and pages as published pages', async () => {
     expect(await article('undated')).toMatchObject({ status: 'draft', published_at: null });
     expect(summary.lists[UNDATED].items.map((item) => item.id)).toEqual(['204']);
-    expect(await article('contact')).toMatchObject({ status: 'draft' });
-    expect(summary.lists[PAGES].items.map((item) => item.text)).toEqual(['Contact']);
+    expect(await article('contact')).toMatchObject({ status: 'published', kind: 'page' });
+    expect(summary.kinds[PAGES]).toMatchObject({ imported: 1 });
     expect((await page('/')).body).not.toContain('lost the date');
   });
 

@@ -28,7 +28,7 @@ describe('tribune import wordpress', () => {
     const summary = await importWordPress(t.runtime, { file: fixture('wordpress-basic.xml'), problems: log.print });
     expect(summary.fatal).toBeNull();
     expect(summary.kinds.posts).toMatchObject({ imported: 5, skipped: 1, failed: 1, skippedBecause: { 'in the WordPress trash': 1 } });
-    // The page "About us" is kept as a draft, with its comment: Tribune has no pages, an editor decides.
+    // The page "About us" is a page here too, published at /about with its comment.
     expect(summary.kinds.pages).toMatchObject({ imported: 1 });
     expect(summary.kinds.comments).toMatchObject({ imported: 7, skipped: 1, failed: 2 });
     expect(summary.kinds.comments.skippedBecause).toEqual({ 'pingbacks and trackbacks': 1 });
@@ -68,7 +68,8 @@ describe('tribune import wordpress', () => {
     expect(await article('river-report-2')).toMatchObject({ status: 'draft', title: 'River report (the WordPress one)' });
     expect((await article('river-report')).id).toBe(riverId);
     expect(await db().selectFrom('articles').select('slug').where('slug', 'in', ['old-trashed']).execute()).toEqual([]);
-    expect(await article('about')).toMatchObject({ status: 'draft', published_at: '2018-01-01T06:00:00.000Z' });
+    expect(await article('about')).toMatchObject({ kind: 'page', status: 'published', published_at: '2018-01-01T06:00:00.000Z' });
+    expect((await t.request({ url: '/about', headers: { accept: 'text/html' } })).statusCode).toBe(200);
 
     const comments = await db().selectFrom('comments').selectAll().where('article_id', '=', budget.id).orderBy('path').execute();
     const by = (name: string) => comments.find((row) => row.author_name === name)!;

@@ -10,7 +10,7 @@ export interface WordPressContent {
 /**
  * WordPress content to Markdown. Shortcodes first: `[caption]` becomes a figure with its caption,
  * `[embed]`, `[video]` and Jetpack's `[youtube]`/`[vimeo]` an address on its own line, `[audio]` a link;
- * `[gallery]` and `[playlist]` are dropped (their images are attachments, which are not copied). Then every
+ * `[gallery]` and `[playlist]` are dropped (they name attachments by id only). Then every
  * embed standing alone (those addresses, iframes, WordPress's bare oEmbed lines): the first video becomes
  * the article's click-to-load video (and leaves the body when it opened it); other videos become links.
  */

@@ -2,8 +2,10 @@ import { hostKey } from '../../articles/index.js';
 import { CommentImporter } from '../comment-import.js';
 import type { ImportSummary } from '../report.js';
 import { runXmlImport } from '../run-import.js';
+import type { Deps } from '../../runtime.js';
 import type { ImportFileOptions, TransferDeps } from '../types.js';
 import { AUTHORS, WordPressAuthors } from './authors.js';
+import { WordPressMedia } from './media.js';
 import { POSTS, TOPICS, WordPressPostImporter } from './posts.js';
 import { parseAuthor, parseComment, parseItem, parseTerm, WXR_RECORDS } from './records.js';
 
@@ -11,10 +13,11 @@ export const COMMENTS = 'comments';
 
 /**
  * `tribune import wordpress FILE.xml`: posts with their authors, topics and threaded comments from a
- * WordPress export (Tools → Export → All content). Safe to run again. Ids are the site's own: the
+ * WordPress export (Tools → Export → All content), pages as pages, and the images posts and pages show
+ * (from `mediaDir` or the old site) into the media library. Safe to run again. Ids are the site's own: the
  * export's `<link>` names the site, so a second site imported into the same newsroom is kept apart.
  */
-export async function importWordPress(deps: TransferDeps, options: ImportFileOptions): Promise<ImportSummary> {
+export async function importWordPress(deps: TransferDeps & Pick<Deps, 'config'>, options: ImportFileOptions): Promise<ImportSummary> {
   return runXmlImport(deps, { ...options, source: 'wordpress', records: WXR_RECORDS, wanted: 'a WordPress export (WXR)' }, ({ run, report, siteName }) => {
     const comments = new CommentImporter({
       db: deps.db,
@@ -28,7 +31,10 @@ export async function importWordPress(deps: TransferDeps, options: ImportFileOpt
       batchSize: options.batchSize,
     });
     const authors = new WordPressAuthors({ db: deps.db, run, report });
-    const posts = new WordPressPostImporter({ db: deps.db, run, report, comments, authors, slugStyle: options.slugStyle ?? 'unicode' });
+    const media = new WordPressMedia({ deps, run, report, mediaDir: options.mediaDir, progress: options.progress });
+    const posts = new WordPressPostImporter({
+      db: deps.db, run, report, comments, authors, slugStyle: options.slugStyle ?? 'unicode', landed: (post) => media.addLanded(post),
+    });
     /** The post whose comments are being read. */
     let postId: string | null = null;
     let title = '';
@@ -43,6 +49,7 @@ export async function importWordPress(deps: TransferDeps, options: ImportFileOpt
             const url = record.node.text.trim();
             if (!/^https?:\/\//.test(url) || posts.baseUrl) return;
             posts.baseUrl = url.endsWith('/') ? url : `${url}/`;
+            media.baseUrl = posts.baseUrl;
             posts.host = hostKey(new URL(url).hostname);
             run.scope ??= siteScope(url);
             return;
@@ -67,6 +74,7 @@ export async function importWordPress(deps: TransferDeps, options: ImportFileOpt
             nameSite();
             const parsed = parseItem(record);
             postId = parsed.ok ? parsed.value.id : parsed.id;
+            if (parsed.ok && parsed.value.type === 'attachment') media.addAttachment(parsed.value);
             if (parsed.ok) await posts.add(parsed.value);
             else report.failed(POSTS, record.line, parsed.id, parsed.message);
             return;
@@ -88,6 +96,7 @@ export async function importWordPress(deps: TransferDeps, options: ImportFileOpt
       async finish() {
         await posts.flush();
         await comments.finish();
+        await media.finish();
       },
       async salvage() {
         await posts.flush();

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import {
   addOldAddresses, articleIdsBySlug, ensureTopics, fillImportedArticle, importSlug, insertImportedArticle, MAX_IMPORTED_BODY_LENGTH, MAX_TOPICS,
-  oldAddress, type ImportedArticle, type OldAddress, type SlugStyle,
+  oldAddress, RESERVED_PAGE_SUFFIX, type ImportedArticle, type OldAddress, type SlugStyle,
 } from '../../articles/index.js';
 import type { ArticleStatus, Database } from '../../db/schema.js';
 import type { CommentImporter } from '../comment-import.js';
@@ -17,14 +17,22 @@ export const TOPICS = 'topics';
 export const TOPIC_LINKS = 'topics on posts';
 export const PROTECTED = 'password-protected posts, imported as drafts (publish one only if it may be public)';
 export const UNDATED = 'published posts without a date, imported as drafts';
-export const PAGES = 'pages, imported as drafts (Tribune has no pages: publish those readers need as articles)';
+export const PAGES = 'pages';
+
+/** A post written (now or by an earlier run) whose images the media pass may bring in once the file has ended. */
+export interface LandedPost {
+  articleId: string;
+  postId: string;
+  line: number;
+  thumbnailId: string;
+}
 
 /** Statuses that never were content: WordPress's trash, its autosaves and revisions. */
 const NOT_CONTENT: Record<string, string> = { trash: 'in the WordPress trash', 'auto-draft': 'WordPress autosaves', inherit: 'revisions and attachments' };
 const CONTENT_TYPES = new Set(['post', 'page']);
 
 /**
- * WordPress posts (and pages, as drafts) as articles: authors and co-authors become staff bylines,
+ * WordPress posts as articles and pages as pages: authors and co-authors become staff bylines,
  * categories and tags topics; dates, status, stickiness and the comments' open state are kept, and the
  * old permalinks are remembered so they answer 301. Attachments and menu items are skipped with their comments.
  */
@@ -37,6 +45,8 @@ export class WordPressPostImporter {
   constructor(
     private readonly options: {
       db: Kysely<Database>; run: ImportRun; report: ImportReport; comments: CommentImporter; authors: WordPressAuthors; slugStyle: SlugStyle; batchSize?: number;
+      /** Told of each post with a featured image or uploads in its content, imported now or before. */
+      landed?: (post: LandedPost) => void;
     },
   ) {}
 
@@ -71,7 +81,10 @@ export class WordPressPostImporter {
       if (earlier) {
         report.skipped(POSTS, ALREADY_IMPORTED);
         // Runs from before old addresses were kept leave them now; an address already taken is left alone.
-        if (earlier.localId) await addOldAddresses(db, earlier.localId, this.oldAddresses(post), 'wordpress', run.now()).catch(() => {});
+        if (earlier.localId) {
+          await addOldAddresses(db, earlier.localId, this.oldAddresses(post), 'wordpress', run.now()).catch(() => {});
+          this.tellLanded(post, earlier.localId);
+        }
         continue;
       }
       const reason = leftOut(post);
@@ -102,6 +115,7 @@ export class WordPressPostImporter {
     const created = post.date ?? run.now().toISOString();
     const { status, publishedAt, list } = publication(post, run.now());
     const article: ImportedArticle = {
+      kind: post.type === 'page' ? 'page' : 'article',
       title: post.title || `Untitled post ${post.id}`,
       slug: post.slug || post.title,
       summary: textContent(parseHtml(post.excerpt)).replace(/\s+/g, ' ').trim(),
@@ -123,6 +137,7 @@ export class WordPressPostImporter {
     const wantedSlug = importSlug(article.slug, slugStyle) || importSlug(article.title, slugStyle);
     const [existing] = (await articleIdsBySlug(db, [wantedSlug])).values();
     const stub = existing ? await isDisqusStub(db, existing) : false;
+    let articleId = '';
     const { newTopics, droppedTopics } = await db.transaction().execute(async (trx) => {
       const topics = await ensureTopics(trx, run.now, post.terms, slugStyle);
       article.topicIds = post.terms.flatMap((term) => topics.ids.get(term.slug) ?? []);
@@ -134,8 +149,12 @@ export class WordPressPostImporter {
       } else {
         written = await insertImportedArticle(trx, article, slugStyle);
         if (existing) report.notice(POSTS, post.line, post.id, `the slug "${wantedSlug}" belongs to another article; imported as "${written.slug}"`);
+        else if (written.slug === `${wantedSlug}${RESERVED_PAGE_SUFFIX}`) {
+          report.notice(PAGES, post.line, post.id, `"/${wantedSlug}" is one of Tribune's own addresses; the page was imported as "/${written.slug}"`);
+        }
       }
       await rememberIds(trx, run, 'post', [{ externalId: post.id, localId: written.id }]);
+      articleId = written.id;
       return { newTopics: topics.created, droppedTopics: written.droppedTopics + topics.unusable };
     });
     if (newTopics > 0) report.imported(TOPICS, newTopics);
@@ -145,7 +164,14 @@ export class WordPressPostImporter {
       report.notice(POSTS, post.line, post.id, `${droppedTopics} of its ${post.terms.length} categories and tags were not attached (an article carries at most ${MAX_TOPICS} topics)`);
     }
     if (list) report.listed(list, { line: post.line, id: post.id, text: article.title });
-    report.imported(post.type === 'page' ? 'pages' : POSTS);
+    report.imported(post.type === 'page' ? PAGES : POSTS);
+    this.tellLanded(post, articleId);
+  }
+
+  private tellLanded(post: WpPost, articleId: string): void {
+    if (post.thumbnailId || post.content.includes('/wp-content/uploads/')) {
+      this.options.landed?.({ articleId, postId: post.id, line: post.line, thumbnailId: post.thumbnailId });
+    }
   }
 
   /** The permalink, the guid when it is an address, and WordPress's own `/?p=ID` (`/?page_id=ID` for pages). */
@@ -189,15 +215,14 @@ function leftOut(post: WpPost): string | undefined {
 }
 
 /**
- * WordPress status → ours. Published stays published with its date and future is scheduled — unless the
- * post was password-protected, a page, or has no date: those are drafts, listed for an editor to decide.
+ * WordPress status → ours, for posts and pages alike. Published stays published with its date and future
+ * is scheduled — unless the post was password-protected or has no date: those are drafts, listed for an editor to decide.
  * Drafts, pending review and private posts are drafts.
  */
 function publication(post: WpPost, now: Date): { status: ArticleStatus; publishedAt: string | null; list?: string } {
   const date = post.date;
   const live = post.status === 'publish' || post.status === 'future';
   if (live && post.password) return { status: 'draft', publishedAt: date, list: PROTECTED };
-  if (live && post.type === 'page') return { status: 'draft', publishedAt: date, list: PAGES };
   if (live && !date) return { status: 'draft', publishedAt: null, list: UNDATED };
   if (post.status === 'publish' && date) return { status: 'published', publishedAt: date };
   if (post.status === 'future' && date) return date > now.toISOString() ? { status: 'scheduled', publishedAt: date } : { status: 'published', publishedAt: date };

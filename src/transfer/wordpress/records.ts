@@ -56,6 +56,12 @@ export interface WpPost {
   modified: string | null;
   commentsOpen: boolean;
   terms: WpTerm[];
+  /** The attachment shown as the post's featured image (`_thumbnail_id`), or ''. */
+  thumbnailId: string;
+  /** For an attachment: its file's address, and the alt text WordPress kept for it. */
+  attachmentUrl: string;
+  attachedFile: string;
+  imageAlt: string;
   line: number;
 }
 
@@ -99,6 +105,7 @@ export function parseItem(record: XmlRecord): Parsed<WpPost> {
     .map((term) => ({ slug: term.attrs.nicename ?? plainText(term.text), name: plainText(term.text), description: '' }))
     // WordPress files every post without a category under "Uncategorized": that is not a topic.
     .filter((term) => term.slug !== 'uncategorized' && (term.slug || term.name));
+  const meta = new Map(children(node, 'wp:postmeta').map((entry) => [childText(entry, 'wp:meta_key'), childText(entry, 'wp:meta_value')]));
   const date = parseTime(childText(node, 'wp:post_date_gmt')) ?? parseTime(childText(node, 'wp:post_date'));
   return {
     ok: true,
@@ -123,6 +130,10 @@ export function parseItem(record: XmlRecord): Parsed<WpPost> {
       modified: parseTime(childText(node, 'wp:post_modified_gmt')) ?? parseTime(childText(node, 'wp:post_modified')),
       commentsOpen: childText(node, 'wp:comment_status') !== 'closed',
       terms,
+      thumbnailId: meta.get('_thumbnail_id') ?? '',
+      attachmentUrl: childText(node, 'wp:attachment_url'),
+      attachedFile: meta.get('_wp_attached_file') ?? '',
+      imageAlt: plainText(meta.get('_wp_attachment_image_alt') ?? ''),
       line: record.line,
     },
   };
