@@ -3,6 +3,7 @@
 import { articlePageBench } from './article-page.js';
 import { commentPostsBench } from './comment-posts.js';
 import { commentsBench } from './comments.js';
+import { mediaBench } from './media.js';
 import { moderationBench } from './moderation.js';
 import { newsletterSendBench } from './newsletter-send.js';
 import { threadScaleBench } from './thread-scale.js';
@@ -14,7 +15,7 @@ export interface Bench {
 }
 
 /** Add a bench: write `bench/<name>.ts` exporting a `Bench`, and list it here. */
-const benches: Bench[] = [articlePageBench, commentsBench, commentPostsBench, moderationBench, threadScaleBench, newsletterSendBench];
+const benches: Bench[] = [articlePageBench, commentsBench, commentPostsBench, moderationBench, threadScaleBench, newsletterSendBench, mediaBench];
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const unknown = wanted.filter((name) => !benches.some((bench) => bench.name === name));

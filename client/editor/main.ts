@@ -1,39 +1,23 @@
-// The editor's "Preview body" button without a page reload: same sanitised HTML as the server renders.
+// The article editor's enhancements: body preview, image uploads, and a warning before losing changes.
 
-function csrf(): string {
-  return document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
-}
+import { enhanceBodyImages } from './body-images.js';
+import { enhanceFeaturedImage } from './featured-image.js';
+import { enhancePreview } from './preview.js';
 
-async function preview(body: HTMLTextAreaElement, pane: HTMLElement, button: HTMLButtonElement): Promise<void> {
-  button.disabled = true;
-  try {
-    const response = await fetch('/api/admin/preview', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf() },
-      body: JSON.stringify({ body: body.value }),
-      credentials: 'same-origin',
-    });
-    const data = (await response.json()) as { html?: string; message?: string };
-    if (!response.ok || typeof data.html !== 'string') throw new Error(data.message ?? 'Preview failed.');
-    // The server's sanitiser produced this HTML; it is the same markup the article page shows.
-    pane.innerHTML = data.html;
-  } catch (error) {
-    pane.textContent = error instanceof Error ? error.message : 'Preview failed.';
-  } finally {
-    pane.hidden = false;
-    button.disabled = false;
-  }
-}
-
-const button = document.querySelector<HTMLButtonElement>('[data-preview-button]');
 const body = document.querySelector<HTMLTextAreaElement>('textarea[data-preview-target]');
+const button = document.querySelector<HTMLButtonElement>('[data-preview-button]');
 const pane = body ? document.getElementById(body.dataset.previewTarget ?? '') : null;
-if (button && body && pane) {
-  button.addEventListener('click', (event) => {
-    event.preventDefault();
-    void preview(body, pane, button);
-  });
-}
+if (button && body && pane) enhancePreview(button, body, pane);
+
+const bodyUpload = document.querySelector<HTMLElement>('[data-image-upload="body"]');
+if (body && bodyUpload) enhanceBodyImages(body, bodyUpload);
+
+const featuredUpload = document.querySelector<HTMLElement>('[data-image-upload="featured"]');
+const featuredUrl = document.querySelector<HTMLInputElement>('input[name="featuredImageUrl"]');
+const featuredAlt = document.querySelector<HTMLInputElement>('input[name="featuredImageAlt"]');
+if (featuredUpload && featuredUrl && featuredAlt) enhanceFeaturedImage(featuredUrl, featuredAlt, featuredUpload);
+// The hints' "drop, paste or choose" words, true only now.
+for (const words of document.querySelectorAll<HTMLElement>('[data-image-upload-only]')) words.hidden = false;
 
 // Leaving with unsaved changes asks first; submitting the form does not.
 const form = document.querySelector<HTMLFormElement>('form.editor');

@@ -111,12 +111,53 @@ function topicChoices(input: EditorPageInput): Html {
   </fieldset>`;
 }
 
+const IMAGE_TYPES = 'image/jpeg,image/png,image/webp,image/avif,image/gif';
+
+// Inline like the media library's: only the editor has upload panels (the CSP allows inline styles).
+const IMAGE_UPLOAD_STYLE = html`<style>
+.image-upload[hidden], .image-details[hidden], .featured-preview[hidden] { display: none; }
+.image-details { border: 1px solid var(--line); border-radius: var(--radius); padding: .25rem 1rem 1rem; margin: .5rem 0 1rem; background: var(--card); }
+.image-details__preview, .featured-preview { display: block; max-width: 100%; height: auto; max-height: 12rem; width: auto; border-radius: var(--radius); margin: .5rem 0; }
+.image-details .media-removed { color: var(--muted); font-size: .85rem; }
+.image-drop--over { outline: 3px dashed var(--accent); outline-offset: 2px; }
+</style>`;
+
+/**
+ * The hooks client/editor's uploads use (drop, paste, file picker, then an inline "describe it" panel).
+ * Hidden until the script shows them: without JavaScript the library link and the address field remain.
+ */
+function imageUpload(target: 'body' | 'featured', labels: { pick: string; confirm: string }): Html {
+  return html`<div class="image-upload" data-image-upload="${target}" hidden>
+    ${target === 'featured' ? html`<img class="featured-preview" data-featured-preview alt="" hidden>` : ''}
+    <p><button type="button" class="button--quiet" data-image-pick aria-describedby="${target}-image-hint">${labels.pick}</button>
+      <input type="file" accept="${IMAGE_TYPES}" data-image-file hidden></p>
+    <p class="field-hint" role="status" data-image-status></p>
+    <fieldset class="image-details" data-image-details hidden>
+      <legend>Describe the image</legend>
+      <img class="image-details__preview" data-image-preview alt="">
+      <p class="media-removed" data-image-removed></p>
+      <label for="${target}-image-alt">Alt text <span class="field-hint">What it shows, for readers who cannot see it.</span></label>
+      <input id="${target}-image-alt" data-image-alt maxlength="1000" autocomplete="off">
+      <label class="checkbox"><input type="checkbox" data-image-decorative> Decorative (no alt text needed)</label>
+      <label for="${target}-image-caption">Caption <span class="field-hint">Optional; shown under the image.</span></label>
+      <input id="${target}-image-caption" data-image-caption maxlength="2000" autocomplete="off">
+      <p class="form-error" role="alert" data-image-error hidden></p>
+      <p><button type="button" data-image-confirm>${labels.confirm}</button> <button type="button" class="button--quiet" data-image-cancel>Cancel</button></p>
+    </fieldset>
+  </div>`;
+}
+
+function imageHint(target: 'body' | 'featured', input: EditorPageInput): Html {
+  const where = target === 'body' ? 'drop or paste it into the body, or choose a file' : 'drop it here or choose a file';
+  return html`<p class="field-hint" id="${target}-image-hint">Images: JPEG, PNG, WebP, AVIF or GIF up to ${input.settings.media.maxUploadMegabytes} MB<span data-image-upload-only hidden>; ${where}</span>. Location, camera and author details are removed. All images are in the <a href="/admin/media">media library</a>.</p>`;
+}
+
 export function articleEditorPage(input: EditorPageInput): Html {
   const { values, error, article } = input;
   const action = article ? `/admin/articles/${article.id}` : '/admin/articles';
   const zone = input.settings.site.timeZone;
   const isPage = values.kind === 'page';
-  return html`<div class="editor-head">
+  return html`${IMAGE_UPLOAD_STYLE}<div class="editor-head">
   <p>${isPage ? html`<a href="/admin/pages">← All pages</a>` : html`<a href="/admin/articles">← All articles</a>`}</p>
   <h1>${isPage ? (article ? 'Edit page' : 'New page') : article ? 'Edit article' : 'New article'}</h1>
   ${statusLine(input)}
@@ -131,7 +172,9 @@ ${formError(error, SHOWN_FIELDS)}
     ${textField({ name: 'title', label: 'Headline', value: values.title, error, required: true, attrs: html` maxlength="300" autocomplete="off"` })}
     ${textField({ name: 'slug', label: 'Slug', value: values.slug, error, hint: isPage ? 'The address: /this-slug (e.g. about, contact). Leave empty to make one from the title.' : 'The address: /articles/this-slug. Leave empty to make one from the headline.', attrs: html` pattern="[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]+(-[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]+)*" maxlength="100" autocomplete="off"` })}
     ${textArea({ name: 'summary', label: 'Summary', value: values.summary, error, rows: 3, hint: 'One or two sentences, shown in lists, feeds and link previews.', attrs: html` maxlength="1000"` })}
-    ${textArea({ name: 'body', label: 'Body', value: values.body, error, rows: 22, id: 'body', hint: html`Markdown: <code>## Heading</code>, <code>**bold**</code>, <code>[link](https://…)</code>, <code>![alt](https://…image)</code>, <code>&gt; quote</code>, lists.`, attrs: html` class="editor__body" maxlength="${MAX_BODY_LENGTH}" data-preview-target="body-preview"` })}
+    ${textArea({ name: 'body', label: 'Body', value: values.body, error, rows: 22, id: 'body', hint: html`Markdown: <code>## Heading</code>, <code>**bold**</code>, <code>[link](https://…)</code>, <code>![alt](/media/…)</code>, <code>&gt; quote</code>, lists.`, attrs: html` class="editor__body" maxlength="${MAX_BODY_LENGTH}" data-preview-target="body-preview"` })}
+    ${imageHint('body', input)}
+    ${imageUpload('body', { pick: 'Choose image…', confirm: 'Insert image' })}
     <p><button type="submit" name="action" value="preview" class="button--quiet" data-preview-button>Preview body</button></p>
     <section id="body-preview" class="editor__preview prose"${input.previewHtml === undefined ? html` hidden` : ''} aria-live="polite" aria-label="Preview">
       ${input.previewHtml !== undefined ? trusted(input.previewHtml) : ''}
@@ -146,7 +189,9 @@ ${formError(error, SHOWN_FIELDS)}
     ${topicChoices(input)}
     ${selectField({ name: 'mediaTag', label: 'Media tag', value: values.mediaTag, error, hint: 'Shown after the headline, e.g. “(Video)”.', choices: [{ value: '', label: 'None' }, ...MEDIA_TAGS.map((tag) => ({ value: tag, label: MEDIA_TAG_LABELS[tag] }))] })}
     ${textField({ name: 'videoUrl', label: 'Video', type: 'url', value: values.videoUrl, error, hint: 'YouTube, Vimeo or Rumble link, or a direct .mp4. The player loads only when a reader clicks.' })}
-    ${textField({ name: 'featuredImageUrl', label: 'Featured image', type: 'url', value: values.featuredImageUrl, error, hint: 'Full https:// address.' })}
+    ${textField({ name: 'featuredImageUrl', label: 'Featured image', value: values.featuredImageUrl, error, hint: 'From the media library (/media/…) or a full https:// address.', attrs: html` inputmode="url" autocomplete="off"` })}
+    ${imageUpload('featured', { pick: 'Upload featured image…', confirm: 'Use as featured image' })}
+    ${imageHint('featured', input)}
     ${textField({ name: 'featuredImageAlt', label: 'Image description', value: values.featuredImageAlt, error, hint: 'For readers who cannot see it; also the caption.', attrs: html` maxlength="300"` })}
     <fieldset class="comment-options">
       <legend>Comments</legend>

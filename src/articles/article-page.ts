@@ -26,6 +26,28 @@ export function articleUrl(baseUrl: string, slug: string): string {
   return `${baseUrl}/articles/${encodeURIComponent(slug)}`;
 }
 
+export interface OpenGraphImage {
+  url: string;
+  width?: number;
+  height?: number;
+}
+
+/** What link previews show: a library image's 1200-pixel JPEG with its size, or the typed address made absolute. */
+export function openGraphImage(featured: MediaItem | undefined, featuredImageUrl: string | null, baseUrl: string): OpenGraphImage | undefined {
+  if (featured) {
+    const path = mediaUrl(featured, 1200);
+    const file = featured.files.find((candidate) => path === `/media/${featured.id}/${candidate.name}`);
+    return { url: `${baseUrl}${path}`, width: file?.width, height: file?.height };
+  }
+  if (!featuredImageUrl) return undefined;
+  return { url: featuredImageUrl.startsWith('/') ? `${baseUrl}${featuredImageUrl}` : featuredImageUrl };
+}
+
+export function openGraphImageTags(image: OpenGraphImage | undefined, alt: string | null): Html {
+  if (!image) return html``;
+  return html`<meta property="og:image" content="${image.url}">${image.width ? html`<meta property="og:image:width" content="${image.width}"><meta property="og:image:height" content="${image.height}">` : ''}${alt ? html`<meta property="og:image:alt" content="${alt}">` : ''}`;
+}
+
 export function articlePage(input: ArticlePageInput): { body: Html; head: Html } {
   const { article, settings } = input;
   const site = settings.site;
@@ -85,9 +107,8 @@ function articleHead(input: ArticlePageInput): Html {
   const site = settings.site;
   const url = articleUrl(baseUrl, article.slug);
   const description = article.summary || site.description;
-  const featured = input.featuredMedia;
-  const image = featured ? `${baseUrl}${mediaUrl(featured, 1200)}` : article.featuredImageUrl?.startsWith('/') ? `${baseUrl}${article.featuredImageUrl}` : article.featuredImageUrl;
-  const imageFile = featured?.files.find((file) => image === `${baseUrl}/media/${featured.id}/${file.name}`);
+  const ogImage = openGraphImage(input.featuredMedia, article.featuredImageUrl, baseUrl);
+  const image = ogImage?.url;
   const modified = article.publishedAt && article.publishedAt > article.updatedAt ? article.publishedAt : article.updatedAt;
   const jsonLd = {
     '@context': 'https://schema.org',
@@ -118,7 +139,7 @@ function articleHead(input: ArticlePageInput): Html {
 <meta property="og:description" content="${description}">
 <meta property="og:url" content="${url}">
 <meta property="og:locale" content="${locale}">
-${image ? html`<meta property="og:image" content="${image}">${imageFile ? html`<meta property="og:image:width" content="${imageFile.width}"><meta property="og:image:height" content="${imageFile.height}">` : ''}${article.featuredImageAlt ? html`<meta property="og:image:alt" content="${article.featuredImageAlt}">` : ''}` : ''}
+${openGraphImageTags(ogImage, article.featuredImageAlt)}
 ${article.publishedAt ? html`<meta property="article:published_time" content="${article.publishedAt}">` : ''}
 <meta property="article:modified_time" content="${modified}">
 <meta property="article:author" content="${baseUrl}/authors/${article.author.id}">

@@ -1,3 +1,4 @@
+import { pictureHtml } from '../media/index.js';
 import type { CountedTeaser } from './teasers.js';
 import { MEDIA_TAG_LABELS, type MediaTag } from './types.js';
 import type { SiteSettings } from '../settings/index.js';
@@ -18,11 +19,22 @@ export function teaserMeta(teaser: CountedTeaser, site: SiteSettings['site'], op
   return html`<p class="teaser__meta">${options.author === false ? '' : html`By <a href="/authors/${teaser.author.id}">${teaser.author.name}</a> · `}<time datetime="${teaser.publishedAt}">${formatDate(teaser.publishedAt, site)}</time>${commentLink(teaser)}</p>`;
 }
 
+/** theme.css: a 14rem column beside the text from 40rem; the list's width below. */
+const TEASER_SIZES = '(min-width: 40rem) 14rem, calc(100vw - 2rem)';
+/** theme.css: three fifths of the 72rem page from 50rem; the page's width below. */
+const LEAD_STORY_SIZES = '(min-width: 72rem) 42rem, (min-width: 50rem) 60vw, calc(100vw - 2rem)';
+
+/** A list's picture: the library's sizes when it is a library image, else the address as given. */
+function teaserImage(item: CountedTeaser, sizes: string, loading: 'lazy' | 'eager'): Html {
+  if (item.featuredMedia) return pictureHtml(item.featuredMedia, { sizes, loading, decorative: true });
+  return html`<img src="${item.featuredImageUrl}" alt=""${loading === 'lazy' ? html` loading="lazy"` : ''} decoding="async">`;
+}
+
 function teaser(item: CountedTeaser, site: SiteSettings['site'], options: { images: boolean; author?: boolean; headingLevel: 2 | 3 }): Html {
   const href = `/articles/${item.slug}`;
   const title = html`<a href="${href}">${item.title}</a>${mediaTagLabel(item.mediaTag)}`;
   return html`<li class="teaser${options.images && item.featuredImageUrl ? ' teaser--image' : ''}"><article>
-    ${options.images && item.featuredImageUrl ? html`<a href="${href}" class="teaser__image" tabindex="-1" aria-hidden="true"><img src="${item.featuredImageUrl}" alt="" loading="lazy" decoding="async"></a>` : ''}
+    ${options.images && item.featuredImageUrl ? html`<a href="${href}" class="teaser__image" tabindex="-1" aria-hidden="true">${teaserImage(item, TEASER_SIZES, 'lazy')}</a>` : ''}
     <div class="teaser__text">
       ${options.headingLevel === 2 ? html`<h2 class="teaser__title">${title}</h2>` : html`<h3 class="teaser__title">${title}</h3>`}
       ${item.summary ? html`<p class="teaser__summary">${item.summary}</p>` : ''}
@@ -45,7 +57,7 @@ export function teaserList(
 export function leadStory(item: CountedTeaser, site: SiteSettings['site']): Html {
   const href = `/articles/${item.slug}`;
   return html`<article class="lead-story">
-    ${item.featuredImageUrl ? html`<a href="${href}" class="lead-story__image" tabindex="-1" aria-hidden="true"><img src="${item.featuredImageUrl}" alt="" decoding="async"></a>` : ''}
+    ${item.featuredImageUrl ? html`<a href="${href}" class="lead-story__image" tabindex="-1" aria-hidden="true">${teaserImage(item, LEAD_STORY_SIZES, 'eager')}</a>` : ''}
     <div class="lead-story__text">
       <h2 class="lead-story__title"><a href="${href}">${item.title}</a>${mediaTagLabel(item.mediaTag)}</h2>
       ${item.summary ? html`<p class="lead-story__summary">${item.summary}</p>` : ''}

@@ -11,6 +11,7 @@ export { setCommentsOpen } from './comments-open.js';
 export * from './import-writer.js';
 export { hostKey, oldAddress } from './redirects.js';
 export { parseVideoUrl } from './video.js';
+export { articleMediaIds } from './article-media.js';
 export { renderBody } from './rendering.js';
 export { isPublic } from './types.js';
 // The domain's contract (contract.ts): what routes, other domains and client/ rely on.

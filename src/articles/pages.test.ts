@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeImage, multipart } from '../media/testing/images.js';
 import { createClock, startTestApp, type TestApp, type TestIdentity } from '../testing/test-app.js';
 
 import { encodeForm as encode, FORM_HEADERS as form, HTML_HEADERS as html } from '../testing/forms.js';
@@ -171,5 +172,15 @@ describe('static pages', () => {
     expect((await anonymous('/about')).body).not.toContain('footer-nav');
     expect((await post('/admin/settings/navigation', { header: '', footer: 'about', donatePage: '' }, admin)).statusCode).toBe(303);
     expect((await anonymous('/about')).body).toContain('<ul class="footer-nav"><li><a href="/about">About us</a></li></ul>');
+  });
+
+  it('gives link previews the featured library image as the article page does: an absolute 1200-pixel JPEG with its size', async () => {
+    const upload = multipart({ bytes: await makeImage('jpeg', 1600, 1000), filename: 'newsroom.jpg' }, { alt: 'The newsroom' });
+    const item = (await t.request({ method: 'POST', url: '/api/admin/media', as: editor, headers: upload.headers, payload: upload.payload })).json<{ id: string }>();
+    const created = await api({ title: 'About us', slug: 'about', kind: 'page', featuredImageUrl: `/media/${item.id}`, featuredImageAlt: 'Our newsroom', status: 'published' });
+    expect(created.statusCode, created.body).toBe(201);
+    const about = await anonymous('/about');
+    expect(about.body).toMatch(new RegExp(`<meta property="og:image" content="http://localhost:3000/media/${item.id}/[0-9a-f]{16}-1200\\.jpg"><meta property="og:image:width" content="1200"><meta property="og:image:height" content="750"><meta property="og:image:alt" content="Our newsroom">`));
+    expect(about.body).not.toContain(`content="/media/${item.id}"`);
   });
 });

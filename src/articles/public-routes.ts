@@ -15,7 +15,7 @@ import { articleLocation, articlePath, redirectTarget } from './redirects.js';
 import { searchArticles } from './search.js';
 import { renderStaticPage } from './static-page.js';
 import { findPublicArticle } from './service.js';
-import { toTeaser, withCommentCounts } from './teasers.js';
+import { toTeaser, teasersForList } from './teasers.js';
 import { findTopic, listTopics } from './topics.js';
 import type { Article } from './types.js';
 import { parseVideoUrl } from './video.js';
@@ -78,7 +78,7 @@ export async function renderArticlePage(
     slots.articleSupport(context),
     slots.articleComments(context),
   ]);
-  const related = await withCommentCounts(slots, relatedRows.map(toTeaser));
+  const related = await teasersForList({ db, slots }, relatedRows.map(toTeaser));
   // The page shows this article's comments and the related stories' comment counts.
   tagPage(request, [article, ...related].map((shown) => articleTag(shown.id)));
   // Library images (src/media): the featured one and those the body names as ![alt](/media/ID).
@@ -105,7 +105,7 @@ export const publicRoutes: FastifyPluginAsync<PublicOptions> = async (plain, dep
 
   async function listing(options: { page: number; topicId?: string; authorId?: string; stickyFirst?: boolean }) {
     const rows = await listPublicTeasers(db, now(), { ...options, limit: PAGE_SIZE + 1, offset: (options.page - 1) * PAGE_SIZE });
-    const items = await withCommentCounts(slots, rows.slice(0, PAGE_SIZE).map(toTeaser));
+    const items = await teasersForList({ db, slots }, rows.slice(0, PAGE_SIZE).map(toTeaser));
     return { items, hasNext: rows.length > PAGE_SIZE };
   }
 
@@ -176,7 +176,7 @@ export const publicRoutes: FastifyPluginAsync<PublicOptions> = async (plain, dep
       const query = request.query.q ?? '';
       const pageNumber = request.query.page;
       const rows = query.trim() ? await searchArticles(deps, query, { limit: PAGE_SIZE + 1, offset: (pageNumber - 1) * PAGE_SIZE }) : [];
-      const items = await withCommentCounts(slots, rows.slice(0, PAGE_SIZE).map(toTeaser));
+      const items = await teasersForList({ db, slots }, rows.slice(0, PAGE_SIZE).map(toTeaser));
       reply.header('x-robots-tag', 'noindex');
       return shell(request, reply, query.trim() ? `Search: ${query.trim()}` : 'Search', (settings) =>
         searchPage({ items, hasNext: rows.length > PAGE_SIZE, page: pageNumber, settings, query }));

@@ -9,12 +9,13 @@ import { html, jsonForScript, trusted, type Html } from '../web/html.js';
 import type { PageSlots } from '../web/slots.js';
 import { figureHtml, type MediaItem } from '../media/index.js';
 import { renderWithMedia } from './article-media.js';
+import { openGraphImage, openGraphImageTags } from './article-page.js';
 import { teaserList } from './article-teasers.js';
 import { pathOf } from './page-slugs.js';
 import { relatedTeasers } from './queries.js';
 import { findPublicArticle } from './service.js';
 import { isSlug } from './slugs.js';
-import { toTeaser, withCommentCounts, type CountedTeaser } from './teasers.js';
+import { toTeaser, teasersForList, type CountedTeaser } from './teasers.js';
 import type { Article } from './types.js';
 import { MAX_SLUG_LENGTH } from './validate.js';
 
@@ -70,7 +71,7 @@ ${input.related.length ? html`<aside class="related" aria-labelledby="related-he
 ${input.comments}`;
 }
 
-function staticPageHead(article: Article, settings: SiteSettings, url: string, preview: boolean): Html {
+function staticPageHead(article: Article, settings: SiteSettings, url: string, preview: boolean, featuredMedia: MediaItem | undefined, baseUrl: string): Html {
   const description = article.summary || settings.site.description;
   const jsonLd = { '@context': 'https://schema.org', '@type': 'WebPage', name: article.title, description, url };
   return html`${preview ? html`<meta name="robots" content="noindex">` : ''}
@@ -79,7 +80,7 @@ function staticPageHead(article: Article, settings: SiteSettings, url: string, p
 <meta property="og:title" content="${article.title}">
 <meta property="og:description" content="${description}">
 <meta property="og:url" content="${url}">
-${article.featuredImageUrl ? html`<meta property="og:image" content="${article.featuredImageUrl}">` : ''}
+${openGraphImageTags(openGraphImage(featuredMedia, article.featuredImageUrl, baseUrl), article.featuredImageAlt)}
 <script type="application/ld+json">${jsonForScript(jsonLd)}</script>`;
 }
 
@@ -90,7 +91,7 @@ export async function renderStaticPage(deps: PageDeps, request: FastifyRequest, 
   const csrf = request.viewer ? csrfToken(request, reply) : '';
   const url = `${deps.config.baseUrl}${pathOf('page', article.slug)}`;
   const relatedRows = article.showRelated ? await relatedTeasers(deps.db, article.id, deps.now(), RELATED_LIMIT) : [];
-  const related = await withCommentCounts(deps.slots, relatedRows.map(toTeaser));
+  const related = await teasersForList(deps, relatedRows.map(toTeaser));
   const comments = article.commentsOpen
     ? await deps.slots.articleComments({
       article: {
@@ -101,6 +102,7 @@ export async function renderStaticPage(deps: PageDeps, request: FastifyRequest, 
     })
     : html``;
   tagPage(request, [article, ...related].map((shown) => articleTag(shown.id)));
+  const { bodyHtml, featuredMedia } = await renderWithMedia(deps, article);
   return page({
     title: article.title,
     description: article.summary || undefined,
@@ -108,8 +110,8 @@ export async function renderStaticPage(deps: PageDeps, request: FastifyRequest, 
     settings,
     viewer: request.viewer,
     csrf,
-    head: staticPageHead(article, settings, url, preview),
-    body: staticPageBody({ article, settings, related, comments, preview, ...(await renderWithMedia(deps, article)) }),
+    head: staticPageHead(article, settings, url, preview, featuredMedia, deps.config.baseUrl),
+    body: staticPageBody({ article, settings, related, comments, preview, bodyHtml, featuredMedia }),
     bodyClass: 'static-page',
   }).value;
 }

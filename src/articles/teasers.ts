@@ -1,3 +1,6 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { findMedia, mediaIdOf, type MediaItem } from '../media/index.js';
 import type { PageSlots } from '../web/slots.js';
 import type { TeaserRow } from './queries.js';
 import type { ArticleTeaser } from './types.js';
@@ -16,10 +19,16 @@ export function toTeaser(row: TeaserRow): ArticleTeaser {
   };
 }
 
-export type CountedTeaser = ArticleTeaser & { commentCount: number | undefined };
+export type CountedTeaser = ArticleTeaser & { commentCount: number | undefined; featuredMedia?: MediaItem };
 
-/** Teasers with their comment counts, asked of the comments domain in one call per list. */
-export async function withCommentCounts(slots: PageSlots, teasers: ArticleTeaser[]): Promise<CountedTeaser[]> {
+/**
+ * Teasers as lists draw them: their comment counts (asked of the comments domain in one call per list)
+ * and their library pictures (one read), so a list loads thumbnails at the size it shows them.
+ */
+export async function teasersForList(deps: { db: Kysely<Database>; slots: PageSlots }, teasers: ArticleTeaser[]): Promise<CountedTeaser[]> {
+  const { db, slots } = deps;
   const counts = teasers.length ? await slots.commentCounts(teasers.map((teaser) => teaser.id)) : new Map<string, number>();
-  return teasers.map((teaser) => ({ ...teaser, commentCount: counts.get(teaser.id) }));
+  const mediaIds = teasers.map((teaser) => mediaIdOf(teaser.featuredImageUrl)).filter((id): id is string => id !== undefined);
+  const media = mediaIds.length ? await findMedia({ db }, mediaIds) : new Map<string, MediaItem>();
+  return teasers.map((teaser) => ({ ...teaser, commentCount: counts.get(teaser.id), featuredMedia: media.get(mediaIdOf(teaser.featuredImageUrl) ?? '') }));
 }

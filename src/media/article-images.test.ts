@@ -58,4 +58,25 @@ describe('library images in articles', () => {
     expect(old.statusCode, old.body).toBe(201);
     expect((await t.request({ method: 'GET', url: '/articles/old-one' })).body).toContain('<meta property="og:image" content="https://example.org/a.jpg">');
   });
+
+  it('draws lists\' pictures at the size lists show them, beside the link that names the story', async () => {
+    const photo = await upload({ alt: 'A ferry at the quay' });
+    // The newest leads the front page, the other is listed under it.
+    for (const title of ['Ferry timetable', 'Ferry fares']) {
+      t.clock.advance(60_000);
+      const created = await t.request({
+        method: 'POST', url: '/api/admin/articles', as: editor,
+        payload: { title, featuredImageUrl: `/media/${photo.id}`, featuredImageAlt: 'A ferry at the quay', status: 'published' },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+    }
+    const home = (await t.request({ method: 'GET', url: '/' })).body;
+    const thumbnail = new RegExp(`<a href="/articles/ferry-timetable" class="teaser__image" tabindex="-1" aria-hidden="true"><picture><source type="image/avif" srcset="/media/${photo.id}/[0-9a-f]{16}-320\\.avif 320w[^"]*" sizes="\\(min-width: 40rem\\) 14rem, calc\\(100vw - 2rem\\)">`);
+    const lead = new RegExp(`<a href="/articles/ferry-fares" class="lead-story__image" tabindex="-1" aria-hidden="true"><picture><source type="image/avif" srcset="[^"]+" sizes="\\(min-width: 72rem\\) 42rem, \\(min-width: 50rem\\) 60vw, calc\\(100vw - 2rem\\)">`);
+    expect(home).toMatch(lead);
+    expect(home).toMatch(thumbnail);
+    // The link beside it names the story; the picture says nothing more.
+    expect(home).not.toContain('alt="A ferry at the quay"');
+    expect(home).not.toContain(`src="/media/${photo.id}"`);
+  });
 });

@@ -57,6 +57,8 @@ export interface PictureOptions {
   loading?: 'lazy' | 'eager';
   /** Overrides the library's alt text (Markdown's own). */
   alt?: string;
+  /** Beside a link that already names the story (a teaser): no alt text, whatever the library says. */
+  decorative?: boolean;
   className?: string;
 }
 
@@ -66,7 +68,7 @@ export function pictureHtml(item: MediaItem, options: PictureOptions = {}): Html
   const loading = options.loading ?? 'lazy';
   const jpeg = derived(item, 'jpeg');
   const largest = jpeg[jpeg.length - 1];
-  const alt = item.decorative ? '' : options.alt?.trim() || item.alt;
+  const alt = item.decorative || options.decorative ? '' : options.alt?.trim() || item.alt;
   return html`<picture${options.className ? html` class="${options.className}"` : ''}><source type="image/avif" srcset="${srcset(item, 'avif')}" sizes="${sizes}"><source type="image/webp" srcset="${srcset(item, 'webp')}" sizes="${sizes}"><img src="${mediaUrl(item, 960)}" srcset="${srcset(item, 'jpeg')}" sizes="${sizes}" width="${largest.width}" height="${largest.height}" alt="${alt}" loading="${loading}" decoding="${loading === 'eager' ? 'sync' : 'async'}"${loading === 'eager' ? html` fetchpriority="high"` : ''}></picture>`;
 }
 

@@ -1,5 +1,5 @@
 import type { SiteSettings } from '../settings/index.js';
-import { checkbox, csrfField, formError, selectField, textArea, textField, type FormError } from '../web/admin/index.js';
+import { checkbox, csrfField, fieldError, formError, selectField, textArea, textField, type FormError } from '../web/admin/index.js';
 import { formatShortDateTime } from '../web/dates.js';
 import { html, type Html } from '../web/html.js';
 import type { SendProgress, SendRow } from './sends.js';
@@ -93,6 +93,7 @@ export function composeForm(options: { csrf: string; action: string; newsletters
   ${selectField({ name: 'newsletterId', label: 'Newsletter', value: options.values.newsletterId, choices: options.newsletters.map((newsletter) => ({ value: newsletter.id, label: newsletter.name })), error: options.error })}
   ${selectField({ name: 'kind', label: 'Kind', value: options.values.kind, choices: [{ value: 'article', label: 'One article, in full' }, { value: 'digest', label: 'A digest of several articles' }], error: options.error })}
   <fieldset class="field"><legend>Articles</legend>
+    ${fieldError(options.error, 'articleIds')}
     ${options.articles.map((article) => checkbox({
       name: 'articleIds',
       value: article.id,

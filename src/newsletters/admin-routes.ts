@@ -65,9 +65,9 @@ export function adminRoutes(deps: NewslettersDeps, worker: NewsletterWorker): Fa
       return reply.code(options.status ?? 200).type('text/html; charset=utf-8').send(adminPage({ title, settings, viewer: request.viewer, csrf, body, section: 'newsletters' }).value);
     }
 
-    /** Recent and upcoming articles an editor may send (the articles table is read-only here). */
+    /** Recent and upcoming articles an editor may send (the articles table is read-only here); static pages are not news. */
     async function articleChoices(): Promise<ArticleChoice[]> {
-      const rows = await deps.db.selectFrom('articles').select(['id', 'title', 'status', 'published_at']).where('status', 'in', ['published', 'scheduled']).orderBy('published_at', 'desc').limit(60).execute();
+      const rows = await deps.db.selectFrom('articles').select(['id', 'title', 'status', 'published_at']).where('status', 'in', ['published', 'scheduled']).where('kind', '=', 'article').orderBy('published_at', 'desc').limit(60).execute();
       return rows.map((row) => ({ id: row.id, title: row.title, status: row.status, publishedAt: row.published_at }));
     }
 

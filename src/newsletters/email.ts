@@ -1,4 +1,5 @@
 import { renderBody, type Article } from '../articles/index.js';
+import { expandMediaImages, figureHtml, mediaIdOf, type MediaItem } from '../media/index.js';
 import { escapeHtml } from '../web/html.js';
 import type { DriveProgress } from './types.js';
 
@@ -16,6 +17,8 @@ export interface EmailContent {
   articles: Article[];
   drive: DriveProgress | null;
   footerAddress: string;
+  /** The library images the articles show, by id: drawn as one absolute JPEG each, since mail programs resolve no relative URL and many show no AVIF or WebP. */
+  media?: Map<string, MediaItem>;
 }
 
 const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Helvetica,Arial,sans-serif";
@@ -23,8 +26,15 @@ const INK = '#1a1a1a';
 const MUTED = '#555555';
 const ACCENT = '#0b57d0';
 
+/** The 600 px shell less the card's padding on each side. */
+const COLUMN_WIDTH = 544;
+
 function articleUrl(baseUrl: string, slug: string): string {
   return `${baseUrl}/articles/${encodeURIComponent(slug)}`;
+}
+
+function absoluteUrl(baseUrl: string, url: string): string {
+  return url.startsWith('/') ? `${baseUrl}${url}` : url;
 }
 
 /** Email clients ignore style sheets: every tag the article body may contain gets its style inline. */
@@ -44,10 +54,22 @@ const INLINE: Record<string, string> = {
   table: 'border-collapse:collapse;max-width:100%;',
 };
 
+/**
+ * Outlook on Windows ignores max-width and draws an image at its width attribute: an image wider than
+ * the column is given the column's width, and its height to match.
+ */
+function fitColumn(attrs: string): string {
+  const width = Number(/\swidth="(\d+)"/.exec(attrs)?.[1]);
+  const height = Number(/\sheight="(\d+)"/.exec(attrs)?.[1]);
+  if (!(width > COLUMN_WIDTH)) return attrs;
+  const narrowed = attrs.replace(/\swidth="\d+"/, ` width="${COLUMN_WIDTH}"`);
+  return height ? narrowed.replace(/\sheight="\d+"/, ` height="${Math.round((height * COLUMN_WIDTH) / width)}"`) : narrowed;
+}
+
 export function inlineStyles(bodyHtml: string): string {
   return bodyHtml.replace(/<(p|h2|h3|blockquote|ul|ol|li|a|img|figure|figcaption|pre|table)(?=[\s>/])([^>]*)>/g, (_match, tag: string, attrs: string) => {
     const withoutStyle = attrs.replace(/\sstyle="[^"]*"/g, '');
-    return `<${tag} style="${INLINE[tag]}"${withoutStyle}>`;
+    return `<${tag} style="${INLINE[tag]}"${tag === 'img' ? fitColumn(withoutStyle) : withoutStyle}>`;
   });
 }
 
@@ -58,10 +80,12 @@ function button(href: string, label: string): string {
 function articleBlock(content: EmailContent, article: Article, full: boolean): string {
   const url = articleUrl(content.baseUrl, article.slug);
   const byline = [article.author.name, ...article.coAuthors.map((author) => author.name)].join(', ');
-  const body = full ? inlineStyles(renderBody(article.body)) : '';
-  const image = full && article.featuredImageUrl
-    ? `<img src="${escapeHtml(article.featuredImageUrl)}" alt="${escapeHtml(article.featuredImageAlt ?? '')}" width="560" style="${INLINE.img}margin-bottom:16px;">`
-    : '';
+  const media = content.media ?? new Map<string, MediaItem>();
+  const body = full ? inlineStyles(expandMediaImages(renderBody(article.body), media, { absoluteBase: content.baseUrl })) : '';
+  const featured = media.get(mediaIdOf(article.featuredImageUrl) ?? '');
+  const image = !full || !article.featuredImageUrl ? ''
+    : featured ? inlineStyles(figureHtml(featured, { absoluteBase: content.baseUrl, alt: article.featuredImageAlt ?? undefined }).value)
+    : `<img src="${escapeHtml(absoluteUrl(content.baseUrl, article.featuredImageUrl))}" alt="${escapeHtml(article.featuredImageAlt ?? '')}" width="${COLUMN_WIDTH}" style="${INLINE.img}margin-bottom:16px;">`;
   return `<tr><td class="tb-card" style="padding:24px 28px;border-bottom:1px solid #e5e5e5;">
 <h1 style="margin:0 0 8px;font-family:${FONT};font-size:${full ? 26 : 21}px;line-height:1.25;"><a href="${escapeHtml(url)}" style="color:${INK};text-decoration:none;" class="tb-ink">${escapeHtml(article.title)}</a></h1>
 ${byline ? `<p style="margin:0 0 14px;font-family:${FONT};font-size:14px;color:${MUTED};" class="tb-muted">By ${escapeHtml(byline)}</p>` : ''}
@@ -138,7 +162,8 @@ export function renderEmailText(content: EmailContent): string {
     const url = articleUrl(content.baseUrl, article.slug);
     lines.push(article.title.toUpperCase(), '');
     if (article.summary) lines.push(article.summary, '');
-    if (full) lines.push(article.body.trim(), '');
+    // Markdown's own images keep their place in the text, at an address a reader can open.
+    if (full) lines.push(article.body.trim().replace(/\]\((<?)\/media\//g, `]($1${content.baseUrl}/media/`), '');
     lines.push(`Read it: ${url}`, `Comments: ${url}#comments`, '', '---', '');
   }
   const drive = content.drive;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import { getArticle, isPublic, type Article } from '../articles/index.js';
+import { articleMediaIds, getArticle, isPublic, type Article } from '../articles/index.js';
 import { newId } from '../db/ids.js';
+import { findMedia } from '../media/index.js';
 import type { Row, SendKind } from '../db/schema.js';
 import { renderEmailHtml, renderEmailText, type EmailContent } from './email.js';
 import { newsletterErrors } from './errors.js';
@@ -36,6 +37,7 @@ async function validSend(deps: Pick<NewslettersDeps, 'db'>, input: SendInput): P
   for (const id of ids) {
     const article = await getArticle(deps.db, { id });
     if (!article) throw newsletterErrors.raise('NEWSLETTER_SEND_INVALID', 'One of the chosen articles does not exist.', 'articleIds');
+    if (article.kind === 'page') throw newsletterErrors.raise('NEWSLETTER_SEND_INVALID', `“${article.title}” is a static page, not an article: newsletters send articles.`, 'articleIds');
     articles.push(article);
   }
   const subject = input.subject.trim() || articles[0].title;
@@ -110,6 +112,7 @@ export async function emailContent(deps: NewslettersDeps, send: Pick<SendRow, 'n
     const article = await getArticle(deps.db, { id });
     if (article) articles.push(article);
   }
+  const media = await findMedia(deps, articles.flatMap((article) => articleMediaIds(article.featuredImageUrl, article.body)));
   let drive = null;
   try {
     drive = await deps.driveProgress();
@@ -126,6 +129,7 @@ export async function emailContent(deps: NewslettersDeps, send: Pick<SendRow, 'n
     articles,
     drive,
     footerAddress: settings.newsletters.footerAddress,
+    media,
   };
 }
 

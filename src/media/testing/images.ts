@@ -16,8 +16,8 @@ export async function makeImage(format: 'jpeg' | 'png' | 'webp' | 'avif' | 'gif'
 }
 
 /** A JPEG carrying what endangers a source: GPS position, camera serial number, author. */
-export async function jpegWithGps(): Promise<Buffer> {
-  return sharp(await makeImage('jpeg', 900, 600))
+export async function jpegWithGps(width = 900, height = 600): Promise<Buffer> {
+  return sharp(await makeImage('jpeg', width, height))
     .withExif({
       IFD0: { Artist: 'Jane Reporter', Make: 'Canon', Model: 'EOS R5', Copyright: '© Jane Reporter' },
       IFD2: { BodySerialNumber: '093021004512', DateTimeOriginal: '2026:11:30 10:12:00' },
