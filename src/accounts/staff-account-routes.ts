@@ -9,6 +9,7 @@ import { findUserById } from './queries.js';
 import { endUserSessions, listSessions, revokeSession } from './sessions.js';
 import { changePassword } from './staff-account.js';
 import { staffAccountPage, type StaffAccountPageInput } from './staff-account-page.js';
+import { isJsonPost } from '../web/form-post.js';
 
 type Options = Pick<Deps, 'db' | 'now' | 'settings'>;
 
@@ -38,7 +39,6 @@ export const staffAccountRoutes: FastifyPluginAsync<Options> = async (plain, dep
     return reply.code(status).type('text/html; charset=utf-8').send(adminPage({ title: 'Your account', section: 'account', settings, viewer, csrf, body }).value);
   }
 
-  const isJson = (request: FastifyRequest) => (request.headers['content-type'] ?? '').startsWith('application/json');
 
   app.get(
     '/admin/account',
@@ -64,11 +64,11 @@ export const staffAccountRoutes: FastifyPluginAsync<Options> = async (plain, dep
       try {
         await changePassword({ ...deps, log: request.log }, { userId: request.viewer!.id, sessionId: currentSessionId(request), ip: request.ip, ...request.body });
       } catch (error) {
-        if (!(error instanceof AppError) || error.status >= 500 || isJson(request)) throw error;
+        if (!(error instanceof AppError) || error.status >= 500 || isJsonPost(request)) throw error;
         if (typeof error.detail?.retryAfter === 'number') reply.header('retry-after', String(error.detail.retryAfter));
         return show(request, reply, { error: { field: error.field, message: error.message } }, error.status);
       }
-      if (isJson(request)) return { ok: true };
+      if (isJsonPost(request)) return { ok: true };
       return reply.redirect('/admin/account?done=password', 303);
     },
   );
@@ -78,14 +78,14 @@ export const staffAccountRoutes: FastifyPluginAsync<Options> = async (plain, dep
     { schema: { params: { type: 'object', required: ['handle'], properties: { handle: { type: 'string', maxLength: 64 } } }, body: csrfOnly } },
     async (request, reply) => {
       if (!(await revokeSession(deps.db, request.viewer!.id, request.params.handle))) throw accountErrors.raise('SESSION_NOT_FOUND');
-      if (isJson(request)) return { ok: true };
+      if (isJsonPost(request)) return { ok: true };
       return reply.redirect('/admin/account?done=revoked', 303);
     },
   );
 
   app.post('/admin/account/sessions/revoke-others', { schema: { body: csrfOnly } }, async (request, reply) => {
     await endUserSessions(deps.db, request.viewer!.id, currentSessionId(request));
-    if (isJson(request)) return { ok: true };
+    if (isJsonPost(request)) return { ok: true };
     return reply.redirect('/admin/account?done=others', 303);
   });
 };

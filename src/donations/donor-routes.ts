@@ -16,6 +16,7 @@ import { donationErrors } from './errors.js';
 import { donateHead } from './pages.js';
 import { safeTimeZone, zonedDate } from './period.js';
 import { checkBodyBeforeSchema, okResponse } from './schemas.js';
+import { isJsonPost } from '../web/form-post.js';
 
 interface Donor {
   who: DonorIdentity;
@@ -34,7 +35,6 @@ const NOTICES: Record<string, string> = {
   portal: 'Welcome back: changes made on the payment page show here as soon as the payment provider confirms them.',
 };
 
-const isJson = (request: FastifyRequest) => (request.headers['content-type'] ?? '').startsWith('application/json');
 
 /**
  * `/donate/manage`: the donor's own page. Who they are comes from a signed link we emailed (carried in
@@ -96,7 +96,7 @@ export function donorRoutes(ctx: DonationsContext): FastifyPluginAsync {
 
     /** A rule broken on a form: the page again with the message (JSON clients get the error itself). */
     function formError(request: FastifyRequest, error: unknown): AppError {
-      if (isJson(request) || !(error instanceof AppError) || error.status >= 500) throw error;
+      if (isJsonPost(request) || !(error instanceof AppError) || error.status >= 500) throw error;
       return error;
     }
 
@@ -119,7 +119,7 @@ export function donorRoutes(ctx: DonationsContext): FastifyPluginAsync {
           const failed = formError(request, error);
           return send(request, reply, 'Your gifts', (csrf) => donorLinkForm({ csrf, error: failed.message, email: request.body.email ?? '' }), failed.status);
         }
-        if (isJson(request)) return reply.code(202).send({ ok: true });
+        if (isJsonPost(request)) return reply.code(202).send({ ok: true });
         return send(request, reply, 'Your gifts', (csrf) => donorLinkForm({ csrf, sent: true }));
       },
     );
@@ -133,7 +133,7 @@ export function donorRoutes(ctx: DonationsContext): FastifyPluginAsync {
     async function change(request: FastifyRequest, reply: FastifyReply, donor: Donor, donationId: string, name: string, monthly: MonthlyChange) {
       try {
         const donation = await changeMonthlyGift(ctx, donor.who, donationId, monthly);
-        if (isJson(request)) return reply.send({ ok: true, amountMinor: donation.amount_minor, status: donation.status, paused: donation.paused === 1, ...(donation.cancel_at ? { cancelAt: donation.cancel_at } : {}) });
+        if (isJsonPost(request)) return reply.send({ ok: true, amountMinor: donation.amount_minor, status: donation.status, paused: donation.paused === 1, ...(donation.cancel_at ? { cancelAt: donation.cancel_at } : {}) });
       } catch (error) {
         return renderPage(request, reply, donor, { error: formError(request, error), donationId });
       }
@@ -155,7 +155,7 @@ export function donorRoutes(ctx: DonationsContext): FastifyPluginAsync {
       } catch (error) {
         return renderPage(request, reply, donor, { error: formError(request, error), donationId: request.params.id });
       }
-      return isJson(request) ? reply.send({ ok: true }) : reply.redirect(back(donor.token, 'wall'), 303);
+      return isJsonPost(request) ? reply.send({ ok: true }) : reply.redirect(back(donor.token, 'wall'), 303);
     });
 
     app.post(
@@ -164,7 +164,7 @@ export function donorRoutes(ctx: DonationsContext): FastifyPluginAsync {
       async (request, reply) => {
         const donor = required(request, request.body.token);
         const url = await billingPortalUrl(ctx, donor.who, `${ctx.config.baseUrl}${back(donor.token, 'portal')}`);
-        return isJson(request) ? reply.send({ url }) : reply.redirect(url, 303);
+        return isJsonPost(request) ? reply.send({ url }) : reply.redirect(url, 303);
       },
     );
 
@@ -174,7 +174,7 @@ export function donorRoutes(ctx: DonationsContext): FastifyPluginAsync {
       async (request, reply) => {
         const donor = required(request, request.body.token);
         await mailStatement(ctx, donor.who, parseYear(request.body.year, ctx.now()));
-        return isJson(request) ? reply.code(202).send({ ok: true }) : reply.redirect(back(donor.token, 'statement'), 303);
+        return isJsonPost(request) ? reply.code(202).send({ ok: true }) : reply.redirect(back(donor.token, 'statement'), 303);
       },
     );
 

@@ -17,13 +17,10 @@ import { meterResponse } from './contract.js';
 import { donateHead, donatePage, embedPage, thanksPage, type CheckoutMode, type DonateFormState } from './pages.js';
 import { normaliseCurrency } from './money.js';
 import { giftBody, checkBodyBeforeSchema, noQuery, type GiftBody } from './schemas.js';
+import { isJsonPost } from '../web/form-post.js';
 
 const WALL_SIZE = 24;
 const EMBED_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'self'", 'frame-ancestors *');
-
-function isJson(request: FastifyRequest): boolean {
-  return (request.headers['content-type'] ?? '').startsWith('application/json');
-}
 
 function field(body: Record<string, unknown>, name: string): string | undefined {
   const value = body[name];
@@ -88,10 +85,10 @@ export function publicRoutes(ctx: DonationsContext): FastifyPluginAsync {
           await completeDemoGift(ctx, intent.id);
           url = `/donate/thanks?intent=${encodeURIComponent(intent.id)}`;
         }
-        if (isJson(request)) return reply.send({ intentId: intent.id, url });
+        if (isJsonPost(request)) return reply.send({ intentId: intent.id, url });
         return reply.redirect(url, 303);
       } catch (error) {
-        if (isJson(request) || !(error instanceof AppError) || error.status >= 500) throw error;
+        if (isJsonPost(request) || !(error instanceof AppError) || error.status >= 500) throw error;
         reply.code(error.status);
         return renderDonate(request, reply, {
           amount: field(body, 'amount'),

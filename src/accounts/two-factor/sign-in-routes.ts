@@ -17,6 +17,7 @@ import * as queries from './queries.js';
 import { redeemRecoveryCode, verifyTotpCode } from './service.js';
 import { signInExpiredPage, signInStepPage } from './sign-in-page.js';
 import { twoFactorHead } from './styles.js';
+import { isJsonPost } from '../../web/form-post.js';
 
 type Options = Pick<Deps, 'db' | 'now' | 'settings' | 'config'>;
 
@@ -61,7 +62,7 @@ export const twoFactorSignInRoutes: FastifyPluginAsync<Options> = async (plain, 
    * a way back. A JSON client gets `{ok, next}` or the error as JSON.
    */
   async function codeAnswer(request: FastifyRequest, reply: FastifyReply, recovery: boolean, check: (pending: PendingSignIn) => Promise<void>) {
-    const json = isJson(request);
+    const json = isJsonPost(request);
     const pending = json ? await requirePendingSignIn(twoFactor, request) : await readPendingSignIn(twoFactor, request);
     if (!pending) return render(request, reply, 401, () => signInExpiredPage(expiredMessage));
     try {
@@ -121,5 +122,4 @@ export const twoFactorSignInRoutes: FastifyPluginAsync<Options> = async (plain, 
   );
 };
 
-const isJson = (request: FastifyRequest) => (request.headers['content-type'] ?? '').startsWith('application/json');
 const expiredMessage = twoFactorErrors.specs.TWO_FACTOR_SIGN_IN_EXPIRED.message;
