@@ -5,11 +5,11 @@ import { migrateToLatest } from '../db/migrate.js';
 import { runTribune } from '../testing/cli.js';
 import { createTestDatabase, schemaConnectionUrl, type TestDatabase } from '../testing/database.js';
 import { NOT_FETCHED } from './wordpress/media.js';
-import { startOldSite, type OldSite } from './wordpress/test-uploads.js';
+import { startOldSite, type OldSite } from './testing/wordpress-uploads.js';
 
 /**
  * `tribune import wordpress FILE --media-dir UPLOADS`, run in this process against a database of its own
- * (a SQLite file, or under `--project pg` a PostgreSQL schema), with the old site of test-uploads.ts.
+ * (a SQLite file, or under `--project pg` a PostgreSQL schema), with the old site of testing/wordpress-uploads.ts.
  */
 describe('tribune import wordpress FILE --media-dir UPLOADS', () => {
   let oldSite: OldSite;

@@ -6,10 +6,10 @@ import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { importWordPress } from './wordpress/import.js';
 import { IMAGES, NOT_FETCHED } from './wordpress/media.js';
 import { PAGES } from './wordpress/posts.js';
-import { exportFile, startOldSite, type OldSite } from './wordpress/test-uploads.js';
+import { exportFile, startOldSite, type OldSite } from './testing/wordpress-uploads.js';
 import { ALREADY_IMPORTED } from './report.js';
 
-/** The old site (src/transfer/wordpress/test-uploads.ts): its uploads folder of real images, served on loopback. */
+/** The old site (src/transfer/testing/wordpress-uploads.ts): its uploads folder of real images, served on loopback. */
 describe('tribune import wordpress: pages and images', () => {
   let oldSite: OldSite;
   let uploads: string;
