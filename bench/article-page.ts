@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { processMemory } from './process-memory.js';
 import type { Bench } from './run.js';
+import { SERVER_NODE_ARGS } from './comments.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -27,7 +28,7 @@ interface Servers {
 /** The servers run in a child process, so autocannon's own work does not share their event loop. */
 async function startServers() {
   const script = fileURLToPath(new URL('./article-page-servers.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, '--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
   let buffered = '';
   child.stdout.setEncoding('utf8');
   const ready = new Promise<Servers>((resolve, reject) => {

@@ -32,7 +32,7 @@ export interface Servers {
 }
 
 /** Node flags for the server process only, e.g. `BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'`. */
-const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+export const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 export async function startServers(databaseUrl?: string) {
   const script = fileURLToPath(new URL('./comments-servers.ts', import.meta.url));
