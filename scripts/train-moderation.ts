@@ -2,7 +2,10 @@
  * Trains the on-device moderation classifier from every labelled set in the shared datasets folder plus
  * the generated examples, and writes its weights into src/moderation/classifier/model/ (committed).
  *
- *   npm run train:moderation -- --data ../shared/datasets [--out DIR] [--epochs N] [--bits N]
+ *   npm run train:moderation -- --data ../shared/datasets [--out DIR] [--epochs N] [--bits N] [--train JSON]
+ *
+ * `--train` takes training options over DEFAULT_TRAINING, as in eval:moderation (to try a candidate's
+ * weights before it becomes the default).
  *
  * The 15% test split of every set (by post, user, thread, dialogue or pair) is never used here;
  * eval:moderation measures on it. A second 15% (the validation split) is held out of fitting and used
@@ -19,7 +22,7 @@ import { buildTrainingSet } from '../src/moderation/classifier/training/build.js
 import { SOURCES } from '../src/moderation/classifier/training/corpus.js';
 import { isTestExample, isValidationExample } from '../src/moderation/classifier/training/datasets.js';
 import { TEMPLATES, fitCalibrated } from '../src/moderation/classifier/training/fit.js';
-import { DEFAULT_TRAINING } from '../src/moderation/classifier/training/train.js';
+import { DEFAULT_TRAINING, type TrainingOptions } from '../src/moderation/classifier/training/train.js';
 
 const { values } = parseArgs({
   options: {
@@ -27,10 +30,11 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'src/moderation/classifier/model' },
     epochs: { type: 'string' },
     bits: { type: 'string' },
+    train: { type: 'string' },
   },
 });
 if (!values.data) {
-  process.stderr.write('usage: npm run train:moderation -- --data ../shared/datasets [--out DIR] [--epochs N] [--bits N]\n');
+  process.stderr.write('usage: npm run train:moderation -- --data ../shared/datasets [--out DIR] [--epochs N] [--bits N] [--train JSON]\n');
   process.exit(2);
 }
 
@@ -38,6 +42,7 @@ const started = Date.now();
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const options = {
   ...DEFAULT_TRAINING,
+  ...(values.train ? (JSON.parse(values.train) as Partial<TrainingOptions>) : {}),
   ...(values.epochs ? { epochs: Number(values.epochs) } : {}),
   ...(values.bits ? { bits: Number(values.bits) } : {}),
   log,

@@ -14,6 +14,13 @@ export interface Analysis {
   features: Features;
   rules: RuleResult;
   tokens: Token[];
+  /** Where the named (rule and lexical) features and the word-vector dims start in `features`. */
+  blocks: FeatureBlocks;
+}
+
+export interface FeatureBlocks {
+  named: number;
+  embedding: number;
 }
 
 export interface FeatureOptions {
@@ -105,6 +112,7 @@ export function extractFeatures(canonical: string, hints: WordHints, options: Fe
   const charScale = (options.charWeight ?? 1) / Math.sqrt(indices.length - charStart + 1);
   for (let i = charStart; i < indices.length; i++) values.push(charScale);
 
+  const named = indices.length;
   for (const name of targetedFeatures(tokens, rules, hints)) {
     indices.push(hashString(SEED_TARGETED, name) & mask);
     values.push(1);
@@ -116,6 +124,7 @@ export function extractFeatures(canonical: string, hints: WordHints, options: Fe
       values.push(value * weight);
     }
   }
+  const embedding = indices.length;
   if (options.embeddings) {
     const pooled = poolWords(words.map((token) => token.text), defaultWordVectors(), options.embeddings === 'pooled');
     if (pooled) {
@@ -130,10 +139,15 @@ export function extractFeatures(canonical: string, hints: WordHints, options: Fe
       }
     }
   }
-  return { features: { indices, values }, rules, tokens };
+  return { features: { indices, values }, rules, tokens, blocks: { named, embedding } };
 }
 
 const slotCache = new Map<string, number[][]>();
+
+/** Every bucket a word-vector dimension is written to, so training can treat those dense dims apart. */
+export function embeddingBuckets(bits: number, dimensions = defaultWordVectors().dimensions): number[] {
+  return embeddingSlots((1 << bits) - 1, dimensions).flat();
+}
 
 /** The hashed bucket of each pooled dimension (mean, max, min), like the other named features. */
 function embeddingSlots(mask: number, dimensions: number): number[][] {

@@ -1,4 +1,4 @@
-import { extractFeatures, type FeatureOptions, type WordHints } from '../features.js';
+import { extractFeatures, type FeatureBlocks, type FeatureOptions, type WordHints } from '../features.js';
 import { prepareText } from '../prepare.js';
 import type { RuleResult } from '../rules.js';
 
@@ -7,6 +7,7 @@ export interface Featurised {
   features: { indices: Int32Array; values: Float32Array };
   rules: RuleResult;
   hints: WordHints;
+  blocks: FeatureBlocks;
 }
 
 /**
@@ -23,6 +24,7 @@ export function featuriseTexts(texts: readonly string[], options: FeatureOptions
       features: { indices: Int32Array.from(analysis.features.indices), values: Float32Array.from(analysis.features.values) },
       rules: analysis.rules,
       hints: prepared.hints,
+      blocks: analysis.blocks,
     };
   });
   log(`featurised ${texts.length} texts in ${((Date.now() - started) / 1000).toFixed(1)} s`);

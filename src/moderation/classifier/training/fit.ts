@@ -2,6 +2,7 @@ import { HEADS, logits, type Model } from '../model.js';
 import { fitPlatt, type CalibrationPoint } from './calibrate.js';
 import { isTestExample, isValidationExample, type Example } from './datasets.js';
 import type { Featurised } from './featurised.js';
+import { fitStacked } from './stack.js';
 import { trainOnFeatures, type TrainingOptions } from './train.js';
 
 /** The generated examples' source name: never split, always fitted on. */
@@ -32,7 +33,9 @@ export function fitCalibrated(set: TrainingSet, include: (example: Example) => b
   });
   const balanced = balanceSources(fitRows.map((i) => set.examples[i]), options.sourceBalance ?? 0, options.templateShare ?? 1);
   const fit = options.civilGroupWeight ? weighCivilGroupTalk(balanced, fitRows.map((i) => set.featurised[i]), options.civilGroupWeight) : balanced;
-  const model = trainOnFeatures(fit, fitRows.map((i) => set.featurised[i].features), options);
+  const model = options.embeddingHead
+    ? fitStacked(fit, fitRows.map((i) => set.featurised[i]), validationRows.map((i) => set.examples[i]), validationRows.map((i) => set.featurised[i]), options)
+    : trainOnFeatures(fit, fitRows.map((i) => set.featurised[i].features), options);
   const totals = new Map<string, number>();
   for (const i of validationRows) totals.set(set.examples[i].source, (totals.get(set.examples[i].source) ?? 0) + 1);
   const raw = validationRows.map((i) => logits(model, set.featurised[i].features));

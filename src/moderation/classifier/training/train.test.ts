@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logits } from '../model.js';
 import { weighCivilGroupTalk } from './fit.js';
+import { fitMix, type MixPoint } from './stack.js';
 import { DEFAULT_TRAINING, idfScale, trainOnFeatures, type LabelledText } from './train.js';
 
 // Bucket 1 marks toxic texts, bucket 2 civil ones; bucket 0 is in every text.
@@ -30,6 +31,14 @@ describe('training options', () => {
       count++;
     }
     expect(sum / count).toBeCloseTo(1, 5);
+  });
+
+  it('the stacking mix leans on the logit that separates the classes', () => {
+    // The first logit is noise, the second follows the label.
+    const points: MixPoint[] = Array.from({ length: 200 }, (_, i) => ({ logits: [((i * 7919) % 13) / 6 - 1, i % 2 ? 1.5 : -1.5], label: i % 2, weight: 1 }));
+    const [a, b] = fitMix(points);
+    expect(Math.abs(b)).toBeGreaterThan(5 * Math.abs(a));
+    expect(b).toBeGreaterThan(0);
   });
 
   it('civil contrast weighs only harmless texts that name a people', () => {
