@@ -1,10 +1,7 @@
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { processMemory } from './process-memory.js';
 import type { Bench } from './run.js';
-import { SERVER_NODE_ARGS } from './comments.js';
+import { startChildServer } from './child-server.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -25,29 +22,9 @@ interface Servers {
   assets: string[];
 }
 
-/** The servers run in a child process, so autocannon's own work does not share their event loop. */
 async function startServers() {
-  const script = fileURLToPath(new URL('./article-page-servers.ts', import.meta.url));
-  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, '--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
-  let buffered = '';
-  child.stdout.setEncoding('utf8');
-  const ready = new Promise<Servers>((resolve, reject) => {
-    child.stdout.on('data', (chunk: string) => {
-      buffered += chunk;
-      const line = buffered.split('\n').find((candidate) => candidate.startsWith('{'));
-      if (line) resolve(JSON.parse(line) as Servers);
-    });
-    child.once('exit', (code) => reject(new Error(`bench servers exited with code ${code}`)));
-  });
-  const servers = await ready;
-  return {
-    servers,
-    pid: child.pid!,
-    async stop() {
-      child.stdin.end();
-      await once(child, 'exit');
-    },
-  };
+  const { info: servers, pid, stop } = await startChildServer<Servers>('./article-page-servers.ts');
+  return { servers, pid, stop };
 }
 
 async function measure(label: string, url: string, cookie?: string) {

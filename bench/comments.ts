@@ -1,9 +1,8 @@
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { startChildServer } from './child-server.js';
 import { BENCH_POSTGRES_URL, postgresReachable } from './postgres.js';
 import { processMemory } from './process-memory.js';
 import type { Bench } from './run.js';
@@ -31,33 +30,9 @@ export interface Servers {
   barePostUrl: string;
 }
 
-/** Node flags for the server process only, e.g. `BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'`. */
-export const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-
 export async function startServers(databaseUrl?: string) {
-  const script = fileURLToPath(new URL('./comments-servers.ts', import.meta.url));
-  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, '--import', 'tsx', script], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, ...(databaseUrl ? { BENCH_DATABASE_URL: databaseUrl } : {}) },
-  });
-  let buffered = '';
-  child.stdout.setEncoding('utf8');
-  const servers = await new Promise<Servers>((resolve, reject) => {
-    child.stdout.on('data', (chunk: string) => {
-      buffered += chunk;
-      const line = buffered.split('\n').find((candidate) => candidate.startsWith('{'));
-      if (line) resolve(JSON.parse(line) as Servers);
-    });
-    child.once('exit', (code) => reject(new Error(`bench servers exited with code ${code}`)));
-  });
-  return {
-    servers,
-    pid: child.pid!,
-    async stop() {
-      child.stdin.end();
-      await once(child, 'exit');
-    },
-  };
+  const { info: servers, pid, stop } = await startChildServer<Servers>('./comments-servers.ts', databaseUrl ? { BENCH_DATABASE_URL: databaseUrl } : {});
+  return { servers, pid, stop };
 }
 
 async function measureGet(label: string, url: string): Promise<number> {

@@ -4,14 +4,12 @@
  * a featured image and two body images makes a browser download, against serving the photographer's
  * originals as they were uploaded.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { multipart } from '../src/media/testing/images.js';
+import { startChildServer } from './child-server.js';
 import type { Bench } from './run.js';
 
 const MEGAPIXELS = (process.env.BENCH_MEGAPIXELS ?? '2,6,12,24').split(',').map(Number);
@@ -26,26 +24,8 @@ interface Server {
 }
 
 async function startServer() {
-  const script = fileURLToPath(new URL('./media-server.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
-  let buffered = '';
-  child.stdout.setEncoding('utf8');
-  const server = await new Promise<Server>((resolve, reject) => {
-    child.stdout.on('data', (chunk: string) => {
-      buffered += chunk;
-      const line = buffered.split('\n').find((candidate) => candidate.startsWith('{'));
-      if (line) resolve(JSON.parse(line) as Server);
-    });
-    child.once('exit', (code) => reject(new Error(`bench server exited with code ${code}`)));
-  });
-  return {
-    server,
-    pid: child.pid!,
-    async stop() {
-      child.stdin.end();
-      await once(child, 'exit');
-    },
-  };
+  const { info: server, pid, stop } = await startChildServer<Server>('./media-server.ts');
+  return { server, pid, stop };
 }
 
 /** Linux keeps a process's peak resident memory; writing 5 to clear_refs starts it again from now. */
