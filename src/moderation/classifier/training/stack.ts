@@ -2,6 +2,7 @@ import { HEADS, logits, type Model, type SparseVector } from '../model.js';
 import type { Example } from './datasets.js';
 import type { Featurised } from './featurised.js';
 import { trainOnFeatures, type TrainingOptions } from './train.js';
+import { fitTwoWeights } from './calibrate.js';
 
 export interface MixPoint {
   /** The two models' logits for one text. */
@@ -49,46 +50,7 @@ function slice(row: Featurised, from: number, to: number): SparseVector {
   return { indices: row.features.indices.subarray(from, to), values: row.features.values.subarray(from, to) };
 }
 
-/**
- * Weights (a, b) of two logits, no intercept (each model keeps its own bias), by Newton's method on the
- * class-balanced log loss as in `fitPlatt`, with a small ridge towards (1, 0).
- */
+/** Weights (a, b) of two logits, no intercept (each model keeps its own bias). */
 export function fitMix(points: MixPoint[], negativeBias = 1): [number, number] {
-  let positive = 0;
-  let negative = 0;
-  for (const point of points) {
-    positive += point.label * point.weight;
-    negative += (1 - point.label) * point.weight;
-  }
-  if (positive === 0 || negative === 0) return [1, 0];
-  const pw = (positive + negative) / (2 * positive);
-  const nw = ((positive + negative) / (2 * negative)) * negativeBias;
-  let a = 1;
-  let b = 0;
-  for (let iteration = 0; iteration < 50; iteration++) {
-    let ga = 1e-3 * (a - 1);
-    let gb = 1e-3 * b;
-    let haa = 1e-3;
-    let hab = 0;
-    let hbb = 1e-3;
-    for (const { logits: [x, y], label, weight } of points) {
-      const p = 1 / (1 + Math.exp(-(a * x + b * y)));
-      const w = weight * (label * pw + (1 - label) * nw);
-      const error = (p - label) * w;
-      const curvature = p * (1 - p) * w;
-      ga += error * x;
-      gb += error * y;
-      haa += curvature * x * x;
-      hab += curvature * x * y;
-      hbb += curvature * y * y;
-    }
-    const det = haa * hbb - hab * hab;
-    if (det <= 0) break;
-    const da = (hbb * ga - hab * gb) / det;
-    const db = (haa * gb - hab * ga) / det;
-    a -= da;
-    b -= db;
-    if (Math.abs(da) + Math.abs(db) < 1e-7) break;
-  }
-  return [a, b];
+  return fitTwoWeights(points.map(({ logits: [x, y], label, weight }) => ({ x, y, label, weight })), negativeBias);
 }
