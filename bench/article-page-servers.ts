@@ -23,8 +23,22 @@ await seedDemo(runtime);
 const readerId = newId();
 const joined = new Date().toISOString();
 await runtime.db.insertInto('users').values({ id: readerId, email: 'reader@bench.test', display_name: 'Bench Reader', role: 'reader', notify_replies: 0, created_at: joined, updated_at: joined }).execute();
-const readerCookie = `tribune_session=${await startSession(runtime, readerId)}`;
+const sessionCookie = `tribune_session=${await startSession(runtime, readerId)}`;
 const app = await buildApp(runtime);
+// As a browser holds it after its first page: the session and the form-token secret that page set.
+const firstVisit = await app.inject({ url: `/articles/${DEMO_MAIN_ARTICLE_SLUG}`, headers: { cookie: sessionCookie } });
+const csrfCookie = [firstVisit.headers['set-cookie'] ?? []].flat().map((cookie) => cookie.split(';')[0]!).find((cookie) => cookie.startsWith('tribune_csrf='));
+if (!csrfCookie) throw new Error('the first signed-in page set no form-token cookie');
+const readerCookie = `${sessionCookie}; ${csrfCookie}`;
+// A reader whose own comment is on the page: their page is drawn for them alone.
+const commenterId = newId();
+await runtime.db.insertInto('users').values({ id: commenterId, email: 'commenter@bench.test', display_name: 'Bench Commenter', role: 'reader', notify_replies: 0, created_at: joined, updated_at: joined }).execute();
+const commenterCookie = `tribune_session=${await startSession(runtime, commenterId)}; ${csrfCookie}`;
+const posted = await app.inject({
+  method: 'POST', url: `/api/articles/${DEMO_MAIN_ARTICLE_SLUG}/comments`, headers: { cookie: commenterCookie, 'sec-fetch-site': 'same-origin' },
+  payload: { text: 'A reader who took part: this page shows my comment with Edit and Delete.' },
+});
+if (posted.statusCode !== 201) throw new Error(`the commenter's comment was refused: ${posted.statusCode} ${posted.body}`);
 await app.listen({ host: '127.0.0.1', port: 0 });
 const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 const tribuneUrl = `${origin}/articles/${DEMO_MAIN_ARTICLE_SLUG}`;
@@ -84,4 +98,4 @@ process.stdin.on('end', () => void shutdown());
 process.stdin.resume();
 process.on('SIGTERM', () => void shutdown());
 
-process.stdout.write(`${JSON.stringify({ tribuneUrl, bareUrl, readerCookie, encoding, bytes: bytes.length, ...(await weigh()) })}\n`);
+process.stdout.write(`${JSON.stringify({ tribuneUrl, bareUrl, readerCookie, commenterCookie, encoding, bytes: bytes.length, ...(await weigh()) })}\n`);

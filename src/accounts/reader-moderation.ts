@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, UserStatus } from '../db/schema.js';
+import { preparedQuery } from '../db/prepared.js';
 import { toViewer, type Viewer } from './service.js';
 
 /** What moderators may change about a reader's right to comment. */
@@ -13,12 +14,14 @@ export type StandingChange =
   | { status: 'suspended'; until: string }
   | { premoderate: boolean };
 
+// Read on every signed-in reader's article page (what the comment section tells them): compiled once.
+const standingOf = preparedQuery<{ userId: string }>()((db, arg) => db
+  .selectFrom('users')
+  .select(['id', 'email', 'display_name', 'role', 'status', 'suspended_until', 'premoderate'])
+  .where('id', '=', arg('userId')));
+
 export async function findReaderStanding(db: Kysely<Database>, userId: string): Promise<ReaderStanding | undefined> {
-  const row = await db
-    .selectFrom('users')
-    .select(['id', 'email', 'display_name', 'role', 'status', 'suspended_until', 'premoderate'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
+  const [row] = await standingOf(db, { userId });
   return row && toStanding(row);
 }
 

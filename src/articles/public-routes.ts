@@ -8,7 +8,10 @@ import { page } from '../web/layout.js';
 import { articleTag } from '../web/page-cache-events.js';
 import { tagPage } from '../web/page-cache-plugin.js';
 import { authorPage, homePage, searchPage, topicPage } from './listing-pages.js';
-import type { PageSlots } from '../web/slots.js';
+import type { ArticleSlotContext, PageSlots } from '../web/slots.js';
+import { drawnForReaders } from '../web/reader-pages.js';
+import type { Viewer } from '../web/viewer.js';
+import type { SiteSettings } from '../settings/index.js';
 import { articleErrors } from './errors.js';
 import { listPublicTeasers, relatedTeasers } from './queries.js';
 import { articleLocation, articlePath, redirectTarget } from './redirects.js';
@@ -40,7 +43,7 @@ function pageCsrf(request: FastifyRequest, reply: FastifyReply): string {
   return request.viewer ? csrfToken(request, reply) : '';
 }
 
-export function sendHtml(reply: FastifyReply, body: string, status = 200) {
+export function sendHtml(reply: FastifyReply, body: string | Buffer, status = 200) {
   return reply.code(status).type('text/html; charset=utf-8').send(body);
 }
 
@@ -51,28 +54,48 @@ export async function renderArticlePage(
   reply: FastifyReply,
   article: Article,
   preview = false,
-): Promise<string> {
+): Promise<string | Buffer> {
   if (article.kind === 'page') return renderStaticPage(deps, request, reply, article, preview);
-  const { db, now, config, slots } = deps;
+  const { viewer } = request;
   const csrf = pageCsrf(request, reply);
   const settings = await deps.settings.get();
-  const url = articleUrl(config.baseUrl, article.slug);
-  const context = {
+  if (viewer?.role !== 'reader' || preview) return drawArticlePage(deps, request, article, { viewer, csrf, settings, preview });
+  // Most signed-in readers share one drawing: only their name and token differ (../web/reader-pages.ts).
+  const variant = await deps.slots.articleCommentsVariant(slotContext(deps, request, article, { viewer, csrf, settings }));
+  return drawnForReaders(request, variant, { name: viewer.displayName, csrf }, (marks) =>
+    drawArticlePage(deps, request, article, { viewer: { ...viewer, displayName: marks.name }, csrf: marks.csrf, settings, preview }));
+}
+
+interface DrawnFor {
+  viewer: Viewer | null;
+  csrf: string;
+  settings: SiteSettings;
+  preview?: boolean;
+}
+
+function slotContext(deps: PublicOptions, request: FastifyRequest, article: Article, { viewer, csrf, settings }: DrawnFor): ArticleSlotContext {
+  return {
     article: {
       id: article.id,
       slug: article.slug,
       title: article.title,
-      url,
+      url: articleUrl(deps.config.baseUrl, article.slug),
       publishedAt: article.publishedAt,
       commentsOpen: article.commentsOpen,
       commentsCloseAfterDays: article.commentsCloseAfterDays,
       premoderate: article.premoderate,
     },
-    viewer: request.viewer,
+    viewer,
     settings,
     csrf,
     query: request.query as Record<string, string | undefined>,
   };
+}
+
+async function drawArticlePage(deps: PublicOptions, request: FastifyRequest, article: Article, drawnFor: DrawnFor): Promise<string> {
+  const { db, now, config, slots } = deps;
+  const { settings, viewer, csrf } = drawnFor;
+  const context = slotContext(deps, request, article, drawnFor);
   const [relatedRows, support, comments] = await Promise.all([
     relatedTeasers(db, article.id, now(), RELATED_LIMIT),
     slots.articleSupport(context),
@@ -83,14 +106,14 @@ export async function renderArticlePage(
   tagPage(request, [article, ...related].map((shown) => articleTag(shown.id)));
   // Library images (src/media): the featured one and those the body names as ![alt](/media/ID).
   const { bodyHtml, featuredMedia } = await renderWithMedia(deps, article);
-  const view = articlePage({ article, bodyHtml, featuredMedia, related, settings, baseUrl: config.baseUrl, support, comments, preview });
+  const view = articlePage({ article, bodyHtml, featuredMedia, related, settings, baseUrl: config.baseUrl, support, comments, preview: drawnFor.preview ?? false });
   const playable = article.videoUrl ? parseVideoUrl(article.videoUrl)?.embedUrl : null;
   return page({
     title: article.title,
     description: article.summary || undefined,
-    canonicalUrl: url,
+    canonicalUrl: context.article.url,
     settings,
-    viewer: request.viewer,
+    viewer,
     csrf,
     head: view.head,
     body: view.body,

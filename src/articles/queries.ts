@@ -94,37 +94,46 @@ export function relatedTeasers(db: Kysely<Database>, articleId: string, now: Dat
     .execute();
 }
 
-export function findArticleRow(db: Db, by: { id: string } | { slug: string }) {
-  const query = db
-    .selectFrom('articles')
-    .innerJoin('users', 'users.id', 'articles.author_id')
-    .selectAll('articles')
-    .select('users.display_name as author_name');
-  return ('id' in by ? query.where('articles.id', '=', by.id) : query.where('articles.slug', '=', by.slug)).executeTakeFirst();
+const articleRowQuery = (db: Db) => db
+  .selectFrom('articles')
+  .innerJoin('users', 'users.id', 'articles.author_id')
+  .selectAll('articles')
+  .select('users.display_name as author_name');
+// Every article page reads its article by slug, and every save by id: both compiled once.
+const articleRowById = preparedQuery<{ id: string }>()((db, arg) => articleRowQuery(db).where('articles.id', '=', arg('id')));
+const articleRowBySlug = preparedQuery<{ slug: string }>()((db, arg) => articleRowQuery(db).where('articles.slug', '=', arg('slug')));
+
+export async function findArticleRow(db: Db, by: { id: string } | { slug: string }) {
+  const [row] = await ('id' in by ? articleRowById(db, by) : articleRowBySlug(db, by));
+  return row;
 }
 
 export type ArticleRow = NonNullable<Awaited<ReturnType<typeof findArticleRow>>>;
 
+const topicsQuery = (db: Db) => db
+  .selectFrom('article_topics')
+  .innerJoin('topics', 'topics.id', 'article_topics.topic_id')
+  .select(['article_topics.article_id', 'topics.id', 'topics.slug', 'topics.name'])
+  .orderBy('topics.name');
+const topicsOfOne = preparedQuery<{ articleId: string }>()((db, arg) => topicsQuery(db).where('article_topics.article_id', '=', arg('articleId')));
+
 export function topicsOfArticles(db: Db, articleIds: string[]) {
   if (articleIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('article_topics')
-    .innerJoin('topics', 'topics.id', 'article_topics.topic_id')
-    .select(['article_topics.article_id', 'topics.id', 'topics.slug', 'topics.name'])
-    .where('article_topics.article_id', 'in', articleIds)
-    .orderBy('topics.name')
-    .execute();
+  // One article (its page) is the common case: a statement of fixed shape.
+  if (articleIds.length === 1) return topicsOfOne(db, { articleId: articleIds[0]! });
+  return topicsQuery(db).where('article_topics.article_id', 'in', articleIds).execute();
 }
+
+const bylines = preparedQuery<{ articleId: string }>()((db, arg) => db
+  .selectFrom('article_bylines')
+  .innerJoin('users', 'users.id', 'article_bylines.user_id')
+  .select(['users.id', 'users.display_name as name'])
+  .where('article_bylines.article_id', '=', arg('articleId'))
+  .orderBy('article_bylines.position'));
 
 /** Co-authors of an article in byline order. */
 export function bylinesOfArticle(db: Db, articleId: string) {
-  return db
-    .selectFrom('article_bylines')
-    .innerJoin('users', 'users.id', 'article_bylines.user_id')
-    .select(['users.id', 'users.display_name as name'])
-    .where('article_bylines.article_id', '=', articleId)
-    .orderBy('article_bylines.position')
-    .execute();
+  return bylines(db, { articleId });
 }
 
 export async function replaceArticleBylines(db: Db, articleId: string, userIds: string[]): Promise<void> {
@@ -134,8 +143,11 @@ export async function replaceArticleBylines(db: Db, articleId: string, userIds: 
   }
 }
 
+const sources = preparedQuery<{ articleId: string }>()((db, arg) =>
+  db.selectFrom('article_sources').select(['name', 'url']).where('article_id', '=', arg('articleId')).orderBy('position'));
+
 export function sourcesOfArticle(db: Db, articleId: string) {
-  return db.selectFrom('article_sources').select(['name', 'url']).where('article_id', '=', articleId).orderBy('position').execute();
+  return sources(db, { articleId });
 }
 
 export async function slugTaken(db: Db, table: 'articles' | 'topics', slug: string, exceptId?: string): Promise<boolean> {

@@ -10,8 +10,8 @@ import { liveRoutes } from './live.js';
 import { startReplyNotifier } from './notifications.js';
 import { publishedCounts } from './queries.js';
 import { commentApiRoutes } from './routes.js';
-import { renderCommentSection } from './section.js';
-import type { CommentsDeps, DecisionRecorder } from './types.js';
+import { renderCommentSection, sharedSectionVariant } from './section.js';
+import type { CommentActor, CommentsDeps, DecisionRecorder } from './types.js';
 import { widgetRoute } from './widget-route.js';
 
 export interface CommentsPluginOptions {
@@ -63,16 +63,12 @@ export const commentsPlugin: FastifyPluginAsync<CommentsPluginOptions> = async (
 export function commentSlots(
   pluginDeps: CommentsPluginOptions['deps'],
   extras: { featured?: FeaturedSource; guestStanding?: GuestStandingSource } = {},
-): Pick<PageSlots, 'articleComments' | 'commentCounts'> {
+): Pick<PageSlots, 'articleComments' | 'articleCommentsVariant' | 'commentCounts'> {
   const deps = { ...commentsDeps(pluginDeps, undefined, extras.guestStanding), ...(extras.featured ? { featured: extras.featured } : {}) };
+  const actorOf = ({ viewer }: ArticleSlotContext): CommentActor => ({ userId: viewer?.id ?? null, role: viewer?.role ?? 'guest', displayName: viewer?.displayName ?? null, guestKey: null });
   return {
-    articleComments: (context: ArticleSlotContext) =>
-      renderCommentSection(deps, context, {
-        userId: context.viewer?.id ?? null,
-        role: context.viewer?.role ?? 'guest',
-        displayName: context.viewer?.displayName ?? null,
-        guestKey: null,
-      }),
+    articleComments: (context: ArticleSlotContext) => renderCommentSection(deps, context, actorOf(context)),
+    articleCommentsVariant: (context: ArticleSlotContext) => sharedSectionVariant(deps, context, actorOf(context)),
     commentCounts: (articleIds: string[]) => publishedCounts(deps.db, articleIds),
   };
 }

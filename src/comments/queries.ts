@@ -299,6 +299,23 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 
+/** Asked on every signed-in reader's article page (comments/section.ts): compiled once. */
+const ownTraces = preparedQuery<{ articleId: string; userId: string; reactorKey: string }>()((db, arg) => db
+  .selectNoFrom((eb) => [
+    eb.exists(eb.selectFrom('comments').select('id').where('author_id', '=', arg('userId')).where('article_id', '=', arg('articleId'))).as('wrote'),
+    eb.exists(eb.selectFrom('comment_reactions')
+      .innerJoin('comments', 'comments.id', 'comment_reactions.comment_id')
+      .select('comment_reactions.comment_id')
+      .where('comment_reactions.reactor_key', '=', arg('reactorKey'))
+      .where('comments.article_id', '=', arg('articleId'))).as('liked'),
+  ]));
+
+/** Whether this reader wrote any comment on the article, in any state (a deleted one still shows as theirs), or liked one. */
+export async function leftTraceOn(db: Db, articleId: string, userId: string, reactorKey: string): Promise<boolean> {
+  const [row] = await ownTraces(db, { articleId, userId, reactorKey });
+  return Boolean(row?.wrote) || Boolean(row?.liked);
+}
+
 /** The actor's own live comments on an article (for the widget to offer edit/delete and show held ones). */
 export function ownComments(db: Db, articleId: string, actor: CommentActor, limit = 100) {
   return db

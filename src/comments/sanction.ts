@@ -1,9 +1,13 @@
-import { effectiveStatus, findReaderStanding } from '../accounts/index.js';
+import { effectiveStatus, findReaderStanding, type ReaderStanding } from '../accounts/index.js';
 import type { SiteSettings } from '../settings/index.js';
 import { sanctionText, type SanctionView } from '../web/sanction-text.js';
 import type { ViewerView } from './markup/section.js';
 import { authorHistory } from './queries.js';
 import type { CommentActor, CommentsDeps } from './types.js';
+
+function readerStanding(deps: Pick<CommentsDeps, 'db'>, actor: Pick<CommentActor, 'userId'>): Promise<ReaderStanding | undefined> {
+  return actor.userId ? findReaderStanding(deps.db, actor.userId) : Promise.resolve(undefined);
+}
 
 /**
  * The ban or suspension that keeps this viewer from commenting now, if any: a reader's account
@@ -13,9 +17,10 @@ export async function viewerSanction(
   deps: Pick<CommentsDeps, 'db' | 'now' | 'guestStanding'>,
   actor: Pick<CommentActor, 'userId' | 'guestKey'>,
   network: string | null,
+  standingRead: Promise<ReaderStanding | undefined> = readerStanding(deps, actor),
 ): Promise<SanctionView | undefined> {
   if (actor.userId) {
-    const standing = await findReaderStanding(deps.db, actor.userId);
+    const standing = await standingRead;
     if (!standing || standing.role !== 'reader') return undefined;
     const status = effectiveStatus(standing, deps.now());
     return status === 'active' ? undefined : { status, until: status === 'suspended' ? standing.suspendedUntil : null };
@@ -34,11 +39,12 @@ export async function reviewFirstNotice(
   actor: Pick<CommentActor, 'userId' | 'guestKey' | 'role'>,
   article: { premoderate: boolean },
   moderation: Pick<SiteSettings['moderation'], 'premoderateAll' | 'newReaderPremoderateCount'>,
+  standingRead: Promise<ReaderStanding | undefined> = readerStanding(deps, actor),
 ): Promise<string | null> {
   if (actor.role !== 'reader' && actor.role !== 'guest') return null;
   if (moderation.premoderateAll) return 'Every comment on this site is reviewed by a moderator before it appears.';
   if (article.premoderate) return 'Comments on this article are reviewed by a moderator before they appear.';
-  const standing = actor.userId ? await findReaderStanding(deps.db, actor.userId) : undefined;
+  const standing = await standingRead;
   if (standing?.premoderate) return 'Your comments are reviewed by a moderator before they appear.';
   const first = moderation.newReaderPremoderateCount;
   if (first <= 0) return null;
@@ -65,7 +71,9 @@ export async function viewerNotices(
 ): Promise<ViewerView> {
   const base = { signedIn: actor.userId !== null, name: actor.displayName };
   if (closed) return { ...base, sanction: null, reviewFirst: null };
-  const sanction = await viewerSanction(deps, actor, network);
+  // Both read the reader's standing: once.
+  const standing = readerStanding(deps, actor);
+  const sanction = await viewerSanction(deps, actor, network, standing);
   if (sanction) return { ...base, sanction: { ...sanction, message: sanctionText(sanction, settings.site) }, reviewFirst: null };
-  return { ...base, sanction: null, reviewFirst: await reviewFirstNotice(deps, actor, article, settings.moderation) };
+  return { ...base, sanction: null, reviewFirst: await reviewFirstNotice(deps, actor, article, settings.moderation, standing) };
 }

@@ -2,7 +2,8 @@ import { eventIdAt } from '../events/index.js';
 import { assetUrl } from '../web/assets.js';
 import { html, type Html } from '../web/html.js';
 import type { ArticleSlotContext } from '../web/slots.js';
-import { findComment, publishedCounts } from './queries.js';
+import { findComment, leftTraceOn, publishedCounts } from './queries.js';
+import { actorKey } from './present.js';
 import { listThreads, MAX_REPLIES_PER_THREAD } from './read.js';
 import type { MarkupContext } from './markup/context.js';
 import { commentSection } from './markup/section.js';
@@ -18,6 +19,28 @@ const ID = /^[0-9a-z]{10,40}$/;
  * Redis) running a little behind. What arrives twice is recognised by the widget and dropped.
  */
 const LIVE_SINCE_MARGIN_MS = 5_000;
+
+function sectionClosed({ article, settings }: ArticleSlotContext, now: Date): string | null {
+  return closedReason(
+    { ...article, published_at: article.publishedAt, comments_open: article.commentsOpen ? 1 : 0, comments_close_after_days: article.commentsCloseAfterDays, premoderate: article.premoderate ? 1 : 0 },
+    settings.comments,
+    now,
+  );
+}
+
+/**
+ * The key under which signed-in readers may share one drawing of the section (src/web/reader-pages.ts):
+ * what it tells them (a sanction, a review-first notice), or null when anything of theirs is on this
+ * article (a comment in any state, which they may edit or see held, or a like), which only their own
+ * drawing shows.
+ */
+export async function sharedSectionVariant(deps: CommentsDeps, context: ArticleSlotContext, actor: CommentActor): Promise<string | null> {
+  const key = actorKey(actor);
+  if (actor.userId === null || key === null) return null;
+  if (await leftTraceOn(deps.db, context.article.id, actor.userId, key)) return null;
+  const viewer = await viewerNotices(deps, actor, context.article, context.settings, null, sectionClosed(context, deps.now()) !== null);
+  return JSON.stringify([viewer.sanction?.message ?? null, viewer.reviewFirst]);
+}
 
 /**
  * The comment section of an article page, complete without JavaScript: sort links, the first page of
@@ -45,11 +68,7 @@ export async function renderCommentSection(deps: CommentsDeps, context: ArticleS
     // A stale or hand-edited cursor: show the first page rather than an error under the article.
     listed = await listThreads(deps, { article, actor, sort, pin });
   }
-  const closed = closedReason(
-    { ...article, published_at: article.publishedAt, comments_open: article.commentsOpen ? 1 : 0, comments_close_after_days: article.commentsCloseAfterDays, premoderate: article.premoderate ? 1 : 0 },
-    settings.comments,
-    now,
-  );
+  const closed = sectionClosed(context, now);
   const render: MarkupContext = {
     articleId: article.id,
     slug: article.slug,

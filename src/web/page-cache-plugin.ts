@@ -36,6 +36,18 @@ interface PageCacheState {
   tags: string[];
   /** Set when this request draws a page that other readers arriving meanwhile wait for. */
   flight?: RenderFlight;
+  /** For a signed-in visitor on a cached route: drawings of this page shared by readers (./reader-pages.ts). */
+  drawings?: SharedDrawings;
+}
+
+/**
+ * Drawings of one address that many signed-in readers share, each under the name of what it tells them
+ * (`variant`), kept with the anonymous pages: the same tags, drops, age limit and memory budget.
+ */
+export interface SharedDrawings {
+  get(variant: string): Buffer | undefined;
+  /** Stores the drawing (unless what it shows changed while it was drawn), and gives it back. */
+  keep(variant: string, body: Buffer): Promise<Buffer>;
 }
 
 /** A page being drawn for the first reader who missed it; later readers wait for it instead of drawing it again. */
@@ -133,6 +145,18 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(async (app, options) =
   }
   app.decorateRequest('pageCache', null);
 
+  function sharedDrawings(url: string, state: PageCacheState): SharedDrawings {
+    // A NUL never reaches a request's URL, so no address can name another's drawing.
+    const key = (variant: string) => `${url}\u0000${variant}`;
+    return {
+      get: (variant) => store.get(key(variant))?.identity,
+      async keep(variant, identity) {
+        store.set(key(variant), { headers: {}, identity, etag: '', tags: state.tags, staleAt: await staleAt() }, state.epoch);
+        return identity;
+      },
+    };
+  }
+
   function startFlight(request: FastifyRequest, reply: FastifyReply, state: PageCacheState): void {
     const key = request.url;
     let settle!: (page?: CachedPage) => void;
@@ -160,7 +184,10 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(async (app, options) =
     if (!tags && !validated.has(route)) return;
     const personal = !tags || options.personalCookies.some((name) => request.cookies[name] !== undefined);
     request.pageCache = { personal, cacheable: !personal, hit: false, epoch: store.epoch, tags: [...(tags ?? [])] };
-    if (personal) return;
+    if (personal) {
+      if (tags) request.pageCache.drawings = sharedDrawings(request.url, request.pageCache);
+      return;
+    }
     const page = store.get(request.url);
     if (page) {
       request.pageCache.hit = true;

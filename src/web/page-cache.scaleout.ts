@@ -8,6 +8,9 @@ import { createTestDatabase, type TestDatabase, schemaConnectionUrl } from '../t
 import { requireScaleOutEnv } from '../testing/scale-out.js';
 import { startServerProcess, type ServerProcess } from '../testing/server-process.js';
 import { SiteClient } from '../testing/site-client.js';
+import { startSession } from '../accounts/index.js';
+import { openDatabase } from '../db/database.js';
+import { newId } from '../db/ids.js';
 
 /** The types of the events an SSE stream delivered so far, with their payloads as text. */
 function openStream(url: string): { seen: string[]; ready: Promise<void>; stop(): void } {
@@ -80,7 +83,33 @@ describe('page cache on two instances over PostgreSQL and Redis', () => {
       expect(readers.every((reader) => reader.cookies.size === 0)).toBe(true);
       return bodies;
     };
+    // A signed-in reader on each instance: their pages come from the drawing readers share there.
+    const handle = openDatabase(database.url, { schema: database.schema });
+    cleanups.push(() => void handle.destroy());
+    const signedIn = await Promise.all([one, two].map(async (server, index) => {
+      const id = newId();
+      const time = new Date().toISOString();
+      await handle.db.insertInto('users').values({ id, email: `cached${index}@readers.test`, display_name: `Cached Reader ${index}`, role: 'reader', notify_replies: 0, created_at: time, updated_at: time }).execute();
+      const client = new SiteClient(server.url);
+      client.cookies.set('tribune_session', await startSession({ db: handle.db, now: () => new Date() }, id));
+      cleanups.push(() => client.close());
+      return { client, name: `Cached Reader ${index}` };
+    }));
+    /** Each signed-in reader's article page, read twice (the second from their instance's shared drawing). */
+    const readSignedIn = async () => {
+      const bodies: string[] = [];
+      for (const { client, name } of signedIn) {
+        for (let read = 0; read < 2; read++) {
+          const response = await client.get(urls[0]!, { headers: { accept: 'text/html' } });
+          expect(response.status).toBe(200);
+          expect(response.text).toContain(`Commenting as <strong>${name}</strong>`);
+          bodies.push(response.text);
+        }
+      }
+      return bodies;
+    };
     await readAll();
+    await readSignedIn();
     const before = await readAll();
     const homes = (bodies: string[]) => bodies.filter((_, index) => index % 3 === 2);
     const articleAnswers = (bodies: string[]) => bodies.filter((_, index) => index % 3 !== 2);
@@ -100,6 +129,7 @@ describe('page cache on two instances over PostgreSQL and Redis', () => {
     await heard('comment.created', id);
     const afterPost = await readAll();
     for (const body of articleAnswers(afterPost)) expect(body).toContain('both caches must show');
+    for (const body of await readSignedIn()) expect(body).toContain('both caches must show');
     // The home page's comment count moved on both instances.
     const countsIn = (bodies: string[]) => bodies.filter((_, index) => index % 3 === 1).map((body) => (JSON.parse(body) as { count: number }).count);
     expect(countsIn(afterPost)).toEqual(countsIn(before).map((count) => count + 1));
@@ -108,6 +138,7 @@ describe('page cache on two instances over PostgreSQL and Redis', () => {
     expect((await writer.request('PATCH', `/api/comments/${id}`, { json: { text: 'An edited comment both caches must show.' } })).status).toBe(200);
     await heard('comment.updated', id);
     for (const body of articleAnswers(await readAll())) expect(body).toContain('An edited comment both caches');
+    for (const body of await readSignedIn()) expect(body).toContain('An edited comment both caches');
 
     expect((await fan.post(`/api/comments/${id}/reactions`)).status).toBe(200);
     await heard('reaction.changed', id);
@@ -115,11 +146,13 @@ describe('page cache on two instances over PostgreSQL and Redis', () => {
       const thread = JSON.parse(body) as { threads: { id: string; reactions: number }[] };
       expect(thread.threads.find((comment) => comment.id === id)?.reactions).toBe(1);
     }
+    for (const body of await readSignedIn()) expect(body).toMatch(new RegExp(`/comments/${id}/react"[^]*?data-reactions>1<`));
 
     expect((await writer.request('DELETE', `/api/comments/${id}`)).status).toBeLessThan(300);
     await heard('comment.deleted', id);
     const afterDelete = await readAll();
     for (const body of articleAnswers(afterDelete)) expect(body).not.toContain('An edited comment both caches');
+    for (const body of await readSignedIn()) expect(body).not.toContain('An edited comment both caches');
     expect(countsIn(afterDelete)).toEqual(countsIn(before));
     homes(afterDelete).forEach((home, index) => expect(home).toContain(`${countsIn(before)[index]!.toLocaleString('en-US')} comment`));
   });

@@ -30,6 +30,12 @@ export type ArticleSlot = (context: ArticleSlotContext) => Promise<Html>;
 export interface PageSlots {
   articleSupport: ArticleSlot;
   articleComments: ArticleSlot;
+  /**
+   * What the comment section tells this signed-in viewer that it would tell any other reader in their
+   * place (their notices, as a key), or null when it shows something of their own (a comment, a like):
+   * readers with the same key may share one drawing of the page (./reader-pages.ts).
+   */
+  articleCommentsVariant: (context: ArticleSlotContext) => Promise<string | null>;
   commentCounts: (articleIds: string[]) => Promise<Map<string, number>>;
   /** The moderation box on the admin dashboard (empty for those who do not moderate). */
   dashboardModeration: (viewer: Viewer) => Promise<Html>;
@@ -40,6 +46,7 @@ export interface PageSlots {
 export const emptySlots: PageSlots = {
   articleSupport: async () => html``,
   articleComments: async () => html``,
+  articleCommentsVariant: async () => '',
   commentCounts: async () => new Map(),
   dashboardModeration: async () => html``,
   homeSubscribe: async () => html``,
