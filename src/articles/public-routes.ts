@@ -5,6 +5,7 @@ import type { Deps } from '../runtime.js';
 import { renderWithMedia } from './article-media.js';
 import { articlePage, articleUrl } from './article-page.js';
 import { page } from '../web/layout.js';
+import type { Html } from '../web/html.js';
 import { articleTag } from '../web/page-cache-events.js';
 import { tagPage } from '../web/page-cache-plugin.js';
 import { authorPage, homePage, searchPage, topicPage } from './listing-pages.js';
@@ -132,19 +133,29 @@ export const publicRoutes: FastifyPluginAsync<PublicOptions> = async (plain, dep
     return { items, hasNext: rows.length > PAGE_SIZE };
   }
 
-  async function shell(request: FastifyRequest, reply: FastifyReply, title: string, body: (settings: Awaited<ReturnType<typeof deps.settings.get>>) => ReturnType<typeof homePage>, canonicalPath?: string) {
+  /**
+   * A listing page: the same for every signed-in reader but their token (their name is not shown), so
+   * they share one drawing of it (../web/reader-pages.ts); `body` is drawn only when that is missing.
+   */
+  async function shell(request: FastifyRequest, reply: FastifyReply, title: string, body: (settings: SiteSettings) => Promise<Html>, canonicalPath?: string) {
     const settings = await deps.settings.get();
     const csrf = pageCsrf(request, reply);
-    return sendHtml(reply, page({
-      title, settings, viewer: request.viewer, csrf, body: body(settings),
+    const { viewer } = request;
+    const draw = async (drawnFor: { viewer: Viewer | null; csrf: string }) => page({
+      title, settings, ...drawnFor, body: await body(settings),
       canonicalUrl: canonicalPath ? `${deps.config.baseUrl}${canonicalPath}` : undefined,
-    }).value);
+    }).value;
+    if (viewer?.role !== 'reader') return sendHtml(reply, await draw({ viewer, csrf }));
+    return sendHtml(reply, await drawnForReaders(request, '', { name: viewer.displayName, csrf }, (marks) => draw({ viewer: { ...viewer, displayName: marks.name }, csrf: marks.csrf })));
   }
 
   app.get('/', { schema: { querystring: pageQuery } }, async (request, reply) => {
     const { page: pageNumber } = request.query;
-    const [list, topics, subscribe] = await Promise.all([listing({ page: pageNumber, stickyFirst: true }), listTopics(db), slots.homeSubscribe()]);
-    return shell(request, reply, (await deps.settings.get()).site.name, (settings) => homePage({ ...list, page: pageNumber, settings, topics, subscribe }), pageNumber > 1 ? `/?page=${pageNumber}` : '/');
+    const settings = await deps.settings.get();
+    return shell(request, reply, settings.site.name, async () => {
+      const [list, topics, subscribe] = await Promise.all([listing({ page: pageNumber, stickyFirst: true }), listTopics(db), slots.homeSubscribe()]);
+      return homePage({ ...list, page: pageNumber, settings, topics, subscribe });
+    }, pageNumber > 1 ? `/?page=${pageNumber}` : '/');
   });
 
   app.get(
@@ -171,8 +182,10 @@ export const publicRoutes: FastifyPluginAsync<PublicOptions> = async (plain, dep
       const topic = await findTopic(db, { slug: request.params.slug });
       if (!topic) throw articleErrors.raise('TOPIC_NOT_FOUND');
       const pageNumber = request.query.page;
-      const [list, topics] = await Promise.all([listing({ page: pageNumber, topicId: topic.id }), listTopics(db)]);
-      return shell(request, reply, topic.name, (settings) => topicPage({ ...list, page: pageNumber, settings, topic, topics }), `/topics/${topic.slug}`);
+      return shell(request, reply, topic.name, async (settings) => {
+        const [list, topics] = await Promise.all([listing({ page: pageNumber, topicId: topic.id }), listTopics(db)]);
+        return topicPage({ ...list, page: pageNumber, settings, topic, topics });
+      }, `/topics/${topic.slug}`);
     },
   );
 
@@ -188,7 +201,7 @@ export const publicRoutes: FastifyPluginAsync<PublicOptions> = async (plain, dep
         throw articleErrors.raise('ARTICLE_NOT_FOUND', 'No such author.');
       }
       const author = { id: user.id, name: user.display_name, bio: user.bio, role: user.role };
-      return shell(request, reply, author.name, (settings) => authorPage({ ...list, page: pageNumber, settings, author }), `/authors/${author.id}`);
+      return shell(request, reply, author.name, async (settings) => authorPage({ ...list, page: pageNumber, settings, author }), `/authors/${author.id}`);
     },
   );
 
@@ -201,7 +214,7 @@ export const publicRoutes: FastifyPluginAsync<PublicOptions> = async (plain, dep
       const rows = query.trim() ? await searchArticles(deps, query, { limit: PAGE_SIZE + 1, offset: (pageNumber - 1) * PAGE_SIZE }) : [];
       const items = await teasersForList({ db, slots }, rows.slice(0, PAGE_SIZE).map(toTeaser));
       reply.header('x-robots-tag', 'noindex');
-      return shell(request, reply, query.trim() ? `Search: ${query.trim()}` : 'Search', (settings) =>
+      return shell(request, reply, query.trim() ? `Search: ${query.trim()}` : 'Search', async (settings) =>
         searchPage({ items, hasNext: rows.length > PAGE_SIZE, page: pageNumber, settings, query }));
     },
   );

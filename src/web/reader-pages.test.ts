@@ -94,6 +94,21 @@ describe('pages of signed-in readers drawn once for all readers they look the sa
     expect(await pageOf(url, plain)).not.toMatch(/data-sanction|data-review-first/);
   });
 
+  it('shares listing pages between readers, each with their own token, and shows a new comment count', async () => {
+    const article = await createTestArticle(t);
+    const ann = await createReader(t, 'Listing Ann');
+    const bob = await createReader(t, 'Listing Bob');
+    const annHome = await pageOf('/', ann);
+    const before = hits();
+    const bobHome = await pageOf('/', bob);
+    expect(hits()).toBe(before + 1);
+    expect(tokens(bobHome)[0]).not.toBe(tokens(annHome)[0]);
+    expect(shared(bobHome, 'Listing Bob')).toBe(shared(annHome, 'Listing Ann'));
+    expect(bobHome).toContain('href="/account">Your account');
+    await postId(t, ann, article.id, 'A comment that moves the count');
+    expect(await pageOf('/', bob)).toContain('1 comment');
+  });
+
   it('never shares a staff member\'s page, or a preview', async () => {
     const article = await createTestArticle(t);
     const url = `/articles/${article.slug}`;
