@@ -5,12 +5,12 @@ import type { Deps } from '../runtime.js';
 import { renderWithMedia } from './article-media.js';
 import { articlePage, articleUrl } from './article-page.js';
 import { page } from '../web/layout.js';
-import type { Html } from '../web/html.js';
+import { trusted, type Html } from '../web/html.js';
 import { articleTag } from '../web/page-cache-events.js';
 import { tagPage } from '../web/page-cache-plugin.js';
 import { authorPage, homePage, searchPage, topicPage } from './listing-pages.js';
 import type { ArticleSlotContext, PageSlots } from '../web/slots.js';
-import { drawnForReaders } from '../web/reader-pages.js';
+import { drawnForReaders, framedForReader, type ReaderMarks } from '../web/reader-pages.js';
 import type { Viewer } from '../web/viewer.js';
 import type { SiteSettings } from '../settings/index.js';
 import { articleErrors } from './errors.js';
@@ -61,10 +61,19 @@ export async function renderArticlePage(
   const csrf = pageCsrf(request, reply);
   const settings = await deps.settings.get();
   if (viewer?.role !== 'reader' || preview) return drawArticlePage(deps, request, article, { viewer, csrf, settings, preview });
-  // Most signed-in readers share one drawing: only their name and token differ (../web/reader-pages.ts).
-  const variant = await deps.slots.articleCommentsVariant(slotContext(deps, request, article, { viewer, csrf, settings }));
-  return drawnForReaders(request, variant, { name: viewer.displayName, csrf }, (marks) =>
-    drawArticlePage(deps, request, article, { viewer: { ...viewer, displayName: marks.name }, csrf: marks.csrf, settings, preview }));
+  // Most signed-in readers share one drawing: only their name and token differ (../web/reader-pages.ts);
+  // one whose comment or like is on the article shares all but the comment section, drawn for them.
+  const own = { name: viewer.displayName, csrf };
+  const context = slotContext(deps, request, article, { viewer, csrf, settings });
+  const variant = await deps.slots.articleCommentsVariant(context);
+  const drawnFor = (marks: ReaderMarks) => ({ viewer: { ...viewer, displayName: marks.name }, csrf: marks.csrf, settings });
+  if (variant !== null) return drawnForReaders(request, variant, own, (marks) => drawArticlePage(deps, request, article, drawnFor(marks)));
+  return framedForReader(
+    request,
+    own,
+    (marks) => drawArticlePage(deps, request, article, { ...drawnFor(marks), comments: trusted(marks.part) }),
+    async () => (await deps.slots.articleComments(context)).value,
+  );
 }
 
 interface DrawnFor {
@@ -72,6 +81,8 @@ interface DrawnFor {
   csrf: string;
   settings: SiteSettings;
   preview?: boolean;
+  /** The comment section, when drawn apart from the page. */
+  comments?: Html;
 }
 
 function slotContext(deps: PublicOptions, request: FastifyRequest, article: Article, { viewer, csrf, settings }: DrawnFor): ArticleSlotContext {
@@ -100,7 +111,7 @@ async function drawArticlePage(deps: PublicOptions, request: FastifyRequest, art
   const [relatedRows, support, comments] = await Promise.all([
     relatedTeasers(db, article.id, now(), RELATED_LIMIT),
     slots.articleSupport(context),
-    slots.articleComments(context),
+    drawnFor.comments ?? slots.articleComments(context),
   ]);
   const related = await teasersForList({ db, slots }, relatedRows.map(toTeaser));
   // The page shows this article's comments and the related stories' comment counts.

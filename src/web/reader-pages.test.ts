@@ -56,9 +56,16 @@ describe('pages of signed-in readers drawn once for all readers they look the sa
     await pageOf(url, other);
 
     const id = await postId(t, writer, article.id, 'Words only Wanda may delete');
+    await pageOf(url, writer);
+    // Around her own comment section, the page is the frame every such reader shares.
+    const before = hits();
     const wandaPage = await pageOf(url, writer);
+    expect(hits()).toBe(before + 1);
     expect(wandaPage).toMatch(new RegExp(`id="c-${id}"[^>]*data-mine`));
     expect(wandaPage).toContain(`action="/comments/${id}/delete"`);
+    expect(wandaPage).toContain('Commenting as <strong>Writing Wanda</strong>');
+    expect(wandaPage).not.toMatch(/tribune-reader-(name|token|part)-/);
+    expect(new Set(tokens(wandaPage)).size).toBe(1);
     const olgaPage = await pageOf(url, other);
     expect(olgaPage).toContain('Words only Wanda may delete');
     expect(olgaPage).not.toContain(`action="/comments/${id}/delete"`);
