@@ -32,6 +32,7 @@ import { DEFAULT_TRAINING, featureOptionsOf, type TrainingOptions } from '../src
 import { defaultSettings } from '../src/settings/defaults.js';
 import { BLIND_CIVIL } from '../src/moderation/fixtures/blind-civil.js';
 import { CIVIL_TUNING } from '../src/moderation/fixtures/civil-tuning.js';
+import { COUNTER_SPEECH_LOOKALIKES, COUNTER_SPEECH_TUNING } from '../src/moderation/fixtures/counter-speech-tuning.js';
 import { CIVIL, COUNTER_SPEECH, FUNCTIONAL_PROBE, MUST_HOLD } from '../src/moderation/fixtures/corpus.js';
 
 const { values } = parseArgs({
@@ -86,6 +87,10 @@ const tuning = falseHoldRate(committed, CIVIL_TUNING, threshold);
 out(`false-hold rate, issue #12 civil tuning set (${CIVIL_TUNING.length} texts: roles, violence in the news, condemned slurs, ids): ${(tuning.rate * 100).toFixed(1)}%`);
 for (const text of tuning.held) out(`  held: ${text}`);
 out(`hand-written must-hold corpus held: ${heldRight}/${MUST_HOLD.length}`);
+const counterHeld = falseHoldRate(committed, COUNTER_SPEECH_TUNING, threshold).held;
+const lookalikesHeld = falseHoldRate(committed, COUNTER_SPEECH_LOOKALIKES, threshold).held.length;
+out(`counter-speech tuning set (round 7): civil counter-speech held ${counterHeld.length}/${COUNTER_SPEECH_TUNING.length}, hateful look-alikes held ${lookalikesHeld}/${COUNTER_SPEECH_LOOKALIKES.length}`);
+for (const text of counterHeld) out(`  held: ${text}`);
 const probeTexts = FUNCTIONAL_PROBE.map(([text]) => text);
 const probeLabels = FUNCTIONAL_PROBE.map(([, hateful]) => hateful);
 const probeAuc = (head: 'toxicity' | 'identity_attack') => rocAuc(scoreTexts(committed, probeTexts, head), probeLabels).toFixed(3);

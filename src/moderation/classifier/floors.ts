@@ -69,6 +69,8 @@ export type RuleName = keyof typeof RULE_FLOORS;
 export const CAPS = {
   // A text whose only hateful findings are negated or condemned ("Kurds are not vermin", "saying X is
   // disgusting") has its learned scores capped here, below the hold threshold: counter-speech publishes.
+  // So does text whose only findings are objected to, or that objects to a report of an attack on a
+  // people ("The idea that X are Y is a lie"), read at assess() time only (`counter-speech.ts`).
   turned: 0.35,
   // A finding in someone else's words ("he said Kurds are vermin") that is not condemned lifts half as
   // far: reporting hate is not endorsing it, but an uncondemned report still deserves a look when near 1.

@@ -50,3 +50,28 @@ describe('issue #12: violence and dehumanisation aimed at anyone hold, ids and c
     expect(inspection.classification).toEqual(defaultClassifier().classify(canonical, hints));
   });
 });
+
+describe('issue #12: counter-speech publishes, hate behind its frames holds (round 7, read at assess time)', () => {
+  it.each([
+    'Calling refugees vermin is exactly the dehumanising language that came before the genocide.',
+    "No, Muslims are not terrorists, and repeating it doesn't make it true.",
+    "I'm sick of people saying women belong in the kitchen.",
+    'Anyone who says gay people should be shot should be ashamed.',
+    'Stop telling me Roma are thieves. My neighbours are Roma and they are the kindest people on the street.',
+    'Gay people do not deserve to be shot, and anyone who thinks so needs help.',
+    'I refuse to accept that Gypsies are filth, whatever my grandmother used to say.',
+  ])('publishes "%s"', (text) => {
+    expect(decide(text).decision).toBe('publish');
+  });
+
+  it.each([
+    'People say Jews are rats, and they are right.',
+    "I'm not racist but immigrants are vermin.",
+    'Calling refugees vermin is not wrong, it is accurate.',
+    "It's not racist to say that blacks are animals.",
+    'Anyone who says gay people should be shot is right.',
+    "Everyone says it's wrong to call Roma vermin, but that's what they are.",
+  ])('holds "%s"', (text) => {
+    expect(decide(text).decision).toBe('hold');
+  });
+});

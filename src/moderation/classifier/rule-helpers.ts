@@ -19,9 +19,21 @@ export interface Finding {
   negated: boolean;
   /** Reported and condemned in the same or the next sentence: counter-speech. */
   countered: boolean;
+  /**
+   * Read at `assess()` time only, never a learned feature (`counter-speech.ts`): reported in a wider sense
+   * and objected to ("Anyone who says X should be ashamed", "Stop telling me X").
+   */
+  objected?: boolean;
+  /** Negated or condemned, but endorsed nearby ("Calling them vermin is not wrong, it is accurate"): it counts. */
+  endorsed?: boolean;
 }
 
-export type Located = Finding & { sentence: number };
+export type Located = Finding & { sentence: number; from: number; to: number };
+
+/** A finding that lifts nothing: negated, condemned or objected to, and not endorsed after all. */
+export function isTurned(finding: Finding): boolean {
+  return !finding.endorsed && (finding.negated || finding.countered || (finding.objected ?? false));
+}
 
 /** End of a group mention at `i` ("Kurds", "Kurdish people", "those people"), or `i` when none. */
 export function groupAt(tokens: Token[], i: number): number {
@@ -56,19 +68,20 @@ function phraseOf(tokens: Token[], from: number, to: number): string {
   return tokens.slice(Math.max(0, from), to).map((token) => token.text).join(' ');
 }
 
-const OWN_VOICE = new Set(['just', 'i', "i'm", 'im', 'we', "we're"]);
+export const OWN_VOICE: ReadonlySet<string> = new Set(['just', 'i', "i'm", 'im', 'we', "we're"]);
 
-const CLAUSE_TURN = new Set(['but', 'however', 'yet', 'although', 'though']);
+export const CLAUSE_TURN = new Set(['but', 'however', 'yet', 'although', 'though']);
 
-export function reportedAt(tokens: Token[], from: number, to: number): boolean {
+/** `verbs` and `ownVoice`: the reporting verbs, and those of them that "I" or "we" say in their own voice. */
+export function reportedAt(tokens: Token[], from: number, to: number, verbs: ReadonlySet<string> = REPORTING, ownVoice: ReadonlySet<string> = OWN_VOICE_VERBS): boolean {
   if (tokens.slice(from, to).some((token) => token.quoted)) return true;
   const sentence = tokens[from].sentence;
   for (let k = from - 1; k >= 0 && tokens[k].sentence === sentence; k--) {
     // "They say we are racist, but Jews are rats": the writer's own clause after "but".
     if (CLAUSE_TURN.has(tokens[k].text)) return false;
-    if (REPORTING.has(tokens[k].text)) {
+    if (verbs.has(tokens[k].text)) {
       // "I'm just saying", "I say", "we really think": the writer's own words, not a report of someone else's.
-      if (!OWN_VOICE_VERBS.has(tokens[k].text)) return true;
+      if (!ownVoice.has(tokens[k].text)) return true;
       return ![tokens[k - 1]?.text, tokens[k - 2]?.text].some((word) => word !== undefined && OWN_VOICE.has(word));
     }
   }
@@ -109,6 +122,8 @@ export function push(findings: Located[], tokens: Token[], rule: RuleName, from:
     negated: negatedBetween(tokens, negFrom, to - 1),
     countered: false,
     sentence: tokens[Math.min(start, tokens.length - 1)].sentence,
+    from: start,
+    to,
   });
 }
 

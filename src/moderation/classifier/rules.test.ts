@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, type Finding } from './rules.js';
+import { analyse, isTurned, type Finding } from './rules.js';
 import { tokenize } from './tokens.js';
 
 const findings = (text: string) => analyse(tokenize(text.toLowerCase()));
@@ -209,5 +209,78 @@ describe('violence and dehumanisation aimed at anyone, not only a people', () =>
     'The tenants should be evicted, the court ruled.',
   ])('finds nothing in "%s"', (text) => {
     expect(active(text)).toEqual([]);
+  });
+});
+
+describe('counter-speech and endorsement read at assess time (round 7, not learned features)', () => {
+  const counting = (text: string) => findings(text).findings.filter((finding) => !isTurned(finding));
+  /** Publishes by the rules: nothing counts, and something was turned around or the text objects. */
+  const turnedAround = (text: string) => {
+    const result = findings(text);
+    return counting(text).length === 0 && (result.objection === true || result.findings.some(isTurned));
+  };
+
+  it.each([
+    'Calling refugees vermin is exactly the dehumanising language that came before the genocide.',
+    "No, Muslims are not terrorists, and repeating it doesn't make it true.",
+    "I'm sick of people saying women belong in the kitchen.",
+    'Anyone who says gay people should be shot should be ashamed.',
+    // A speaker as the subject: what is reported is theirs, what the writer says is said of them.
+    'Those who chant that Jews should be gassed belong in court, not in the stands.',
+    'Whoever sprayed "Muslims must die" on the mosque wall should be found and prosecuted.',
+    // Wider reporting verbs, objected to in the same or a neighbouring sentence.
+    'Stop telling me Roma are thieves.',
+    'My daughter asked if it is true that girls are stupid at maths. A boy told her. It is not true.',
+    'I refuse to accept that Gypsies are filth.',
+    'That MP said refugees are insects. He should resign.',
+    // A report and its denial; a people's attack denied.
+    'The idea that Mexicans are rapists was a lie when he said it.',
+    'Gay people do not deserve to be shot, and anyone who thinks so needs help.',
+  ])('reads "%s" as counter-speech', (text) => {
+    expect(turnedAround(text)).toBe(true);
+  });
+
+  it.each([
+    // Hate behind the same frames: an endorsement takes the negation or condemnation back.
+    ['People say Jews are rats, and they are right.', 'group-is-dehumanised'],
+    ['Calling refugees vermin is not wrong, it is accurate.', 'group-is-dehumanised'],
+    ["It's not racist to say that blacks are animals.", 'group-is-dehumanised'],
+    ["Everyone says it's wrong to call Roma vermin, but that's what they are.", 'group-is-dehumanised'],
+    ['Anyone who says gay people should be shot is right.', 'violence-wished'],
+    ['Nobody should be ashamed to say immigrants are vermin.', 'group-is-dehumanised'],
+    ["I hate it when people say Jews are not parasites, because they are.", 'group-is-dehumanised'],
+    ["The liberals call it racist, but I'll say it: Africans are savages.", 'group-is-dehumanised'],
+    // The old readings still hold.
+    ["I'm not racist but immigrants are vermin.", 'group-is-dehumanised'],
+    ['They say we are racist, but Jews are rats.', 'group-is-dehumanised'],
+  ])('still counts "%s" (%s)', (text, rule) => {
+    expect(counting(text).map((finding) => finding.rule)).toContain(rule);
+  });
+
+  it('counts an endorsed report in full, not at the reported factor', () => {
+    const [finding] = counting('Anyone who says gay people should be shot is right.');
+    expect(finding).toMatchObject({ reported: true, endorsed: true });
+  });
+
+  it.each([
+    // The plain finding, its negated and its condemned counterpart.
+    ['Refugees are vermin.', false],
+    ['Refugees are not vermin.', true],
+    ['Calling refugees vermin is wrong.', true],
+    ['Gay people should be shot.', false],
+    ['Gay people should not be shot.', true],
+    ['Anyone who says gay people should be shot should be ashamed.', true],
+    ['Stop telling me Roma are thieves.', true],
+    ['Roma are thieves.', false],
+  ])('"%s" turned around: %s', (text, expected) => {
+    expect(turnedAround(text)).toBe(expected);
+  });
+
+  it.each([
+    'Gay people are disgusting, and anyone who says otherwise is an idiot.',
+    'Muslims are terrorists.',
+    'I told you: immigrants are vermin.',
+  ])('does not read "%s" as objection', (text) => {
+    expect(findings(text).objection).toBe(false);
   });
 });

@@ -1,11 +1,12 @@
 import {
   CONDEMNING, DEHUMANISING, GROUP_ADJECTIVES, HATE_VERBS, MODALS, NEGATIONS, NEGATIVE_ATTRIBUTES, VIOLENCE, VIOLENT_NOUNS,
 } from './lexicon.js';
+import { readCounterSpeech } from './counter-speech.js';
 import { groupAt, negatesPhrase, push, reportedAt, subjectAt, type Finding, type Located } from './rule-helpers.js';
 import { findBelonging, findNormativeViolence, findThreat, findThreatPhrases, findViolentNoun, modalForce, phrasalViolenceAt } from './threat-rules.js';
 import { isWord, type Token } from './tokens.js';
 
-export { groupAt, type Finding } from './rule-helpers.js';
+export { groupAt, isTurned, type Finding } from './rule-helpers.js';
 
 export interface RuleResult {
   findings: Finding[];
@@ -17,6 +18,11 @@ export interface RuleResult {
   groups: number;
   /** Every slur in the text is quoted or reported, and condemned: "He called them 'X'. Disgusting." */
   slursCountered: boolean;
+  /**
+   * The text objects to what it reports ("Anyone who says X should be ashamed"), read at `assess()` time
+   * only (`counter-speech.ts`), never a learned feature.
+   */
+  objection?: boolean;
 }
 
 // Words allowed between a group and what is said of it ("Kurds are nothing but filthy vermin").
@@ -43,19 +49,23 @@ export function analyse(tokens: Token[], slurs: readonly string[] = []): RuleRes
   }
   findThreatPhrases(tokens, groups, findings);
   const condemning = new Set<number>();
-  tokens.forEach((token, i) => {
-    if (condemnsAt(tokens, i)) condemning.add(token.sentence);
+  const condemned = tokens.map((token, i) => {
+    const found = condemnsAt(tokens, i);
+    if (found) condemning.add(token.sentence);
+    return found;
   });
   for (const finding of findings) {
     finding.countered = finding.reported && (condemning.has(finding.sentence) || condemning.has(finding.sentence + 1));
   }
   const condemns = condemning.size > 0;
+  const { objection } = readCounterSpeech(tokens, findings, condemned, groups);
   return {
-    findings: findings.map(({ sentence: _, ...finding }) => finding),
+    findings: findings.map(({ sentence: _, from: _from, to: _to, ...finding }) => finding),
     condemns,
     counterFrame: condemns && opensWithReport(tokens),
     groups,
     slursCountered: slurs.length > 0 && slursAreCountered(tokens, slurs, condemning),
+    objection,
   };
 }
 

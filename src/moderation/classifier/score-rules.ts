@@ -2,7 +2,7 @@ import type { Classification, Scores } from './classifier.js';
 import type { WordHints } from './features.js';
 import { CAPS, RULE_FLOORS, SLUR_FLOORS } from './floors.js';
 import { IN_GROUP_SLURS } from './lexicon.js';
-import type { Finding, RuleResult } from './rules.js';
+import { isTurned, type Finding, type RuleResult } from './rules.js';
 
 /**
  * The learned probabilities moved by what the rules found, with the numbers of `floors.ts`: findings
@@ -17,11 +17,12 @@ export function applyRules(learned: Scores, rules: RuleResult, hints: WordHints)
   const active: Finding[] = [];
   let turned = false;
   for (const finding of rules.findings) {
-    if (finding.negated || finding.countered) turned = true;
-    else active.push({ ...finding, score: finding.reported ? finding.score * CAPS.reportedFactor : finding.score });
+    if (isTurned(finding)) turned = true;
+    // An endorsed report ("calling them vermin is not wrong, it is accurate") is the writer's own.
+    else active.push({ ...finding, score: finding.reported && !finding.endorsed ? finding.score * CAPS.reportedFactor : finding.score });
   }
   const slursUsed = hints.slurs > 0 && !rules.slursCountered;
-  if ((turned || rules.counterFrame || rules.slursCountered) && active.length === 0 && !slursUsed) {
+  if ((turned || rules.counterFrame || rules.objection || rules.slursCountered) && active.length === 0 && !slursUsed) {
     toxicity = Math.min(toxicity, CAPS.turned);
     identity = Math.min(identity, CAPS.turned);
     threat = Math.min(threat, CAPS.turned);
