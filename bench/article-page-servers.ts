@@ -20,10 +20,14 @@ const config = loadConfig({ TRIBUNE_DATA_DIR: dataDir, TRIBUNE_LOG_LEVEL: 'silen
 const runtime = await createRuntime(config, { log: pino({ level: 'silent' }) });
 await seedDemo(runtime);
 // A signed-in reader: their pages are rendered for them on every request (the cache is for anonymous readers).
-const readerId = newId();
-const joined = new Date().toISOString();
-await runtime.db.insertInto('users').values({ id: readerId, email: 'reader@bench.test', display_name: 'Bench Reader', role: 'reader', notify_replies: 0, created_at: joined, updated_at: joined }).execute();
-const sessionCookie = `tribune_session=${await startSession(runtime, readerId)}`;
+/** A new reader account, signed in: its session cookie. */
+async function readerSession(name: string, email: string): Promise<string> {
+  const id = newId();
+  const joined = new Date().toISOString();
+  await runtime.db.insertInto('users').values({ id, email, display_name: name, role: 'reader', notify_replies: 0, created_at: joined, updated_at: joined }).execute();
+  return `tribune_session=${await startSession(runtime, id)}`;
+}
+const sessionCookie = await readerSession('Bench Reader', 'reader@bench.test');
 const app = await buildApp(runtime);
 // As a browser holds it after its first page: the session and the form-token secret that page set.
 const firstVisit = await app.inject({ url: `/articles/${DEMO_MAIN_ARTICLE_SLUG}`, headers: { cookie: sessionCookie } });
@@ -31,9 +35,7 @@ const csrfCookie = [firstVisit.headers['set-cookie'] ?? []].flat().map((cookie) 
 if (!csrfCookie) throw new Error('the first signed-in page set no form-token cookie');
 const readerCookie = `${sessionCookie}; ${csrfCookie}`;
 // A reader whose own comment is on the page: their page is drawn for them alone.
-const commenterId = newId();
-await runtime.db.insertInto('users').values({ id: commenterId, email: 'commenter@bench.test', display_name: 'Bench Commenter', role: 'reader', notify_replies: 0, created_at: joined, updated_at: joined }).execute();
-const commenterCookie = `tribune_session=${await startSession(runtime, commenterId)}; ${csrfCookie}`;
+const commenterCookie = `${await readerSession('Bench Commenter', 'commenter@bench.test')}; ${csrfCookie}`;
 const posted = await app.inject({
   method: 'POST', url: `/api/articles/${DEMO_MAIN_ARTICLE_SLUG}/comments`, headers: { cookie: commenterCookie, 'sec-fetch-site': 'same-origin' },
   payload: { text: 'A reader who took part: this page shows my comment with Edit and Delete.' },

@@ -10,7 +10,7 @@ import { articleTag } from '../web/page-cache-events.js';
 import { tagPage } from '../web/page-cache-plugin.js';
 import { authorPage, homePage, searchPage, topicPage } from './listing-pages.js';
 import type { ArticleSlotContext, PageSlots } from '../web/slots.js';
-import { drawnForReaders, framedForReader, type ReaderMarks } from '../web/reader-pages.js';
+import { drawnForReaders, framedForReader } from '../web/reader-pages.js';
 import type { Viewer } from '../web/viewer.js';
 import type { SiteSettings } from '../settings/index.js';
 import { articleErrors } from './errors.js';
@@ -63,20 +63,19 @@ export async function renderArticlePage(
   if (viewer?.role !== 'reader' || preview) return drawArticlePage(deps, request, article, { viewer, csrf, settings, preview });
   // Most signed-in readers share one drawing: only their name and token differ (../web/reader-pages.ts);
   // one whose comment or like is on the article shares all but the comment section, drawn for them.
-  const own = { name: viewer.displayName, csrf };
-  const context = slotContext(deps, request, article, { viewer, csrf, settings });
+  const reader = { viewer, csrf };
+  const context = slotContext(deps, request, article, { ...reader, settings });
   const variant = await deps.slots.articleCommentsVariant(context);
-  const drawnFor = (marks: ReaderMarks) => ({ viewer: { ...viewer, displayName: marks.name }, csrf: marks.csrf, settings });
-  if (variant !== null) return drawnForReaders(request, variant, own, (marks) => drawArticlePage(deps, request, article, drawnFor(marks)));
+  if (variant !== null) return drawnForReaders(request, variant, reader, (drawnFor) => drawArticlePage(deps, request, article, { ...drawnFor, settings }));
   return framedForReader(
     request,
-    own,
-    (marks) => drawArticlePage(deps, request, article, { ...drawnFor(marks), comments: trusted(marks.part) }),
+    reader,
+    (drawnFor, part) => drawArticlePage(deps, request, article, { ...drawnFor, settings, comments: trusted(part) }),
     async () => (await deps.slots.articleComments(context)).value,
   );
 }
 
-interface DrawnFor {
+interface PageFor {
   viewer: Viewer | null;
   csrf: string;
   settings: SiteSettings;
@@ -85,7 +84,7 @@ interface DrawnFor {
   comments?: Html;
 }
 
-function slotContext(deps: PublicOptions, request: FastifyRequest, article: Article, { viewer, csrf, settings }: DrawnFor): ArticleSlotContext {
+function slotContext(deps: PublicOptions, request: FastifyRequest, article: Article, { viewer, csrf, settings }: PageFor): ArticleSlotContext {
   return {
     article: {
       id: article.id,
@@ -104,7 +103,7 @@ function slotContext(deps: PublicOptions, request: FastifyRequest, article: Arti
   };
 }
 
-async function drawArticlePage(deps: PublicOptions, request: FastifyRequest, article: Article, drawnFor: DrawnFor): Promise<string> {
+async function drawArticlePage(deps: PublicOptions, request: FastifyRequest, article: Article, drawnFor: PageFor): Promise<string> {
   const { db, now, config, slots } = deps;
   const { settings, viewer, csrf } = drawnFor;
   const context = slotContext(deps, request, article, drawnFor);
@@ -157,13 +156,12 @@ export const publicRoutes: FastifyPluginAsync<PublicOptions> = async (plain, dep
       canonicalUrl: canonicalPath ? `${deps.config.baseUrl}${canonicalPath}` : undefined,
     }).value;
     if (viewer?.role !== 'reader') return sendHtml(reply, await draw({ viewer, csrf }));
-    return sendHtml(reply, await drawnForReaders(request, '', { name: viewer.displayName, csrf }, (marks) => draw({ viewer: { ...viewer, displayName: marks.name }, csrf: marks.csrf })));
+    return sendHtml(reply, await drawnForReaders(request, '', { viewer, csrf }, draw));
   }
 
   app.get('/', { schema: { querystring: pageQuery } }, async (request, reply) => {
     const { page: pageNumber } = request.query;
-    const settings = await deps.settings.get();
-    return shell(request, reply, settings.site.name, async () => {
+    return shell(request, reply, (await deps.settings.get()).site.name, async (settings) => {
       const [list, topics, subscribe] = await Promise.all([listing({ page: pageNumber, stickyFirst: true }), listTopics(db), slots.homeSubscribe()]);
       return homePage({ ...list, page: pageNumber, settings, topics, subscribe });
     }, pageNumber > 1 ? `/?page=${pageNumber}` : '/');

@@ -17,7 +17,7 @@ export async function viewerSanction(
   deps: Pick<CommentsDeps, 'db' | 'now' | 'guestStanding'>,
   actor: Pick<CommentActor, 'userId' | 'guestKey'>,
   network: string | null,
-  standingRead: Promise<ReaderStanding | undefined> = readerStanding(deps, actor),
+  standingRead: Promise<ReaderStanding | undefined>,
 ): Promise<SanctionView | undefined> {
   if (actor.userId) {
     const standing = await standingRead;
@@ -39,7 +39,7 @@ export async function reviewFirstNotice(
   actor: Pick<CommentActor, 'userId' | 'guestKey' | 'role'>,
   article: { premoderate: boolean },
   moderation: Pick<SiteSettings['moderation'], 'premoderateAll' | 'newReaderPremoderateCount'>,
-  standingRead: Promise<ReaderStanding | undefined> = readerStanding(deps, actor),
+  standingRead: Promise<ReaderStanding | undefined>,
 ): Promise<string | null> {
   if (actor.role !== 'reader' && actor.role !== 'guest') return null;
   if (moderation.premoderateAll) return 'Every comment on this site is reviewed by a moderator before it appears.';
