@@ -1,12 +1,13 @@
 import {
   DataSet,
-  RegExpMatcher,
+  type RegExpMatcherOptions,
   collapseDuplicatesTransformer,
   parseRawPattern,
   resolveConfusablesTransformer,
   toAsciiLowerCaseTransformer,
 } from 'obscenity';
 import { deobfuscate } from '../text/normalise.js';
+import { CandidateFirstMatcher } from './candidate-matcher.js';
 import { BUILTIN_ALLOWED, builtinCategory, builtinDataset, type WordCategory, type WordMetadata } from './builtin.js';
 
 export interface WordLists {
@@ -64,18 +65,25 @@ export function sitePattern(word: string): string | undefined {
   return open ? `|${escaped}` : `|${escaped}|`;
 }
 
-export function createWordMatcher(lists: WordLists): WordMatcher {
+/** The built-in words with a site's own, as obscenity's matcher options (exported for the matcher's own test). */
+export function wordMatcherOptions(lists: WordLists): { dataset: DataSet<WordMetadata>; options: RegExpMatcherOptions } {
   const dataset = builtinDataset();
   addSiteWords(dataset, lists.bannedWords, 'banned');
   addSiteWords(dataset, lists.suspectWords, 'suspect');
   const built = dataset.build();
   const allowed = [...BUILTIN_ALLOWED, ...lists.allowedWords.map((word) => word.trim().toLowerCase()).filter(Boolean)];
-  const matcher = new RegExpMatcher({
+  const options = {
     blacklistedTerms: built.blacklistedTerms,
     whitelistedTerms: [...(built.whitelistedTerms ?? []), ...allowed],
     blacklistMatcherTransformers: BLACKLIST_TRANSFORMERS,
     whitelistMatcherTransformers: WHITELIST_TRANSFORMERS,
-  });
+  };
+  return { dataset, options };
+}
+
+export function createWordMatcher(lists: WordLists): WordMatcher {
+  const { dataset, options } = wordMatcherOptions(lists);
+  const matcher = new CandidateFirstMatcher(options);
 
   return {
     scan(text) {
