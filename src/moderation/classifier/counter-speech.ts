@@ -106,15 +106,22 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
   // An insult of the writer's own, outside what is reported ("Anyone who says X is an idiot").
   const spans = findings.map((finding) => [finding.from, finding.to]);
   const insulting = insults.some((i) => !spans.some(([from, to]) => i >= from && i < to));
-  const speakerFrames = new Set<number>();
-  for (let i = 0; i < tokens.length; i++) if (speakerFrameAt(tokens, i)) speakerFrames.add(tokens[i].sentence);
+  // Where each sentence's speaker frame starts: what it reports comes after it.
+  const speakerFrames = new Map<number, number>();
+  for (let i = 0; i < tokens.length; i++) if (!speakerFrames.has(tokens[i].sentence) && speakerFrameAt(tokens, i)) speakerFrames.set(tokens[i].sentence, i);
+  const reportedBefore = (finding: Located) =>
+    finding.reported || reportedAt(tokens, finding.from, finding.to, WIDE_REPORTING, WIDE_OWN_VOICE) || (speakerFrames.get(finding.sentence) ?? finding.from) < finding.from;
 
   for (const finding of findings) {
     const s = finding.sentence;
+    const rejected = rejectedReportBefore(tokens, finding.from);
     if (finding.negated) {
       // "… say Jews are not parasites, because they are": only a plain reaffirmation takes a negation back,
-      // or, for a report, a condemnation denied ("It's not racist to say X": the negation was of "racist").
-      finding.endorsed = reaffirms[s] || (finding.reported && takenBack[s] && !objects[s]);
+      // or, for a report, a condemnation denied ("It's not racist to say X": the negation was of "racist"),
+      // or a denial in a report that is itself rejected ("Don't tell me Jews are not parasites", "Shame on
+      // anyone who says trans people are not ill"): the writer insists on what was denied.
+      const insisted = deniedInside(tokens, finding) && (rejected || (reportedBefore(finding) && objectedNear(finding)));
+      finding.endorsed = reaffirms[s] || (finding.reported && takenBack[s] && !objects[s]) || insisted;
       continue;
     }
     const endorsed = near(endorses, s, 0, 1);
@@ -122,9 +129,9 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
       finding.endorsed = endorsed;
       continue;
     }
-    const reported = finding.reported || reportedAt(tokens, finding.from, finding.to, WIDE_REPORTING, WIDE_OWN_VOICE) || speakerFrames.has(s) || askedAbout(tokens, finding.from);
+    const reported = rejected || reportedBefore(finding) || speakerFrames.has(s) || askedAbout(tokens, finding.from);
     // Counter-speech that insults or swears is still rude: the learned model decides it.
-    finding.objected = reported && !endorsed && !insulting && objectedNear(finding);
+    finding.objected = reported && !endorsed && !insulting && (rejected || objectedNear(finding));
     // "Anyone who says X is right": a report endorsed is the writer's own, in full.
     if (reported && endorsed) finding.endorsed = true;
   }
@@ -137,13 +144,52 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
   return { objection };
 }
 
+const REJECTABLE = new Set(['say', 'says', 'saying', 'tell', 'telling', 'claim', 'claims', 'claiming', 'pretend', 'pretending', 'call', 'calling', 'believe']);
+const IMPERATIVE_LEAD = new Set(['please', 'so', 'and', 'just', 'now', 'oh']);
+
+/**
+ * "Stop saying …", "Don't tell me …", "How can anyone say …", "Who says …": a report the writer rejects,
+ * right before what it reports in the same clause.
+ */
+function rejectedReportBefore(tokens: Token[], from: number): boolean {
+  const sentence = tokens[from]?.sentence;
+  for (let k = from - 1; k >= Math.max(0, from - 5) && tokens[k].sentence === sentence; k--) {
+    if (CLAUSE_TURN.has(tokens[k].text)) return false;
+    if (!REJECTABLE.has(tokens[k].text)) continue;
+    const before = tokens[k - 1]?.text;
+    if (before === 'stop' || before === 'quit') return true;
+    if (before === 'who') return opensClause(tokens, k - 1);
+    // "Don't tell me", "Do not say", "Never claim": a negated imperative at the start of its clause.
+    let j = k - 1;
+    if (before === 'not' && tokens[k - 2]?.text === 'do') j = k - 2;
+    if ((tokens[k - 1]?.negator || before === 'never') && opensClause(tokens, j)) return true;
+    // "How can anyone say", "How dare you claim", "How could they call".
+    const lead = tokens.slice(Math.max(0, k - 3), k).map((token) => token.text);
+    if (lead.includes('how') && lead.some((word) => ['can', 'could', 'dare', 'do', 'does'].includes(word))) return true;
+  }
+  return false;
+}
+
+/** `i` starts its sentence or clause, allowing "please", "so", "and". */
+function opensClause(tokens: Token[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && tokens[k].sentence === tokens[i].sentence && IMPERATIVE_LEAD.has(tokens[k].text)) k--;
+  return k < 0 || tokens[k].sentence !== tokens[i].sentence || tokens[k].text === ',';
+}
+
+/** The finding's own words deny it ("Jews are not parasites"), not only a negation around it. */
+function deniedInside(tokens: Token[], finding: Located): boolean {
+  for (let k = finding.from; k < finding.to; k++) if (tokens[k].negator) return true;
+  return false;
+}
+
 /**
  * "The idea that Mexicans are rapists was a lie", "Anyone who says gay people should be shot needs help":
  * a report (or a speaker as subject), then a people and an attack on them, then a denial or shame in the
  * same or the next sentence, and no attack after it (hate quotes its opponents the other way round:
  * "they spread the myth that …, but X are vermin").
  */
-function deniedReport(tokens: Token[], speakerFrames: Set<number>, insults: number[]): boolean {
+function deniedReport(tokens: Token[], speakerFrames: Map<number, number>, insults: number[]): boolean {
   for (let r = 0; r < tokens.length; r++) {
     if (!reportsAt(tokens, r) && !(speakerFrames.has(tokens[r].sentence) && SPEAKERS.has(tokens[r].text))) continue;
     let group = false;

@@ -26,6 +26,16 @@ describe('dense lexical features', () => {
     expect(names('They are vermin, all of them.').has('p:they~dehum')).toBe(true);
   });
 
+  it('reads no attack in a longer noun or a state, and "sick of" as weariness, not an attribute', () => {
+    expect(names('Women are cancer survivors.').has('p:group~dehum')).toBe(false);
+    expect(names('Refugees are a cancer.').has('p:group~dehum')).toBe(true);
+    expect(names('Women are worst affected by the cuts.').has('p:group~neg')).toBe(false);
+    const weary = names('Ukrainians are sick of war.');
+    expect(weary.has('p:group~neg')).toBe(false);
+    expect(weary.has('p:group~fedup')).toBe(true);
+    expect(names('Gays are sick.').has('p:group~neg')).toBe(true);
+  });
+
   it('counts word classes on a log scale that does not shrink with length', () => {
     const short = names('idiot').get('n:insult');
     const long = names(`idiot ${'and the council met on tuesday '.repeat(20)}`).get('n:insult');

@@ -1,11 +1,12 @@
 import { DEHUMANISING, HATE_VERBS, INSULTS, NEGATIVE_ATTRIBUTES, PROFANITY, SECOND_PERSON, VIOLENCE } from './lexicon.js';
 import { EXCLUSION, FIRST_PERSON, GENERALISING, IN_GROUP, NEGATIVE, OTHERING } from './lexicon-attitude.js';
 import { isRoleNoun } from './lexicon-targets.js';
+import { readsAsAttackAt } from './rule-helpers.js';
 import { groupAt, type RuleResult } from './rules.js';
 import type { Token } from './tokens.js';
 
 /** Word classes a token can belong to, for counting and for "near a group" interactions. */
-type Attack = 'neg' | 'dehum' | 'viol' | 'insult' | 'prof' | 'hate' | 'excl';
+type Attack = 'neg' | 'dehum' | 'viol' | 'insult' | 'prof' | 'hate' | 'excl' | 'fedup';
 
 const REACH = 5;
 
@@ -35,7 +36,10 @@ export function lexicalFeatures(tokens: Token[], rules: RuleResult, hints: { slu
     const token = tokens[i];
     if (!token.word) continue;
     const group = groupAt(tokens, i) > i;
-    words.push({ text: token.text, sentence: token.sentence, negated: token.negated, quoted: token.quoted, group, attacks: attacksOf(token.text) });
+    // "cancer patients", "worst affected": no attack in a longer noun or a state. "Sick of" is a class of
+    // its own: weariness of the subject ("Ukrainians are sick of war") or hostility to what follows.
+    const attacks = readsAsAttackAt(tokens, i) ? attacksOf(token.text) : token.text === 'sick' ? ['fedup' as const] : [];
+    words.push({ text: token.text, sentence: token.sentence, negated: token.negated, quoted: token.quoted, group, attacks });
   }
   const pairs = new Set<string>();
   words.forEach((word, i) => {

@@ -133,3 +133,25 @@ export function containsPhrase(tokens: Token[], from: number, to: number, phrase
   }
   return false;
 }
+
+const MENTAL_ILLNESS = new Set(['ill', 'unstable', 'deficient', 'defective', 'retarded', 'disturbed', 'deranged', 'sick', 'unwell', 'inferior',
+  'challenged', 'handicapped', 'damaged', 'diseased', 'broken', 'incompetent']);
+/** Nouns that make an attribute word part of a longer noun: "cancer patients", "terrorist targets". */
+const COMPOUND_HEADS = new Set(['patients', 'patient', 'survivors', 'survivor', 'victims', 'victim', 'sufferers', 'screening', 'research',
+  'rates', 'rate', 'risk', 'risks', 'cases', 'treatment', 'care', 'ward', 'wards', 'charity', 'charities', 'targets', 'target', 'free']);
+const STATE_AFTER_WORST = new Set(['hit', 'off', 'affected', 'paid', 'treated', 'served', 'placed', 'positioned', 'prepared', 'equipped', 'protected']);
+
+/**
+ * An attack word as what is said of someone, not a feeling, a state or part of a longer noun: "Ukrainians
+ * are sick of war", "women are worst affected by the cuts", "mentally strong", "cancer patients".
+ */
+export function readsAsAttackAt(tokens: Token[], k: number): boolean {
+  const word = tokens[k].text;
+  const next = tokens[k + 1]?.word ? tokens[k + 1].text : undefined;
+  if (next === undefined) return true;
+  if (COMPOUND_HEADS.has(next)) return false;
+  if (word === 'sick') return !['of', 'with', 'from'].includes(next) && !(next === 'and' && tokens[k + 2]?.text === 'tired');
+  if (word === 'worst' || word === 'worse') return !STATE_AFTER_WORST.has(next) && !(next.length > 4 && next.endsWith('ed'));
+  if (word === 'mentally') return MENTAL_ILLNESS.has(next);
+  return true;
+}

@@ -284,3 +284,55 @@ describe('counter-speech and endorsement read at assess time (round 7, not learn
     expect(findings(text).objection).toBe(false);
   });
 });
+
+describe('a rejected report, a pronoun for a people, and attack words that are not attacks (round 9)', () => {
+  const counting = (text: string) => findings(text).findings.filter((finding) => !isTurned(finding)).map((finding) => finding.rule);
+
+  it.each([
+    // A denial inside a report the writer rejects is insisted on.
+    ["Don't tell me Jews are not parasites.", 'group-is-dehumanised'],
+    ['How can anyone say Pakistanis are not vermin?', 'group-is-dehumanised'],
+    ['Stop pretending Mexicans are not criminals.', 'group-has-vile-attribute'],
+    ['Shame on anyone who says trans people are not mentally ill.', 'group-has-vile-attribute'],
+    // "They" right after a people is named stands for it.
+    ['I have nothing against Muslims. They are just violent.', 'group-has-vile-attribute'],
+    ['The media says Mexicans are not criminals, but they are rapists.', 'group-has-vile-attribute'],
+    ['They are not immigrants, they are criminals.', 'group-has-vile-attribute'],
+  ])('counts "%s" (%s)', (text, rule) => {
+    expect(counting(text)).toContain(rule);
+  });
+
+  it.each([
+    // The same frames without the inner denial are counter-speech; the writer's own denial stays one.
+    "Don't tell me Jews are parasites.",
+    'How can anyone say Pakistanis are vermin?',
+    'Stop saying Muslims are terrorists.',
+    'Who says Roma are thieves? Only bigots.',
+    'Muslims are not vermin, and anyone who says so should be ashamed.',
+    'Anyone who says Muslims are not terrorists is right.',
+    'I have nothing against Muslims. They are not violent.',
+  ])('counts nothing in "%s"', (text) => {
+    expect(counting(text)).toEqual([]);
+  });
+
+  it.each([
+    'Ukrainians are sick of war.',
+    'Refugees are sick and tired of waiting.',
+    'Women are worst affected by the cuts.',
+    'Muslims are the worst hit by the new rules.',
+    'Black women are mentally strong.',
+    'Women are cancer survivors.',
+    'Jewish cancer patients wait longest.',
+  ])('finds no attack in "%s"', (text) => {
+    expect(findings(text).findings).toEqual([]);
+  });
+
+  it.each([
+    ['Trans people are mentally ill.', 'group-has-vile-attribute'],
+    ['Gays are sick.', 'group-has-vile-attribute'],
+    ['Muslims are the worst.', 'group-has-vile-attribute'],
+    ['Refugees are a cancer.', 'group-is-dehumanised'],
+  ])('still finds the attack in "%s"', (text, rule) => {
+    expect(counting(text)).toContain(rule);
+  });
+});

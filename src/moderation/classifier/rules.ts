@@ -2,7 +2,7 @@ import {
   CONDEMNING, DEHUMANISING, GROUP_ADJECTIVES, HATE_VERBS, MODALS, NEGATIONS, NEGATIVE_ATTRIBUTES, VIOLENCE, VIOLENT_NOUNS,
 } from './lexicon.js';
 import { readCounterSpeech } from './counter-speech.js';
-import { groupAt, negatesPhrase, push, reportedAt, subjectAt, type Finding, type Located } from './rule-helpers.js';
+import { groupAt, readsAsAttackAt, negatesPhrase, push, reportedAt, subjectAt, type Finding, type Located } from './rule-helpers.js';
 import { findBelonging, findNormativeViolence, findThreat, findThreatPhrases, findViolentNoun, modalForce, phrasalViolenceAt } from './threat-rules.js';
 import { isWord, type Token } from './tokens.js';
 
@@ -35,14 +35,20 @@ const FILLERS = new Set(`are is were was be been being just all nothing but like
 export function analyse(tokens: Token[], slurs: readonly string[] = []): RuleResult {
   const findings: Located[] = [];
   let groups = 0;
+  let groupSentence = -2;
   for (let i = 0; i < tokens.length; i++) {
     const groupEnd = groupAt(tokens, i);
     if (groupEnd > i) {
       groups++;
+      groupSentence = tokens[i].sentence;
       findAfterGroup(tokens, i, groupEnd, findings, true);
-    } else if (subjectAt(tokens, i)) findAfterGroup(tokens, i, i + 1, findings, false);
+    } else if (subjectAt(tokens, i)) {
+      // "I have nothing against Muslims. They are just violent": "they" after a people named stands for it.
+      const people = tokens[i].text === 'they' && !tokens[i].negated && tokens[i].sentence - groupSentence <= 1;
+      findAfterGroup(tokens, i, i + 1, findings, people);
+    }
     const word = tokens[i].text;
-    if (DEHUMANISING.has(word)) findDehumanisingCompound(tokens, i, findings);
+    if (DEHUMANISING.has(word) && readsAsAttackAt(tokens, i)) findDehumanisingCompound(tokens, i, findings);
     if (HATE_VERBS.has(word)) findHate(tokens, i, findings);
     if (VIOLENCE.has(word) || word === 'die' || word === 'death' || phrasalViolenceAt(tokens, i)) findThreat(tokens, i, findings);
     if (VIOLENT_NOUNS.has(word)) findViolentNoun(tokens, i, findings);
@@ -142,6 +148,7 @@ function findAfterGroup(tokens: Token[], start: number, end: number, findings: L
     const word = tokens[k].text;
     if (found && (CONTINUATION.has(word) || word === ',')) continue;
     if (!isWord(tokens[k])) break;
+    if ((DEHUMANISING.has(word) || NEGATIVE_ATTRIBUTES.has(word)) && !readsAsAttackAt(tokens, k)) return;
     if (DEHUMANISING.has(word) && !found) {
       push(findings, tokens, identity ? 'group-is-dehumanised' : 'target-is-dehumanised', start, k + 1);
       found = true;

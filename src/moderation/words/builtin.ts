@@ -25,6 +25,10 @@ const SEXUAL = new Set([
 
 /** Slurs and spellings the English preset lacks; "Americunt"-style compounds are slurs against a people. */
 const EXTRA: { word: string; category: WordCategory; patterns: string[] }[] = [
+  // The preset lists "rapist" as "rape", so "Mexicans are rapists" read as "rapes", which no attack
+  // list holds: each is its own word here (the preset's phrase is removed below).
+  { word: 'rape', category: 'profanity', patterns: ['|rape'] },
+  { word: 'rapist', category: 'profanity', patterns: ['|rapis[s]t'] },
   { word: 'fuck', category: 'profanity', patterns: ['ph[?]ck', '|phuk', '|phuq', '|fuq', 'fvck', '|fcking', '|fkin'] },
   { word: 'americunt', category: 'slur', patterns: ['americunt', 'amerikunt'] },
   { word: 'ruscist', category: 'slur', patterns: ['|ruzzian', '|russkies|'] },
@@ -63,7 +67,7 @@ export const BUILTIN_ALLOWED = [
   'cockpit', 'cockpits', 'dick cheney', 'dick van dyke', 'moby dick', 'philip k dick', 'dick durbin', 'dick turpin',
   'dick whittington', 'dickinson', 'dickson', 'penistone', 'negro league', 'negro leagues', 'negro college',
   'negroni', 'shiitake', 'spick and span', 'tit for tat', 'retardant', 'retardants', 'homo sapiens', 'homo erectus',
-  'homo habilis', 'washington redskins', 'squaw valley', 'squaw peak',
+  'homo habilis', 'washington redskins', 'squaw valley', 'squaw peak', 'rapper',
 ];
 
 function categoryFor(word: string): WordCategory {
@@ -75,7 +79,7 @@ function categoryFor(word: string): WordCategory {
 /** The English preset re-labelled with categories, plus the extra spellings and slurs above. */
 export function builtinDataset(): DataSet<WordMetadata> {
   const dataset = new DataSet<WordMetadata>();
-  dataset.addAll(englishDataset as unknown as DataSet<WordMetadata>);
+  dataset.addAll(englishDataset as unknown as DataSet<WordMetadata>).removePhrasesIf((phrase) => phrase.metadata?.originalWord === 'rape');
   for (const extra of EXTRA) {
     dataset.addPhrase((phrase) => {
       let built = phrase.setMetadata({ originalWord: extra.word, category: extra.category });

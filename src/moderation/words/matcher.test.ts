@@ -26,6 +26,12 @@ describe('word matcher (obscenity with our transformers and allow-list)', () => 
     expect(matcher.scan('those niggers').matches).toMatchObject([{ word: 'nigger', category: 'slur' }]);
   });
 
+  it('keeps "rapist" its own word, so the canonical text does not read "rapists" as "rapes"', () => {
+    expect(matcher.scan('Mexicans are rapists').canonical).toBe('mexicans are rapists');
+    expect(matcher.scan('he was r.a.p.e.d').canonical).toBe('he was raped');
+    expect(found('my favourite rapper')).toEqual([]);
+  });
+
   it('reads "Americunt" as a slur, not just a swear word', () => {
     expect(matcher.scan('Typical Americunt').matches).toMatchObject([{ word: 'americunt', category: 'slur', text: 'Americunt' }]);
   });
