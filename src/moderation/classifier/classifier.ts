@@ -9,7 +9,7 @@ export interface Classification {
   scores: Scores;
   /** Targeted findings that count: not negated, not counter-speech. */
   findings: Finding[];
-  /** Every slur in the text is quoted or reported and condemned: counter-speech, not a slur used. */
+  /** Every slur in the text is quoted or reported and condemned, or only talked about: not a slur used. */
   slursCountered: boolean;
 }
 

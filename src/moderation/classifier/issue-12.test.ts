@@ -75,3 +75,31 @@ describe('issue #12: counter-speech publishes, hate behind its frames holds (rou
     expect(decide(text).decision).toBe('hold');
   });
 });
+
+describe('issue #12: round 9 readings through the pipeline (committed model)', () => {
+  it.each([
+    'Ukrainians are sick of war.',
+    'Women are worst affected by the cuts, the report says.',
+    'Stop saying Muslims are terrorists.',
+    'How can anyone say Jews are rats?',
+    'A man on the bus called my son a nigger. He is seven.',
+    'The word "retard" was used as a joke for years; I am glad that has changed.',
+  ])('publishes "%s"', (text) => {
+    expect(decide(text).decision).toBe('publish');
+  });
+
+  it('notes a slur reported as someone else\'s without holding for it', () => {
+    expect(decide('A man on the bus called my son a nigger. He is seven.').reasons.map((reason) => reason.code)).toEqual(['SLUR_QUOTED']);
+  });
+
+  it.each([
+    'Mexicans are rapists.',
+    "Don't tell me Jews are not parasites.",
+    'How can anyone say Pakistanis are not vermin?',
+    'The media says Mexicans are not criminals, but they are rapists.',
+    'I have nothing against Muslims. They are just violent.',
+    'I call them kikes because that is what they are.',
+  ])('holds "%s"', (text) => {
+    expect(decide(text).decision).toBe('hold');
+  });
+});

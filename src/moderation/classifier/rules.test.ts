@@ -146,6 +146,34 @@ describe('slurs quoted to condemn them', () => {
   });
 });
 
+describe('slurs only talked about or reported as someone else\'s (assess time, not a learned feature)', () => {
+  const mentioned = (text: string, slur: string) => analyse(tokenize(text.toLowerCase()), [slur]).slursMentioned;
+
+  it.each([
+    ['The word "retard" was used as a joke for years; I am glad that has changed.', 'retard'],
+    ['A man on the bus called my son a nigger. He is seven.', 'nigger'],
+    ['Someone sprayed "kike" on the synagogue door last night.', 'kike'],
+    ['They called my grandfather a kike at work every day.', 'kike'],
+  ])('"%s" mentions it', (text, slur) => {
+    expect(mentioned(text, slur)).toBe(true);
+  });
+
+  it.each([
+    // The writer's own name for someone, a wish, endorsement, amusement, or abuse of the writer's own.
+    ['I call them kikes because that is what they are.', 'kike'],
+    ['We called them ragheads in the army.', 'raghead'],
+    ['He called them kikes and he was right.', 'kike'],
+    ['Obama can be called a nigger.', 'nigger'],
+    ['This girl called the bouncer a nigger 🤣', 'nigger'],
+    ['My neighbour called me a faggot, fuck him.', 'fag'],
+    ["If the word retard wasn't banned that's what I would call him.", 'retard'],
+    ['Those kikes called me names.', 'kike'],
+    ['I went to the shop and called it a paki shop.', 'paki'],
+  ])('"%s" uses it', (text, slur) => {
+    expect(mentioned(text, slur)).toBe(false);
+  });
+});
+
 describe('counter-speech frame', () => {
   it.each([
     ['Calling every protester a terrorist is lazy and dangerous.', true],

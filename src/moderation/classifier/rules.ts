@@ -1,8 +1,8 @@
 import {
-  CONDEMNING, DEHUMANISING, GROUP_ADJECTIVES, HATE_VERBS, MODALS, NEGATIONS, NEGATIVE_ATTRIBUTES, VIOLENCE, VIOLENT_NOUNS,
+  CONDEMNING, DEHUMANISING, GROUP_ADJECTIVES, HATE_VERBS, INSULTS, MODALS, NEGATIONS, NEGATIVE_ATTRIBUTES, PROFANITY, VIOLENCE, VIOLENT_NOUNS,
 } from './lexicon.js';
 import { readCounterSpeech } from './counter-speech.js';
-import { groupAt, readsAsAttackAt, negatesPhrase, push, reportedAt, subjectAt, type Finding, type Located } from './rule-helpers.js';
+import { CLAUSE_TURN, groupAt, readsAsAttackAt, negatesPhrase, push, reportedAt, subjectAt, type Finding, type Located } from './rule-helpers.js';
 import { findBelonging, findNormativeViolence, findThreat, findThreatPhrases, findViolentNoun, modalForce, phrasalViolenceAt } from './threat-rules.js';
 import { isWord, type Token } from './tokens.js';
 
@@ -23,6 +23,12 @@ export interface RuleResult {
    * only (`counter-speech.ts`), never a learned feature.
    */
   objection?: boolean;
+  /**
+   * Every slur in the text is talked about as a word or reported as said by someone else ("The word X
+   * was a joke for years", "A man called my son a 'X' on the bus"), with nothing endorsed and no abuse
+   * of the writer's own: read at `assess()` time only, never a learned feature.
+   */
+  slursMentioned?: boolean;
 }
 
 // Words allowed between a group and what is said of it ("Kurds are nothing but filthy vermin").
@@ -72,7 +78,58 @@ export function analyse(tokens: Token[], slurs: readonly string[] = []): RuleRes
     groups,
     slursCountered: slurs.length > 0 && slursAreCountered(tokens, slurs, condemning),
     objection,
+    slursMentioned: slurs.length > 0 && slursAreMentioned(tokens, slurs),
   };
+}
+
+/** Someone else's words, said at a person: "a man called my son …", "fans shouted … at him". */
+const SAID_AT = new Set(['called', 'shouted', 'yelled', 'screamed', 'chanted', 'wrote', 'sprayed', 'painted', 'scrawled', 'hurled', 'texted', 'messaged']);
+const FIRST_PERSON_SUBJECTS = new Set(['i', 'we', "i'd", "we'd", "i've", "we've", "i'm"]);
+/** What may stand between the verb and the slur besides one noun: "called my son a …", "shouted at him …". */
+const SAID_AT_GAP = new Set(['me', 'us', 'him', 'her', 'them', 'it', 'my', 'his', 'our', 'their', 'your', 'a', 'an', 'the', 'that', 'this', 'at', 'on', 'out', 'names', 'like']);
+const MODAL_BEFORE = new Set(['can', 'could', 'should', 'must', 'would', 'might', 'may', 'to']);
+
+/**
+ * The slur at `i` is reported as someone else's: a verb of SAID_AT a few words before it, whose subject
+ * is not the writer ("I called him …", "… and called it …" after "I") and which no modal turns into
+ * the writer's wish ("can be called").
+ */
+function saidBySomeoneElse(tokens: Token[], i: number): boolean {
+  const sentence = tokens[i].sentence;
+  let others = 0;
+  for (let k = i - 1; k >= Math.max(0, i - 5) && tokens[k].sentence === sentence; k--) {
+    const word = tokens[k].text;
+    if (CLAUSE_TURN.has(word)) return false;
+    if (!SAID_AT.has(word)) {
+      if (!SAID_AT_GAP.has(word) && ++others > 1) return false;
+      continue;
+    }
+    const before = [tokens[k - 1], tokens[k - 2]].map((token) => (token?.sentence === sentence ? token.text : ''));
+    if (before.some((w) => MODAL_BEFORE.has(w))) return false;
+    if (FIRST_PERSON_SUBJECTS.has(before[0]) || (before[0] === 'and' || before[0] === 'just') && tokens.slice(0, k).some((t) => t.sentence === sentence && FIRST_PERSON_SUBJECTS.has(t.text))) return false;
+    return true;
+  }
+  return false;
+}
+
+/** Words that take a mention back: endorsement, amusement, and asking leave to use the word. */
+const NOT_A_COMPLAINT = new Set(['right', 'true', 'deserved', 'deserve', 'deserves', 'accurate', 'correct', 'fact', 'facts', 'truth', 'lol', 'lmao',
+  'lmfao', 'haha', 'hahaha', 'funny', 'hilarious', 'amused', 'ok', 'okay', 'allowed', "can't", 'cannot', '😂', '🤣', '😅', '😆', '😁', '😄']);
+
+function slursAreMentioned(tokens: Token[], slurs: readonly string[]): boolean {
+  let seen = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const { text } = tokens[i];
+    if (!slurs.some((slur) => text.startsWith(slur))) {
+      if (NOT_A_COMPLAINT.has(text) || INSULTS.has(text) || PROFANITY.has(text)) return false;
+      // "that's what I would call him", "I call them …": the writer's own name for someone.
+      if ((text === 'call' || text === 'calling') && [tokens[i - 1]?.text, tokens[i - 2]?.text].some((w) => w === 'would' || FIRST_PERSON_SUBJECTS.has(w ?? ''))) return false;
+      continue;
+    }
+    seen++;
+    if (!mentionedAt(tokens, i) && !saidBySomeoneElse(tokens, i)) return false;
+  }
+  return seen > 0;
 }
 
 const WORD_ABOUT_WORDS = new Set(['slur', 'insult', 'word', 'term', 'offensive', 'derogatory', 'unacceptable']);

@@ -21,8 +21,9 @@ export function applyRules(learned: Scores, rules: RuleResult, hints: WordHints)
     // An endorsed report ("calling them vermin is not wrong, it is accurate") is the writer's own.
     else active.push({ ...finding, score: finding.reported && !finding.endorsed ? finding.score * CAPS.reportedFactor : finding.score });
   }
-  const slursUsed = hints.slurs > 0 && !rules.slursCountered;
-  if ((turned || rules.counterFrame || rules.objection || rules.slursCountered) && active.length === 0 && !slursUsed) {
+  const slursQuoted = rules.slursCountered || (rules.slursMentioned ?? false);
+  const slursUsed = hints.slurs > 0 && !slursQuoted;
+  if ((turned || rules.counterFrame || rules.objection || slursQuoted) && active.length === 0 && !slursUsed) {
     toxicity = Math.min(toxicity, CAPS.turned);
     identity = Math.min(identity, CAPS.turned);
     threat = Math.min(threat, CAPS.turned);
@@ -43,7 +44,7 @@ export function applyRules(learned: Scores, rules: RuleResult, hints: WordHints)
   return {
     scores: { toxicity: round(toxicity), identity_attack: round(identity), threat: round(threat) },
     findings: active,
-    slursCountered: rules.slursCountered,
+    slursCountered: slursQuoted,
   };
 }
 

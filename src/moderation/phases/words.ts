@@ -17,7 +17,7 @@ export const words: Phase = {
     if (banned.length > 0) reasons.push({ code: 'BANNED_WORD', message: 'Uses a word this site does not allow.', matches: texts(banned) });
     const slurUsed = slurs.length > 0 && !classification.slursCountered;
     if (slurUsed) reasons.push({ code: 'SLUR', message: 'Uses a slur.', matches: texts(slurs) });
-    else if (slurs.length > 0) reasons.push({ code: 'SLUR_QUOTED', message: 'Quotes a slur to condemn it.', matches: texts(slurs) });
+    else if (slurs.length > 0) reasons.push({ code: 'SLUR_QUOTED', message: 'Quotes or reports a slur without using it.', matches: texts(slurs) });
     if (suspect.length > 0) reasons.push({ code: 'SUSPECT_WORD', message: 'Uses a word this site reviews.', matches: texts(suspect) });
     if (reasons.length === 0) return undefined;
     const decision = banned.length > 0 ? 'reject' : slurUsed || suspect.length > 0 ? 'hold' : undefined;
