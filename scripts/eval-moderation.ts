@@ -34,6 +34,7 @@ import { BLIND_CIVIL } from '../src/moderation/fixtures/blind-civil.js';
 import { CIVIL_TUNING } from '../src/moderation/fixtures/civil-tuning.js';
 import { COUNTER_SPEECH_LOOKALIKES, COUNTER_SPEECH_TUNING } from '../src/moderation/fixtures/counter-speech-tuning.js';
 import { CIVIL, COUNTER_SPEECH, FUNCTIONAL_PROBE, MUST_HOLD } from '../src/moderation/fixtures/corpus.js';
+import { HEATED_CIVIL, HEATED_LOOKALIKES } from '../src/moderation/fixtures/heated-civil-tuning.js';
 
 const { values } = parseArgs({
   options: {
@@ -91,6 +92,10 @@ const counterHeld = falseHoldRate(committed, COUNTER_SPEECH_TUNING, threshold).h
 const lookalikesHeld = falseHoldRate(committed, COUNTER_SPEECH_LOOKALIKES, threshold).held.length;
 out(`counter-speech tuning set (round 7): civil counter-speech held ${counterHeld.length}/${COUNTER_SPEECH_TUNING.length}, hateful look-alikes held ${lookalikesHeld}/${COUNTER_SPEECH_LOOKALIKES.length}`);
 for (const text of counterHeld) out(`  held: ${text}`);
+const heatedHeld = falseHoldRate(committed, HEATED_CIVIL, threshold).held;
+const heatedMissed = HEATED_LOOKALIKES.length - falseHoldRate(committed, HEATED_LOOKALIKES, threshold).held.length;
+out(`heated civil tuning set (round 9): civil held ${heatedHeld.length}/${HEATED_CIVIL.length}, hateful look-alikes missed ${heatedMissed}/${HEATED_LOOKALIKES.length}`);
+for (const text of heatedHeld) out(`  held: ${text}`);
 const probeTexts = FUNCTIONAL_PROBE.map(([text]) => text);
 const probeLabels = FUNCTIONAL_PROBE.map(([, hateful]) => hateful);
 const probeAuc = (head: 'toxicity' | 'identity_attack') => rocAuc(scoreTexts(committed, probeTexts, head), probeLabels).toFixed(3);

@@ -130,8 +130,10 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
       continue;
     }
     const reported = rejected || reportedBefore(finding) || speakerFrames.has(s) || askedAbout(tokens, finding.from);
+    // "Those who say Jews are rats don't know any Jews": what the writer denies of the speaker.
+    const speakerDenied = (speakerFrames.get(s) ?? finding.from) < finding.from && deniedAfter(tokens, finding.to, s);
     // Counter-speech that insults or swears is still rude: the learned model decides it.
-    finding.objected = reported && !endorsed && !insulting && (rejected || objectedNear(finding));
+    finding.objected = reported && !endorsed && !insulting && (rejected || speakerDenied || objectedNear(finding));
     // "Anyone who says X is right": a report endorsed is the writer's own, in full.
     if (reported && endorsed) finding.endorsed = true;
   }
@@ -139,7 +141,7 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
   // The text as a whole: a report of an attack on a people, then its denial, and nothing after it.
   let objection = false;
   if (groups > 0 && !endorses.some(Boolean)) {
-    objection = (denials > 0 && deniedReport(tokens, speakerFrames, insults)) || (negators > 0 && !insulting && deniesAttack(tokens));
+    objection = ((denials > 0 || negators > 0) && deniedReport(tokens, speakerFrames, insults)) || (negators > 0 && !insulting && deniesAttack(tokens));
   }
   return { objection };
 }
@@ -184,7 +186,8 @@ function deniedInside(tokens: Token[], finding: Located): boolean {
 }
 
 /**
- * "The idea that Mexicans are rapists was a lie", "Anyone who says gay people should be shot needs help":
+ * "The idea that Mexicans are rapists was a lie", "Anyone who says gay people should be shot needs help",
+ * "People who call refugees invaders have never met one":
  * a report (or a speaker as subject), then a people and an attack on them, then a denial or shame in the
  * same or the next sentence, and no attack after it (hate quotes its opponents the other way round:
  * "they spread the myth that …, but X are vermin").
@@ -199,9 +202,12 @@ function deniedReport(tokens: Token[], speakerFrames: Map<number, number>, insul
       if (CLAUSE_TURN.has(tokens[k].text)) break;
       if (groupAt(tokens, k) > k) group = true;
       if (isAttack(tokens[k].text)) attack = k;
-      // "Anyone calling disabled people a burden should spend a day with a carer": what the speaker should do.
-      const speakerShould = speakerFrames.has(tokens[r].sentence) && SPEAKERS.has(tokens[r].text) && SHOULD.has(tokens[k].text);
-      if (group && attack > r && (speakerShould || (deniesAt(tokens, k) && predicated(tokens, k)))) {
+      // "Anyone calling disabled people a burden should spend a day with a carer": what the speaker should do;
+      // "People who call refugees invaders have never met one": what the speaker has not done or does not know.
+      const speaker = speakerFrames.has(tokens[r].sentence) && SPEAKERS.has(tokens[r].text);
+      const speakerShould = speaker && SHOULD.has(tokens[k].text);
+      const speakerDenied = speaker && attack > r && k > attack && tokens[k].negator === true && !tokens[attack].negated && deniedAfter(tokens, k, tokens[k].sentence);
+      if (group && attack > r && (speakerShould || speakerDenied || (deniesAt(tokens, k) && predicated(tokens, k)))) {
         const outside = insults.some((i) => i < r || i > k);
         return !outside && !tokens.slice(k + 1).some((token) => isAttack(token.text) && !token.negated);
       }
@@ -211,6 +217,18 @@ function deniedReport(tokens: Token[], speakerFrames: Map<number, number>, insul
 }
 
 const SHOULD = new Set(['should', 'needs', 'need', 'must', 'ought']);
+/** "never lie", "are not mistaken": a denial that vouches for the speaker instead. */
+const VOUCHING = new Set(['lie', 'lies', 'lying', 'lied', 'wrong', 'mistaken', 'exaggerate', 'exaggerating', 'exaggerated']);
+
+/** A negation from `from` on in sentence `s` that is not a double negative vouching for what was said. */
+function deniedAfter(tokens: Token[], from: number, s: number): boolean {
+  for (let k = from; k < tokens.length && tokens[k].sentence === s; k++) {
+    if (!tokens[k].negator) continue;
+    const next = [tokens[k + 1]?.text, tokens[k + 2]?.text];
+    if (!next.some((word) => word !== undefined && VOUCHING.has(word))) return true;
+  }
+  return false;
+}
 const COPULAS = new Set(['is', 'was', 'are', 'were', 'be', "it's", "that's", "'s", 'been']);
 
 /** The denial is what is said of the report: "was a lie", "is a myth", "should be ashamed", "needs help", "not true". */

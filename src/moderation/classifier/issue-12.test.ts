@@ -84,6 +84,7 @@ describe('issue #12: round 9 readings through the pipeline (committed model)', (
     'How can anyone say Jews are rats?',
     'A man on the bus called my son a nigger. He is seven.',
     'The word "retard" was used as a joke for years; I am glad that has changed.',
+    'People who call refugees invaders have never met one.',
   ])('publishes "%s"', (text) => {
     expect(decide(text).decision).toBe('publish');
   });
@@ -99,6 +100,8 @@ describe('issue #12: round 9 readings through the pipeline (committed model)', (
     'The media says Mexicans are not criminals, but they are rapists.',
     'I have nothing against Muslims. They are just violent.',
     'I call them kikes because that is what they are.',
+    'People who call refugees invaders are not wrong.',
+    'People who call refugees invaders never lie.',
   ])('holds "%s"', (text) => {
     expect(decide(text).decision).toBe('hold');
   });

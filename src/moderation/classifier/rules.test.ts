@@ -339,6 +339,8 @@ describe('a rejected report, a pronoun for a people, and attack words that are n
     'Muslims are not vermin, and anyone who says so should be ashamed.',
     'Anyone who says Muslims are not terrorists is right.',
     'I have nothing against Muslims. They are not violent.',
+    // What the writer denies of whoever says it.
+    "Those who say Jews are rats don't know any Jews.",
   ])('counts nothing in "%s"', (text) => {
     expect(counting(text)).toEqual([]);
   });
