@@ -42,7 +42,7 @@ export const GROUP_NOUNS = words(`
 `);
 
 /** Nouns that make a following or preceding adjective a group: "Kurdish people", "black folks". */
-export const PEOPLE_NOUNS = words('people peoples folks folk population community communities men women kids children families race nation tribe');
+export const PEOPLE_NOUNS = words('people peoples folks folk population community communities men women kids children families race nation tribe couples girls boys');
 
 /** Non-identity targets that still count when someone calls for violence against them. */
 export const PERSON_TARGETS = words(`

@@ -326,6 +326,8 @@ describe('a rejected report, a pronoun for a people, and attack words that are n
     ['I have nothing against Muslims. They are just violent.', 'group-has-vile-attribute'],
     ['The media says Mexicans are not criminals, but they are rapists.', 'group-has-vile-attribute'],
     ['They are not immigrants, they are criminals.', 'group-has-vile-attribute'],
+    ['Gay couples are an abomination.', 'group-has-vile-attribute'],
+    ['Gays burn in hell.', 'doom-wished'],
   ])('counts "%s" (%s)', (text, rule) => {
     expect(counting(text)).toContain(rule);
   });
@@ -341,6 +343,7 @@ describe('a rejected report, a pronoun for a people, and attack words that are n
     'I have nothing against Muslims. They are not violent.',
     // What the writer denies of whoever says it.
     "Those who say Jews are rats don't know any Jews.",
+    'Sinners burn in hell, the preacher said.',
   ])('counts nothing in "%s"', (text) => {
     expect(counting(text)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import {
-  CONDEMNING, DEHUMANISING, GROUP_ADJECTIVES, HATE_VERBS, INSULTS, MODALS, NEGATIONS, NEGATIVE_ATTRIBUTES, PROFANITY, VIOLENCE, VIOLENT_NOUNS,
+  CONDEMNING, DEHUMANISING, DOOM, GROUP_ADJECTIVES, HATE_VERBS, INSULTS, MODALS, NEGATIONS, NEGATIVE_ATTRIBUTES, PROFANITY, VIOLENCE, VIOLENT_NOUNS,
 } from './lexicon.js';
 import { readCounterSpeech } from './counter-speech.js';
 import { CLAUSE_TURN, groupAt, readsAsAttackAt, negatesPhrase, push, reportedAt, subjectAt, type Finding, type Located } from './rule-helpers.js';
@@ -219,6 +219,8 @@ function findAfterGroup(tokens: Token[], start: number, end: number, findings: L
     // "trans freaks should…": an abusive noun after the group reads on to what is said of it.
     if (NEGATIVE_ATTRIBUTES.has(word)) continue;
     if (word === 'belong' || word === 'belongs') return findBelonging(tokens, start, k, findings, identity);
+    // "gays burn in hell": doom wished on a people without a modal.
+    if (identity && DOOM.has(word) && tokens[k + 1]?.text === 'in' && tokens[k + 2]?.text === 'hell') return push(findings, tokens, 'doom-wished', start, k + 3);
     if (MODALS.has(word)) {
       const force = modalForce(tokens, k);
       return force ? findNormativeViolence(tokens, start, k, force, findings, identity) : undefined;
