@@ -35,6 +35,7 @@ import { CIVIL_TUNING } from '../src/moderation/fixtures/civil-tuning.js';
 import { COUNTER_SPEECH_LOOKALIKES, COUNTER_SPEECH_TUNING } from '../src/moderation/fixtures/counter-speech-tuning.js';
 import { CIVIL, COUNTER_SPEECH, FUNCTIONAL_PROBE, MUST_HOLD } from '../src/moderation/fixtures/corpus.js';
 import { HEATED_CIVIL, HEATED_LOOKALIKES } from '../src/moderation/fixtures/heated-civil-tuning.js';
+import { QUOTED_COUNTER, QUOTED_COUNTER_LOOKALIKES } from '../src/moderation/fixtures/quoted-counter-tuning.js';
 
 const { values } = parseArgs({
   options: {
@@ -96,6 +97,10 @@ const heatedHeld = falseHoldRate(committed, HEATED_CIVIL, threshold).held;
 const heatedMissed = HEATED_LOOKALIKES.length - falseHoldRate(committed, HEATED_LOOKALIKES, threshold).held.length;
 out(`heated civil tuning set (round 9): civil held ${heatedHeld.length}/${HEATED_CIVIL.length}, hateful look-alikes missed ${heatedMissed}/${HEATED_LOOKALIKES.length}`);
 for (const text of heatedHeld) out(`  held: ${text}`);
+const quotedHeld = falseHoldRate(committed, QUOTED_COUNTER, threshold).held;
+const quotedMissed = QUOTED_COUNTER_LOOKALIKES.length - falseHoldRate(committed, QUOTED_COUNTER_LOOKALIKES, threshold).held.length;
+out(`quoted counter-speech tuning set (round 9): civil held ${quotedHeld.length}/${QUOTED_COUNTER.length}, endorsed look-alikes missed ${quotedMissed}/${QUOTED_COUNTER_LOOKALIKES.length}`);
+for (const text of quotedHeld) out(`  held: ${text}`);
 const probeTexts = FUNCTIONAL_PROBE.map(([text]) => text);
 const probeLabels = FUNCTIONAL_PROBE.map(([, hateful]) => hateful);
 const probeAuc = (head: 'toxicity' | 'identity_attack') => rocAuc(scoreTexts(committed, probeTexts, head), probeLabels).toFixed(3);

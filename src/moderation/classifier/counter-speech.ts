@@ -33,7 +33,7 @@ let cues: Set<string> | undefined;
 function cueWords(): Set<string> {
   cues ??= new Set([
     ...CONDEMNING, ...OBJECTING, ...ENDORSING, ...DENIAL, ...JUDGEMENTS, ...SHOULD, ...INSULTS, ...PROFANITY,
-    'right', 'true', 'fact', 'facts', 'truth', 'say', 'said', 'are', 'help', 'about',
+    'right', 'true', 'fact', 'facts', 'truth', 'say', 'said', 'are', 'help', 'about', 'spot', 'well', 'finally', 'agree', 'reported',
   ]);
   return cues;
 }
@@ -141,7 +141,8 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
   // The text as a whole: a report of an attack on a people, then its denial, and nothing after it.
   let objection = false;
   if (groups > 0 && !endorses.some(Boolean)) {
-    objection = ((denials > 0 || negators > 0) && deniedReport(tokens, speakerFrames, insults)) || (negators > 0 && !insulting && deniesAttack(tokens));
+    objection = ((denials > 0 || negators > 0) && deniedReport(tokens, speakerFrames, insults)) || (negators > 0 && !insulting && deniesAttack(tokens)) ||
+      (!insulting && rejectsAttack(tokens));
   }
   return { objection };
 }
@@ -168,6 +169,17 @@ function rejectedReportBefore(tokens: Token[], from: number): boolean {
     // "How can anyone say", "How dare you claim", "How could they call".
     const lead = tokens.slice(Math.max(0, k - 3), k).map((token) => token.text);
     if (lead.includes('how') && lead.some((word) => ['can', 'could', 'dare', 'do', 'does'].includes(word))) return true;
+  }
+  return false;
+}
+
+/** "You have to stop calling trans people disgusting": a rejected report of a people and an attack on them, in one clause. */
+function rejectsAttack(tokens: Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    if (groupAt(tokens, i) <= i || !rejectedReportBefore(tokens, i)) continue;
+    for (let k = i + 1; k < Math.min(tokens.length, i + 7) && tokens[k].sentence === tokens[i].sentence && tokens[k].text !== ','; k++) {
+      if (isAttack(tokens[k].text)) return true;
+    }
   }
   return false;
 }
@@ -295,6 +307,8 @@ function objectsAt(tokens: Token[], i: number, condemned: boolean): boolean {
   // "needs help", "says more about you".
   if (word === 'help') return ['needs', 'need'].includes(tokens[i - 1]?.text ?? '');
   if (word === 'about' && tokens[i - 1]?.text === 'more' && ['you', 'them', 'him', 'her'].includes(tokens[i + 1]?.text ?? '')) return true;
+  // "I reported the man who said …", not "it was reported that …".
+  if (word === 'reported') return !token.negated && ['i', 'we', "i've", "we've", 'have', 'already'].includes(tokens[i - 1]?.text ?? '');
   return OBJECTING.has(word) && !token.negated;
 }
 
@@ -315,6 +329,11 @@ function endorsesAt(tokens: Token[], i: number): boolean {
   // "I'll say it", "someone has to say it": the writer owns what follows.
   if ((word === 'say' || word === 'said') && next === 'it') return ["i'll", 'i', 'to', 'let', 'gonna', 'will'].includes(previous);
   if (reaffirmsAt(tokens, i)) return true;
+  // "spot on", "well said", "finally someone says it", "I agree".
+  if (word === 'spot') return next === 'on';
+  if (word === 'well') return next === 'said';
+  if (word === 'finally') return ['someone', 'somebody', 'say', 'says', 'said'].includes(next ?? '');
+  if (word === 'agree') return ['i', 'totally', 'completely', 'fully', 'so'].includes(previous) && (next === undefined || !tokens[i + 1].word || next === 'with');
   return ENDORSING.has(word) && !['fact', 'facts', 'truth'].includes(word);
 }
 

@@ -9,7 +9,7 @@ const words = (text: string) => new Set(text.trim().split(/\s+/));
 export const REPORTING_MORE = words(`
   tell tells telling told post posts posting posted shout shouts shouting shouted chanted scream screams
   screaming screamed yell yells yelling yelled spray sprays spraying sprayed scrawled scrawling daubed
-  spread spreads spreading repeat repeats repeating repeated hearing accept accepting
+  spread spreads spreading repeat repeats repeating repeated hearing accept accepting write writes writing
 `);
 
 /**
@@ -20,11 +20,11 @@ export const OBJECTING = words(`
   shame resign resigned resignation ban prosecute prosecuting prosecution court courts report reporting
   extremist extremists extremism harm harmful damaging poison rubbish refuse refused enough playbook
   smear smears slander libel bogus baseless conspiracy dehumanise dehumanize dehumanised dehumanized
-  demonise demonize demonising demonizing incite inciting
+  demonise demonize demonising demonizing incite inciting hatred
 `);
 
 /** Endorsement: "... and they are right", "is accurate", "just the truth", "a fact". */
-export const ENDORSING = words('accurate correct truth fact facts brave hero heroes medal thanked praised applauded rewarded commended');
+export const ENDORSING = words('accurate correct truth fact facts brave hero heroes medal thanked praised applauded rewarded commended agreed exactly reasonable');
 
 /** Who says it, as the subject of what the writer says of them: "Anyone who says …", "People calling …". */
 export const SPEAKERS = words('anyone anybody those people whoever someone somebody everyone everybody he she they folks');

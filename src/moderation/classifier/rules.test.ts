@@ -369,3 +369,38 @@ describe('a rejected report, a pronoun for a people, and attack words that are n
     expect(counting(text)).toContain(rule);
   });
 });
+
+describe('quotes and references to hate, rejected or endorsed (round 9)', () => {
+  const counting = (text: string) => findings(text).findings.filter((finding) => !isTurned(finding)).map((finding) => finding.rule);
+  const result = (text: string) => findings(text);
+
+  it('closes a quote whose sentence ended inside it, so what follows is the writer\'s own', () => {
+    const tokens = tokenize('"trans people are ill." no, they are not, and it hurts.');
+    expect(tokens.filter((token) => token.quoted).map((token) => token.text)).toEqual(['trans', 'people', 'are', 'ill', '.']);
+  });
+
+  it.each([
+    '"Trans people are mentally ill." No, they are not, and repeating it hurts real people.',
+    'When you write that women are inferior, you only show your ignorance.',
+    'He was fired for writing that Chinese people are a disease, and rightly so.',
+    'Telling a child that Muslims are terrorists is how hatred is passed on.',
+    'I reported the man who said Pakistanis should be deported and hanged.',
+  ])('counts nothing in "%s"', (text) => {
+    expect(counting(text)).toEqual([]);
+  });
+
+  it('objects to a rejected report of an attack on a people even without a finding', () => {
+    expect(result('You have to stop calling trans people disgusting.').objection).toBe(true);
+    expect(result('Keep calling trans people disgusting.').objection).toBe(false);
+  });
+
+  it.each([
+    ['"Immigrants are disgusting." Finally someone says it.', 'group-has-vile-attribute'],
+    ['"Women are inferior." Exactly right.', 'group-has-vile-attribute'],
+    ['"Refugees should be shot at the border." Agreed.', 'violence-wished'],
+    ['"Black people are animals" - that post is spot on.', 'group-is-dehumanised'],
+  ])('counts the endorsed quote "%s" (%s)', (text, rule) => {
+    expect(counting(text)).toContain(rule);
+  });
+});
+

@@ -55,14 +55,18 @@ function isPersonEmoji(char: string): boolean {
 export function tokenize(canonical: string): Token[] {
   const tokens: Token[] = [];
   let quoted = false;
+  // A quote whose sentence ended inside it ("ill.\"") was closed with that sentence: its mark opens nothing.
+  let closedBySentence = false;
   let sentence = 0;
   // Masks go first: the token pattern would split "sc*m" at the "*".
   for (const match of unmask(cleanText(canonical)).matchAll(TOKEN)) {
     const text = match[0].replace(/’/g, "'");
     if (QUOTE.has(text)) {
-      quoted = !quoted;
+      if (!closedBySentence) quoted = !quoted;
+      closedBySentence = false;
       continue;
     }
+    closedBySentence = false;
     if (EMOJI.test(text)) {
       const base = String.fromCodePoint(text.codePointAt(0) ?? 0);
       tokens.push({ text: EMOJI_WORDS[base] ?? (isPersonEmoji(base) ? 'people' : text), quoted, sentence, word: true, negated: false });
@@ -80,6 +84,7 @@ export function tokenize(canonical: string): Token[] {
     if (SENTENCE_END.has(text)) {
       sentence++;
       // An unclosed quote ends with its sentence, so one stray mark cannot swallow the whole comment.
+      closedBySentence = quoted;
       quoted = false;
     }
   }
