@@ -9,6 +9,8 @@ const active = (text: string): Finding[] => {
   return result.findings.filter((finding) => !finding.negated && !finding.countered);
 };
 const kinds = (text: string) => active(text).map((finding) => finding.kind);
+/** Rules of the findings that count after the assess-time reading (negated, condemned, objected and not endorsed do not). */
+const countingRules = (text: string) => analyse(tokenize(text.toLowerCase())).findings.filter((finding) => !isTurned(finding)).map((finding) => finding.rule);
 
 describe('targeted rules', () => {
   it.each([
@@ -314,7 +316,6 @@ describe('counter-speech and endorsement read at assess time (round 7, not learn
 });
 
 describe('a rejected report, a pronoun for a people, and attack words that are not attacks (round 9)', () => {
-  const counting = (text: string) => findings(text).findings.filter((finding) => !isTurned(finding)).map((finding) => finding.rule);
 
   it.each([
     // A denial inside a report the writer rejects is insisted on.
@@ -329,7 +330,7 @@ describe('a rejected report, a pronoun for a people, and attack words that are n
     ['Gay couples are an abomination.', 'group-has-vile-attribute'],
     ['Gays burn in hell.', 'doom-wished'],
   ])('counts "%s" (%s)', (text, rule) => {
-    expect(counting(text)).toContain(rule);
+    expect(countingRules(text)).toContain(rule);
   });
 
   it.each([
@@ -345,7 +346,7 @@ describe('a rejected report, a pronoun for a people, and attack words that are n
     "Those who say Jews are rats don't know any Jews.",
     'Sinners burn in hell, the preacher said.',
   ])('counts nothing in "%s"', (text) => {
-    expect(counting(text)).toEqual([]);
+    expect(countingRules(text)).toEqual([]);
   });
 
   it.each([
@@ -366,12 +367,11 @@ describe('a rejected report, a pronoun for a people, and attack words that are n
     ['Muslims are the worst.', 'group-has-vile-attribute'],
     ['Refugees are a cancer.', 'group-is-dehumanised'],
   ])('still finds the attack in "%s"', (text, rule) => {
-    expect(counting(text)).toContain(rule);
+    expect(countingRules(text)).toContain(rule);
   });
 });
 
 describe('quotes and references to hate, rejected or endorsed (round 9)', () => {
-  const counting = (text: string) => findings(text).findings.filter((finding) => !isTurned(finding)).map((finding) => finding.rule);
   const result = (text: string) => findings(text);
 
   it('closes a quote whose sentence ended inside it, so what follows is the writer\'s own', () => {
@@ -386,7 +386,7 @@ describe('quotes and references to hate, rejected or endorsed (round 9)', () => 
     'Telling a child that Muslims are terrorists is how hatred is passed on.',
     'I reported the man who said Pakistanis should be deported and hanged.',
   ])('counts nothing in "%s"', (text) => {
-    expect(counting(text)).toEqual([]);
+    expect(countingRules(text)).toEqual([]);
   });
 
   it('objects to a rejected report of an attack on a people even without a finding', () => {
@@ -400,7 +400,7 @@ describe('quotes and references to hate, rejected or endorsed (round 9)', () => 
     ['"Refugees should be shot at the border." Agreed.', 'violence-wished'],
     ['"Black people are animals" - that post is spot on.', 'group-is-dehumanised'],
   ])('counts the endorsed quote "%s" (%s)', (text, rule) => {
-    expect(counting(text)).toContain(rule);
+    expect(countingRules(text)).toContain(rule);
   });
 });
 

@@ -68,6 +68,13 @@ export const BUILTIN_ALLOWED = [
   'dick whittington', 'dickinson', 'dickson', 'penistone', 'negro league', 'negro leagues', 'negro college',
   'negroni', 'shiitake', 'spick and span', 'tit for tat', 'retardant', 'retardants', 'homo sapiens', 'homo erectus',
   'homo habilis', 'washington redskins', 'squaw valley', 'squaw peak', 'rapper',
+  // Homonyms: a word that is also a slur, in the phrases that make it the other word.
+  'niggard', 'chink in the armo', 'chink in his armo', 'chink in her armo', 'chink in their armo', 'chink in its armo',
+  'chinks in the armo', 'chinks in their armo', 'chink of light', 'chinks of light', 'sea dyke', 'river dyke', 'dyke burst',
+  'dykes burst', 'dyke broke', 'dykes broke', 'dyke breach', "offa's dyke", 'faggots and peas', 'faggots and mash',
+  'faggots and gravy', 'faggots in gravy', 'faggots with gravy', 'coon hound', 'coonhound', 'retard the growth', 'retard growth',
+  'retards the growth', 'retard the spread', 'retards the spread', 'retarded the growth', 'retardation', 'spastic colon',
+  'spastic paralysis', 'spastic cerebral', 'spastic diplegia', 'spasticity',
 ];
 
 function categoryFor(word: string): WordCategory {
