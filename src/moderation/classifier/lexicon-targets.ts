@@ -63,6 +63,6 @@ export const ANIMAL_OR_THING = words(`
 /** A noun for a person or a crowd who is not a people: listed, or by its agentive ending (`subject` only). */
 export function isRoleNoun(word: string, subject = false): boolean {
   if (ROLE_NOUNS.has(word)) return true;
-  if (!subject || NOT_PEOPLE.has(word) || ANIMAL_OR_THING.has(word)) return false;
+  if (!subject || word.length < 7 || NOT_PEOPLE.has(word) || ANIMAL_OR_THING.has(word)) return false;
   return AGENT_SUFFIX.test(word);
 }

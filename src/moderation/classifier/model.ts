@@ -94,9 +94,25 @@ export function sigmoid(x: number): number {
 
 /** Raw score (log-odds before calibration) per head. */
 export function logits(model: Model, features: SparseVector): number[] {
+  const { indices, values } = features;
+  if (model.weights.length === 3) {
+    // One pass for the usual three heads: each feature's bucket is read from the three arrays together.
+    const [w0, w1, w2] = model.weights;
+    let s0 = model.biases[0];
+    let s1 = model.biases[1];
+    let s2 = model.biases[2];
+    for (let i = 0; i < indices.length; i++) {
+      const index = indices[i];
+      const value = values[i];
+      s0 += w0[index] * value;
+      s1 += w1[index] * value;
+      s2 += w2[index] * value;
+    }
+    return [s0, s1, s2];
+  }
   return model.weights.map((weights, head) => {
     let sum = model.biases[head];
-    for (let i = 0; i < features.indices.length; i++) sum += weights[features.indices[i]] * features.values[i];
+    for (let i = 0; i < indices.length; i++) sum += weights[indices[i]] * values[i];
     return sum;
   });
 }

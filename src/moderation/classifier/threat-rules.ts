@@ -119,11 +119,11 @@ export function findBelonging(tokens: Token[], start: number, belong: number, fi
   if (place >= 0) push(findings, tokens, identity ? 'group-belongs-confined' : 'target-is-dehumanised', start, belong + place + 3);
 }
 
-const PHRASAL_VIOLENCE: Record<string, string> = { run: 'over', mow: 'down', string: 'up', blow: 'up', beat: 'up', gun: 'down', shoot: 'up' };
+const PHRASAL_VIOLENCE = new Map([['run', 'over'], ['mow', 'down'], ['string', 'up'], ['blow', 'up'], ['beat', 'up'], ['gun', 'down'], ['shoot', 'up']]);
 
 /** "run over", "mow down", "string up": violent only with their particle. */
 export function phrasalViolenceAt(tokens: Token[], i: number): boolean {
-  const particle = PHRASAL_VIOLENCE[tokens[i].text];
+  const particle = PHRASAL_VIOLENCE.get(tokens[i].text);
   return particle !== undefined && tokens[i + 1]?.text === particle;
 }
 

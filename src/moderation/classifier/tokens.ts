@@ -60,14 +60,15 @@ export function tokenize(canonical: string): Token[] {
   let sentence = 0;
   // Masks go first: the token pattern would split "sc*m" at the "*".
   for (const match of unmask(cleanText(canonical)).matchAll(TOKEN)) {
-    const text = match[0].replace(/’/g, "'");
+    const text = match[0].includes('’') ? match[0].replace(/’/g, "'") : match[0];
     if (QUOTE.has(text)) {
       if (!closedBySentence) quoted = !quoted;
       closedBySentence = false;
       continue;
     }
     closedBySentence = false;
-    if (EMOJI.test(text)) {
+    // Every emoji starts outside ASCII, so most words skip the test.
+    if (text.charCodeAt(0) > 127 && EMOJI.test(text)) {
       const base = String.fromCodePoint(text.codePointAt(0) ?? 0);
       tokens.push({ text: EMOJI_WORDS[base] ?? (isPersonEmoji(base) ? 'people' : text), quoted, sentence, word: true, negated: false });
       continue;
