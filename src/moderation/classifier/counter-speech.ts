@@ -15,6 +15,7 @@
  *   endorsed and no insult of the writer's own.
  */
 import { CONDEMNING, DEHUMANISING, INSULTS, NEGATIVE_ATTRIBUTES, OWN_VOICE_VERBS, PROFANITY, REPORTING, VIOLENCE, VIOLENCE_DONE } from './lexicon.js';
+import { EXCLUSION } from './lexicon-attitude.js';
 import { ENDORSING, OBJECTING, REPORTING_MORE, SPEAKERS } from './lexicon-counter.js';
 import { CLAUSE_TURN, OWN_VOICE, groupAt, reportedAt, type Located } from './rule-helpers.js';
 import type { Token } from './tokens.js';
@@ -33,7 +34,7 @@ let cues: Set<string> | undefined;
 function cueWords(): Set<string> {
   cues ??= new Set([
     ...CONDEMNING, ...OBJECTING, ...ENDORSING, ...DENIAL, ...JUDGEMENTS, ...SHOULD, ...INSULTS, ...PROFANITY,
-    'right', 'true', 'fact', 'facts', 'truth', 'say', 'said', 'are', 'help', 'about', 'spot', 'well', 'finally', 'agree', 'reported',
+    'right', 'true', 'fact', 'facts', 'truth', 'say', 'said', 'are', 'help', 'about', 'spot', 'well', 'finally', 'agree', 'reported', 'sense',
   ]);
   return cues;
 }
@@ -147,7 +148,8 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
   return { objection };
 }
 
-const REJECTABLE = new Set(['say', 'says', 'saying', 'tell', 'telling', 'claim', 'claims', 'claiming', 'pretend', 'pretending', 'call', 'calling', 'believe']);
+const REJECTABLE = new Set(['say', 'says', 'saying', 'tell', 'telling', 'claim', 'claims', 'claiming', 'pretend', 'pretending', 'call', 'calling', 'believe',
+  'thinking', 'believing']);
 const IMPERATIVE_LEAD = new Set(['please', 'so', 'and', 'just', 'now', 'oh']);
 
 /**
@@ -160,7 +162,8 @@ function rejectedReportBefore(tokens: Token[], from: number): boolean {
     if (CLAUSE_TURN.has(tokens[k].text)) return false;
     if (!REJECTABLE.has(tokens[k].text)) continue;
     const before = tokens[k - 1]?.text;
-    if (before === 'stop' || before === 'quit') return true;
+    // "Stop saying", "Imagine thinking": mocked or stopped.
+    if (before === 'stop' || before === 'quit' || before === 'imagine') return true;
     if (before === 'who') return opensClause(tokens, k - 1);
     // "Don't tell me", "Do not say", "Never claim": a negated imperative at the start of its clause.
     let j = k - 1;
@@ -250,8 +253,11 @@ function predicated(tokens: Token[], k: number): boolean {
   return false;
 }
 
+/** What is said against a people in a report, denial or rejection: beyond the rules' words, threat and exclusion. */
+const SAID_AGAINST = new Set(['threat', 'threats', 'danger', 'menace', 'drain']);
+
 function isAttack(word: string): boolean {
-  return DEHUMANISING.has(word) || NEGATIVE_ATTRIBUTES.has(word) || VIOLENCE_DONE.has(word) || VIOLENCE.has(word);
+  return DEHUMANISING.has(word) || NEGATIVE_ATTRIBUTES.has(word) || VIOLENCE_DONE.has(word) || VIOLENCE.has(word) || EXCLUSION.has(word) || SAID_AGAINST.has(word);
 }
 
 /** Judgements a writer denies to say the rest is fine: "It's not racist to say", "Nobody should be ashamed to say". */
@@ -307,6 +313,8 @@ function objectsAt(tokens: Token[], i: number, condemned: boolean): boolean {
   // "needs help", "says more about you".
   if (word === 'help') return ['needs', 'need'].includes(tokens[i - 1]?.text ?? '');
   if (word === 'about' && tokens[i - 1]?.text === 'more' && ['you', 'them', 'him', 'her'].includes(tokens[i + 1]?.text ?? '')) return true;
+  // "says everything about the man", "says a lot about him".
+  if (word === 'about' && ['everything', 'lot'].includes(tokens[i - 1]?.text ?? '') && ['says', 'said', 'say', 'a'].includes(tokens[i - 2]?.text ?? '')) return true;
   // "I reported the man who said …", not "it was reported that …".
   if (word === 'reported') return !token.negated && ['i', 'we', "i've", "we've", 'have', 'already'].includes(tokens[i - 1]?.text ?? '');
   return OBJECTING.has(word) && !token.negated;
@@ -331,6 +339,7 @@ function endorsesAt(tokens: Token[], i: number): boolean {
   if (reaffirmsAt(tokens, i)) return true;
   // "spot on", "well said", "finally someone says it", "I agree".
   if (word === 'spot') return next === 'on';
+  if (word === 'sense') return previous === 'common';
   if (word === 'well') return next === 'said';
   if (word === 'finally') return ['someone', 'somebody', 'say', 'says', 'said'].includes(next ?? '');
   if (word === 'agree') return ['i', 'totally', 'completely', 'fully', 'so'].includes(previous) && (next === undefined || !tokens[i + 1].word || next === 'with');
@@ -368,8 +377,9 @@ function askedAbout(tokens: Token[], from: number): boolean {
 }
 
 /**
- * "Gay people do not deserve to be shot", "Muslims are not vermin": a people, then a denied attack in the
- * same clause, as "are not [dehumanising noun]" or "do not deserve to be [violence done]".
+ * "Gay people do not deserve to be shot", "Muslims are not vermin", "Disabled people aren't a drain": a
+ * people, then a denied attack in the same clause, as "are not [attack word]" or "do not deserve to be
+ * [violence done]", and no attack of the writer's own after it.
  */
 function deniesAttack(tokens: Token[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
@@ -378,12 +388,12 @@ function deniesAttack(tokens: Token[]): boolean {
     const clause: Token[] = [];
     for (let k = end; k < Math.min(tokens.length, end + 8) && tokens[k].sentence === tokens[i].sentence && tokens[k].text !== ','; k++) clause.push(tokens[k]);
     const text = clause.map((token) => token.text);
-    const attack = clause.findIndex((token) => DEHUMANISING.has(token.text) || VIOLENCE_DONE.has(token.text));
+    const attack = clause.findIndex((token) => isAttack(token.text));
     if (attack < 0 || !clause[attack].negated) continue;
-    const dehumanised = DEHUMANISING.has(text[attack]) && clause.slice(0, attack).some((token, k) => token.text === "aren't" || token.text === 'arent' || (token.text === 'are' && clause[k + 1]?.negator));
+    const dehumanised = !VIOLENCE_DONE.has(text[attack]) && clause.slice(0, attack).some((token, k) => token.text === "aren't" || token.text === 'arent' || (token.text === 'are' && clause[k + 1]?.negator));
     const undeserved = VIOLENCE_DONE.has(text[attack]) && text.slice(0, attack).some((w) => w === 'deserve' || w === 'deserves');
     if (!dehumanised && !undeserved) continue;
-    return !tokens.slice(end + attack + 1).some((token) => !token.negated && !token.quoted && (DEHUMANISING.has(token.text) || VIOLENCE_DONE.has(token.text)));
+    return !tokens.slice(end + attack + 1).some((token) => !token.negated && !token.quoted && isAttack(token.text));
   }
   return false;
 }

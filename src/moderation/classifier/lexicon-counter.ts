@@ -20,7 +20,8 @@ export const OBJECTING = words(`
   shame resign resigned resignation ban prosecute prosecuting prosecution court courts report reporting
   extremist extremists extremism harm harmful damaging poison rubbish refuse refused enough playbook
   smear smears slander libel bogus baseless conspiracy dehumanise dehumanize dehumanised dehumanized
-  demonise demonize demonising demonizing incite inciting hatred
+  demonise demonize demonising demonizing incite inciting hatred unbelievable ridiculous absurd laughable
+  garbage
 `);
 
 /** Endorsement: "... and they are right", "is accurate", "just the truth", "a fact". */

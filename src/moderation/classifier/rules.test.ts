@@ -389,9 +389,27 @@ describe('quotes and references to hate, rejected or endorsed (round 9)', () => 
     expect(countingRules(text)).toEqual([]);
   });
 
+  it.each([
+    'Imagine thinking women are too stupid to vote.',
+    "It's 2026 and people still say gay people are sick. Unbelievable.",
+  ])('counts nothing in the mocked or disbelieved report "%s"', (text) => {
+    expect(countingRules(text)).toEqual([]);
+  });
+
+  it('reads a denied attack of any kind as objection, unless the writer attacks after it', () => {
+    expect(result("Disabled people aren't a drain on society. We pay taxes too.").objection).toBe(true);
+    expect(result('Refugees are not dangerous.').objection).toBe(true);
+    expect(result('Muslims are not terrorists, they are criminals.').objection).toBe(false);
+  });
+
+  it('endorses with "common sense"', () => {
+    expect(countingRules('The idea that Muslims are terrorists is common sense.')).toContain('group-has-vile-attribute');
+  });
+
   it('objects to a rejected report of an attack on a people even without a finding', () => {
     expect(result('You have to stop calling trans people disgusting.').objection).toBe(true);
     expect(result('Keep calling trans people disgusting.').objection).toBe(false);
+    expect(result('Stop pretending gay people are a threat to children.').objection).toBe(true);
   });
 
   it.each([
