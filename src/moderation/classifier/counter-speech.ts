@@ -6,13 +6,15 @@
  *
  * - objected: words reported in a wider sense ("stop telling me X", "the fan who shouted X", "anyone who
  *   says X …") and objected to nearby: condemned, sanctioned ("should resign", "belong in court"), shamed,
- *   or denied ("it is not true", "a lie");
+ *   or denied ("it is not true", "a lie"); or a report the writer rejects ("Stop saying", "Don't tell me",
+ *   "How can anyone say", "Imagine thinking"), or denies of its speaker ("… have never met one");
  * - endorsed: a negation or condemnation taken back ("is not wrong, it is accurate", "it's not racist to
- *   say", "because they are", "and they are right"): the finding counts after all, in full;
+ *   say", "because they are", "and they are right", "Finally someone says it"), or a denial inside a
+ *   rejected report ("Don't tell me Jews are not parasites"): the finding counts after all, in full;
  * - objection (the whole text, which caps the learned scores when no finding counts): a report of an
  *   attack on a people followed by its denial or shame ("The idea that X are Y is a lie", "Anyone calling
- *   X Y should …"), or a people's attack denied ("Gay people do not deserve to be shot"), with nothing
- *   endorsed and no insult of the writer's own.
+ *   X Y should …"), a rejected report of one ("Stop calling X Y"), or a people's attack denied ("Gay people
+ *   do not deserve to be shot", "X aren't a drain"), with nothing endorsed and no insult of the writer's own.
  */
 import { CONDEMNING, DEHUMANISING, INSULTS, NEGATIVE_ATTRIBUTES, OWN_VOICE_VERBS, PROFANITY, REPORTING, VIOLENCE, VIOLENCE_DONE } from './lexicon.js';
 import { EXCLUSION } from './lexicon-attitude.js';
