@@ -16,10 +16,10 @@
  *   X Y should …"), a rejected report of one ("Stop calling X Y"), or a people's attack denied ("Gay people
  *   do not deserve to be shot", "X aren't a drain"), with nothing endorsed and no insult of the writer's own.
  */
-import { CONDEMNING, DEHUMANISING, INSULTS, NEGATIVE_ATTRIBUTES, OWN_VOICE_VERBS, PROFANITY, REPORTING, VIOLENCE, VIOLENCE_DONE } from './lexicon.js';
-import { EXCLUSION } from './lexicon-attitude.js';
+import { CONDEMNING, INSULTS, OWN_VOICE_VERBS, PROFANITY, REPORTING, VIOLENCE_DONE } from './lexicon.js';
 import { ENDORSING, OBJECTING, REPORTING_MORE, SPEAKERS } from './lexicon-counter.js';
 import { CLAUSE_TURN, OWN_VOICE, groupAt, reportedAt, type Located } from './rule-helpers.js';
+import { deniedAfter, deniedInside, isAttack, rejectedReportBefore, rejectsAttack } from './report-frames.js';
 import type { Token } from './tokens.js';
 
 const WIDE_REPORTING: ReadonlySet<string> = new Set([...REPORTING, ...REPORTING_MORE]);
@@ -150,58 +150,6 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
   return { objection };
 }
 
-const REJECTABLE = new Set(['say', 'says', 'saying', 'tell', 'telling', 'claim', 'claims', 'claiming', 'pretend', 'pretending', 'call', 'calling', 'believe',
-  'thinking', 'believing']);
-const IMPERATIVE_LEAD = new Set(['please', 'so', 'and', 'just', 'now', 'oh']);
-
-/**
- * "Stop saying …", "Don't tell me …", "How can anyone say …", "Who says …": a report the writer rejects,
- * right before what it reports in the same clause.
- */
-function rejectedReportBefore(tokens: Token[], from: number): boolean {
-  const sentence = tokens[from]?.sentence;
-  for (let k = from - 1; k >= Math.max(0, from - 5) && tokens[k].sentence === sentence; k--) {
-    if (CLAUSE_TURN.has(tokens[k].text)) return false;
-    if (!REJECTABLE.has(tokens[k].text)) continue;
-    const before = tokens[k - 1]?.text;
-    // "Stop saying", "Imagine thinking": mocked or stopped.
-    if (before === 'stop' || before === 'quit' || before === 'imagine') return true;
-    if (before === 'who') return opensClause(tokens, k - 1);
-    // "Don't tell me", "Do not say", "Never claim": a negated imperative at the start of its clause.
-    let j = k - 1;
-    if (before === 'not' && tokens[k - 2]?.text === 'do') j = k - 2;
-    if ((tokens[k - 1]?.negator || before === 'never') && opensClause(tokens, j)) return true;
-    // "How can anyone say", "How dare you claim", "How could they call".
-    const lead = tokens.slice(Math.max(0, k - 3), k).map((token) => token.text);
-    if (lead.includes('how') && lead.some((word) => ['can', 'could', 'dare', 'do', 'does'].includes(word))) return true;
-  }
-  return false;
-}
-
-/** "You have to stop calling trans people disgusting": a rejected report of a people and an attack on them, in one clause. */
-function rejectsAttack(tokens: Token[]): boolean {
-  for (let i = 0; i < tokens.length; i++) {
-    if (groupAt(tokens, i) <= i || !rejectedReportBefore(tokens, i)) continue;
-    for (let k = i + 1; k < Math.min(tokens.length, i + 7) && tokens[k].sentence === tokens[i].sentence && tokens[k].text !== ','; k++) {
-      if (isAttack(tokens[k].text)) return true;
-    }
-  }
-  return false;
-}
-
-/** `i` starts its sentence or clause, allowing "please", "so", "and". */
-function opensClause(tokens: Token[], i: number): boolean {
-  let k = i - 1;
-  while (k >= 0 && tokens[k].sentence === tokens[i].sentence && IMPERATIVE_LEAD.has(tokens[k].text)) k--;
-  return k < 0 || tokens[k].sentence !== tokens[i].sentence || tokens[k].text === ',';
-}
-
-/** The finding's own words deny it ("Jews are not parasites"), not only a negation around it. */
-function deniedInside(tokens: Token[], finding: Located): boolean {
-  for (let k = finding.from; k < finding.to; k++) if (tokens[k].negator) return true;
-  return false;
-}
-
 /**
  * "The idea that Mexicans are rapists was a lie", "Anyone who says gay people should be shot needs help",
  * "People who call refugees invaders have never met one":
@@ -234,18 +182,6 @@ function deniedReport(tokens: Token[], speakerFrames: Map<number, number>, insul
 }
 
 const SHOULD = new Set(['should', 'needs', 'need', 'must', 'ought']);
-/** "never lie", "are not mistaken": a denial that vouches for the speaker instead. */
-const VOUCHING = new Set(['lie', 'lies', 'lying', 'lied', 'wrong', 'mistaken', 'exaggerate', 'exaggerating', 'exaggerated']);
-
-/** A negation from `from` on in sentence `s` that is not a double negative vouching for what was said. */
-function deniedAfter(tokens: Token[], from: number, s: number): boolean {
-  for (let k = from; k < tokens.length && tokens[k].sentence === s; k++) {
-    if (!tokens[k].negator) continue;
-    const next = [tokens[k + 1]?.text, tokens[k + 2]?.text];
-    if (!next.some((word) => word !== undefined && VOUCHING.has(word))) return true;
-  }
-  return false;
-}
 const COPULAS = new Set(['is', 'was', 'are', 'were', 'be', "it's", "that's", "'s", 'been']);
 
 /** The denial is what is said of the report: "was a lie", "is a myth", "should be ashamed", "needs help", "not true". */
@@ -253,13 +189,6 @@ function predicated(tokens: Token[], k: number): boolean {
   if (tokens[k].text === 'true' || tokens[k].text === 'help') return true;
   for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (COPULAS.has(tokens[j].text)) return true;
   return false;
-}
-
-/** What is said against a people in a report, denial or rejection: beyond the rules' words, threat and exclusion. */
-const SAID_AGAINST = new Set(['threat', 'threats', 'danger', 'menace', 'drain']);
-
-function isAttack(word: string): boolean {
-  return DEHUMANISING.has(word) || NEGATIVE_ATTRIBUTES.has(word) || VIOLENCE_DONE.has(word) || VIOLENCE.has(word) || EXCLUSION.has(word) || SAID_AGAINST.has(word);
 }
 
 /** Judgements a writer denies to say the rest is fine: "It's not racist to say", "Nobody should be ashamed to say". */

@@ -10,7 +10,7 @@ const active = (text: string): Finding[] => {
 };
 const kinds = (text: string) => active(text).map((finding) => finding.kind);
 /** Rules of the findings that count after the assess-time reading (negated, condemned, objected and not endorsed do not). */
-const countingRules = (text: string) => analyse(tokenize(text.toLowerCase())).findings.filter((finding) => !isTurned(finding)).map((finding) => finding.rule);
+const countingRules = (text: string) => findings(text).findings.filter((finding) => !isTurned(finding)).map((finding) => finding.rule);
 
 describe('targeted rules', () => {
   it.each([
@@ -120,62 +120,6 @@ describe('targeted rules', () => {
   });
 });
 
-describe('slurs quoted to condemn them', () => {
-  const countered = (text: string, slur: string) => analyse(tokenize(text.toLowerCase()), [slur]).slursCountered;
-
-  it.each([
-    ['He shouted "chink" at my daughter. Absolutely disgusting.', 'chink'],
-    ['Using the word "fag" is never okay.', 'fag'],
-    ['If you call someone a tranny you should be banned.', 'tranny'],
-    ['When I was a kid they called me a paki every day. It still hurts.', 'paki'],
-    ['The word nigger has no place in this comment section.', 'nigger'],
-    ['Tranny is a slur. Please stop.', 'tranny'],
-    ["The defendant admitted shouting 'dirty wogs' at the family.", 'wog'],
-  ])('"%s" condemns it', (text, slur) => {
-    expect(countered(text, slur)).toBe(true);
-  });
-
-  it.each([
-    ['Those chinks are disgusting.', 'chink'],
-    ['He called them "chinks" and he was right.', 'chink'],
-    ['"Chinks" is what they are.', 'chink'],
-    ['Those wogs should go home, they hurt our country.', 'wog'],
-    ["Words like 'fag' are fine by me.", 'fag'],
-    ['Call them what they are: niggers.', 'nigger'],
-    ['Disgusting people like niggers.', 'nigger'],
-  ])('"%s" uses it', (text, slur) => {
-    expect(countered(text, slur)).toBe(false);
-  });
-});
-
-describe('slurs only talked about or reported as someone else\'s (assess time, not a learned feature)', () => {
-  const mentioned = (text: string, slur: string) => analyse(tokenize(text.toLowerCase()), [slur]).slursMentioned;
-
-  it.each([
-    ['The word "retard" was used as a joke for years; I am glad that has changed.', 'retard'],
-    ['A man on the bus called my son a nigger. He is seven.', 'nigger'],
-    ['Someone sprayed "kike" on the synagogue door last night.', 'kike'],
-    ['They called my grandfather a kike at work every day.', 'kike'],
-  ])('"%s" mentions it', (text, slur) => {
-    expect(mentioned(text, slur)).toBe(true);
-  });
-
-  it.each([
-    // The writer's own name for someone, a wish, endorsement, amusement, or abuse of the writer's own.
-    ['I call them kikes because that is what they are.', 'kike'],
-    ['We called them ragheads in the army.', 'raghead'],
-    ['He called them kikes and he was right.', 'kike'],
-    ['Obama can be called a nigger.', 'nigger'],
-    ['This girl called the bouncer a nigger 🤣', 'nigger'],
-    ['My neighbour called me a faggot, fuck him.', 'fag'],
-    ["If the word retard wasn't banned that's what I would call him.", 'retard'],
-    ['Those kikes called me names.', 'kike'],
-    ['I went to the shop and called it a paki shop.', 'paki'],
-  ])('"%s" uses it', (text, slur) => {
-    expect(mentioned(text, slur)).toBe(false);
-  });
-});
-
 describe('counter-speech frame', () => {
   it.each([
     ['Calling every protester a terrorist is lazy and dangerous.', true],
@@ -242,79 +186,6 @@ describe('violence and dehumanisation aimed at anyone, not only a people', () =>
   });
 });
 
-describe('counter-speech and endorsement read at assess time (round 7, not learned features)', () => {
-  const counting = (text: string) => findings(text).findings.filter((finding) => !isTurned(finding));
-  /** Publishes by the rules: nothing counts, and something was turned around or the text objects. */
-  const turnedAround = (text: string) => {
-    const result = findings(text);
-    return counting(text).length === 0 && (result.objection === true || result.findings.some(isTurned));
-  };
-
-  it.each([
-    'Calling refugees vermin is exactly the dehumanising language that came before the genocide.',
-    "No, Muslims are not terrorists, and repeating it doesn't make it true.",
-    "I'm sick of people saying women belong in the kitchen.",
-    'Anyone who says gay people should be shot should be ashamed.',
-    // A speaker as the subject: what is reported is theirs, what the writer says is said of them.
-    'Those who chant that Jews should be gassed belong in court, not in the stands.',
-    'Whoever sprayed "Muslims must die" on the mosque wall should be found and prosecuted.',
-    // Wider reporting verbs, objected to in the same or a neighbouring sentence.
-    'Stop telling me Roma are thieves.',
-    'My daughter asked if it is true that girls are stupid at maths. A boy told her. It is not true.',
-    'I refuse to accept that Gypsies are filth.',
-    'That MP said refugees are insects. He should resign.',
-    // A report and its denial; a people's attack denied.
-    'The idea that Mexicans are rapists was a lie when he said it.',
-    'Gay people do not deserve to be shot, and anyone who thinks so needs help.',
-  ])('reads "%s" as counter-speech', (text) => {
-    expect(turnedAround(text)).toBe(true);
-  });
-
-  it.each([
-    // Hate behind the same frames: an endorsement takes the negation or condemnation back.
-    ['People say Jews are rats, and they are right.', 'group-is-dehumanised'],
-    ['Calling refugees vermin is not wrong, it is accurate.', 'group-is-dehumanised'],
-    ["It's not racist to say that blacks are animals.", 'group-is-dehumanised'],
-    ["Everyone says it's wrong to call Roma vermin, but that's what they are.", 'group-is-dehumanised'],
-    ['Anyone who says gay people should be shot is right.', 'violence-wished'],
-    ['Nobody should be ashamed to say immigrants are vermin.', 'group-is-dehumanised'],
-    ["I hate it when people say Jews are not parasites, because they are.", 'group-is-dehumanised'],
-    ["The liberals call it racist, but I'll say it: Africans are savages.", 'group-is-dehumanised'],
-    // The old readings still hold.
-    ["I'm not racist but immigrants are vermin.", 'group-is-dehumanised'],
-    ['They say we are racist, but Jews are rats.', 'group-is-dehumanised'],
-  ])('still counts "%s" (%s)', (text, rule) => {
-    expect(counting(text).map((finding) => finding.rule)).toContain(rule);
-  });
-
-  it('counts an endorsed report in full, not at the reported factor', () => {
-    const [finding] = counting('Anyone who says gay people should be shot is right.');
-    expect(finding).toMatchObject({ reported: true, endorsed: true });
-  });
-
-  it.each([
-    // The plain finding, its negated and its condemned counterpart.
-    ['Refugees are vermin.', false],
-    ['Refugees are not vermin.', true],
-    ['Calling refugees vermin is wrong.', true],
-    ['Gay people should be shot.', false],
-    ['Gay people should not be shot.', true],
-    ['Anyone who says gay people should be shot should be ashamed.', true],
-    ['Stop telling me Roma are thieves.', true],
-    ['Roma are thieves.', false],
-  ])('"%s" turned around: %s', (text, expected) => {
-    expect(turnedAround(text)).toBe(expected);
-  });
-
-  it.each([
-    'Gay people are disgusting, and anyone who says otherwise is an idiot.',
-    'Muslims are terrorists.',
-    'I told you: immigrants are vermin.',
-  ])('does not read "%s" as objection', (text) => {
-    expect(findings(text).objection).toBe(false);
-  });
-});
-
 describe('a rejected report, a pronoun for a people, and attack words that are not attacks (round 9)', () => {
 
   it.each([
@@ -370,55 +241,3 @@ describe('a rejected report, a pronoun for a people, and attack words that are n
     expect(countingRules(text)).toContain(rule);
   });
 });
-
-describe('quotes and references to hate, rejected or endorsed (round 9)', () => {
-  const result = (text: string) => findings(text);
-
-  it('closes a quote whose sentence ended inside it, so what follows is the writer\'s own', () => {
-    const tokens = tokenize('"trans people are ill." no, they are not, and it hurts.');
-    expect(tokens.filter((token) => token.quoted).map((token) => token.text)).toEqual(['trans', 'people', 'are', 'ill', '.']);
-  });
-
-  it.each([
-    '"Trans people are mentally ill." No, they are not, and repeating it hurts real people.',
-    'When you write that women are inferior, you only show your ignorance.',
-    'He was fired for writing that Chinese people are a disease, and rightly so.',
-    'Telling a child that Muslims are terrorists is how hatred is passed on.',
-    'I reported the man who said Pakistanis should be deported and hanged.',
-  ])('counts nothing in "%s"', (text) => {
-    expect(countingRules(text)).toEqual([]);
-  });
-
-  it.each([
-    'Imagine thinking women are too stupid to vote.',
-    "It's 2026 and people still say gay people are sick. Unbelievable.",
-  ])('counts nothing in the mocked or disbelieved report "%s"', (text) => {
-    expect(countingRules(text)).toEqual([]);
-  });
-
-  it('reads a denied attack of any kind as objection, unless the writer attacks after it', () => {
-    expect(result("Disabled people aren't a drain on society. We pay taxes too.").objection).toBe(true);
-    expect(result('Refugees are not dangerous.').objection).toBe(true);
-    expect(result('Muslims are not terrorists, they are criminals.').objection).toBe(false);
-  });
-
-  it('endorses with "common sense"', () => {
-    expect(countingRules('The idea that Muslims are terrorists is common sense.')).toContain('group-has-vile-attribute');
-  });
-
-  it('objects to a rejected report of an attack on a people even without a finding', () => {
-    expect(result('You have to stop calling trans people disgusting.').objection).toBe(true);
-    expect(result('Keep calling trans people disgusting.').objection).toBe(false);
-    expect(result('Stop pretending gay people are a threat to children.').objection).toBe(true);
-  });
-
-  it.each([
-    ['"Immigrants are disgusting." Finally someone says it.', 'group-has-vile-attribute'],
-    ['"Women are inferior." Exactly right.', 'group-has-vile-attribute'],
-    ['"Refugees should be shot at the border." Agreed.', 'violence-wished'],
-    ['"Black people are animals" - that post is spot on.', 'group-is-dehumanised'],
-  ])('counts the endorsed quote "%s" (%s)', (text, rule) => {
-    expect(countingRules(text)).toContain(rule);
-  });
-});
-

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, isTurned } from './rules.js';
+import { tokenize } from './tokens.js';
+
+const findings = (text: string) => analyse(tokenize(text.toLowerCase()));
+/** Rules of the findings that count after the assess-time reading (negated, condemned, objected and not endorsed do not). */
+const countingRules = (text: string) => findings(text).findings.filter((finding) => !isTurned(finding)).map((finding) => finding.rule);
+
+describe('counter-speech and endorsement read at assess time (round 7, not learned features)', () => {
+  const counting = (text: string) => findings(text).findings.filter((finding) => !isTurned(finding));
+  /** Publishes by the rules: nothing counts, and something was turned around or the text objects. */
+  const turnedAround = (text: string) => {
+    const result = findings(text);
+    return counting(text).length === 0 && (result.objection === true || result.findings.some(isTurned));
+  };
+
+  it.each([
+    'Calling refugees vermin is exactly the dehumanising language that came before the genocide.',
+    "No, Muslims are not terrorists, and repeating it doesn't make it true.",
+    "I'm sick of people saying women belong in the kitchen.",
+    'Anyone who says gay people should be shot should be ashamed.',
+    // A speaker as the subject: what is reported is theirs, what the writer says is said of them.
+    'Those who chant that Jews should be gassed belong in court, not in the stands.',
+    'Whoever sprayed "Muslims must die" on the mosque wall should be found and prosecuted.',
+    // Wider reporting verbs, objected to in the same or a neighbouring sentence.
+    'Stop telling me Roma are thieves.',
+    'My daughter asked if it is true that girls are stupid at maths. A boy told her. It is not true.',
+    'I refuse to accept that Gypsies are filth.',
+    'That MP said refugees are insects. He should resign.',
+    // A report and its denial; a people's attack denied.
+    'The idea that Mexicans are rapists was a lie when he said it.',
+    'Gay people do not deserve to be shot, and anyone who thinks so needs help.',
+  ])('reads "%s" as counter-speech', (text) => {
+    expect(turnedAround(text)).toBe(true);
+  });
+
+  it.each([
+    // Hate behind the same frames: an endorsement takes the negation or condemnation back.
+    ['People say Jews are rats, and they are right.', 'group-is-dehumanised'],
+    ['Calling refugees vermin is not wrong, it is accurate.', 'group-is-dehumanised'],
+    ["It's not racist to say that blacks are animals.", 'group-is-dehumanised'],
+    ["Everyone says it's wrong to call Roma vermin, but that's what they are.", 'group-is-dehumanised'],
+    ['Anyone who says gay people should be shot is right.', 'violence-wished'],
+    ['Nobody should be ashamed to say immigrants are vermin.', 'group-is-dehumanised'],
+    ["I hate it when people say Jews are not parasites, because they are.", 'group-is-dehumanised'],
+    ["The liberals call it racist, but I'll say it: Africans are savages.", 'group-is-dehumanised'],
+    // The old readings still hold.
+    ["I'm not racist but immigrants are vermin.", 'group-is-dehumanised'],
+    ['They say we are racist, but Jews are rats.', 'group-is-dehumanised'],
+  ])('still counts "%s" (%s)', (text, rule) => {
+    expect(counting(text).map((finding) => finding.rule)).toContain(rule);
+  });
+
+  it('counts an endorsed report in full, not at the reported factor', () => {
+    const [finding] = counting('Anyone who says gay people should be shot is right.');
+    expect(finding).toMatchObject({ reported: true, endorsed: true });
+  });
+
+  it.each([
+    // The plain finding, its negated and its condemned counterpart.
+    ['Refugees are vermin.', false],
+    ['Refugees are not vermin.', true],
+    ['Calling refugees vermin is wrong.', true],
+    ['Gay people should be shot.', false],
+    ['Gay people should not be shot.', true],
+    ['Anyone who says gay people should be shot should be ashamed.', true],
+    ['Stop telling me Roma are thieves.', true],
+    ['Roma are thieves.', false],
+  ])('"%s" turned around: %s', (text, expected) => {
+    expect(turnedAround(text)).toBe(expected);
+  });
+
+  it.each([
+    'Gay people are disgusting, and anyone who says otherwise is an idiot.',
+    'Muslims are terrorists.',
+    'I told you: immigrants are vermin.',
+  ])('does not read "%s" as objection', (text) => {
+    expect(findings(text).objection).toBe(false);
+  });
+});
+
+describe('quotes and references to hate, rejected or endorsed (round 9)', () => {
+  const result = (text: string) => findings(text);
+
+  it('closes a quote whose sentence ended inside it, so what follows is the writer\'s own', () => {
+    const tokens = tokenize('"trans people are ill." no, they are not, and it hurts.');
+    expect(tokens.filter((token) => token.quoted).map((token) => token.text)).toEqual(['trans', 'people', 'are', 'ill', '.']);
+  });
+
+  it.each([
+    '"Trans people are mentally ill." No, they are not, and repeating it hurts real people.',
+    'When you write that women are inferior, you only show your ignorance.',
+    'He was fired for writing that Chinese people are a disease, and rightly so.',
+    'Telling a child that Muslims are terrorists is how hatred is passed on.',
+    'I reported the man who said Pakistanis should be deported and hanged.',
+  ])('counts nothing in "%s"', (text) => {
+    expect(countingRules(text)).toEqual([]);
+  });
+
+  it.each([
+    'Imagine thinking women are too stupid to vote.',
+    "It's 2026 and people still say gay people are sick. Unbelievable.",
+  ])('counts nothing in the mocked or disbelieved report "%s"', (text) => {
+    expect(countingRules(text)).toEqual([]);
+  });
+
+  it('reads a denied attack of any kind as objection, unless the writer attacks after it', () => {
+    expect(result("Disabled people aren't a drain on society. We pay taxes too.").objection).toBe(true);
+    expect(result('Refugees are not dangerous.').objection).toBe(true);
+    expect(result('Muslims are not terrorists, they are criminals.').objection).toBe(false);
+  });
+
+  it('endorses with "common sense"', () => {
+    expect(countingRules('The idea that Muslims are terrorists is common sense.')).toContain('group-has-vile-attribute');
+  });
+
+  it('objects to a rejected report of an attack on a people even without a finding', () => {
+    expect(result('You have to stop calling trans people disgusting.').objection).toBe(true);
+    expect(result('Keep calling trans people disgusting.').objection).toBe(false);
+    expect(result('Stop pretending gay people are a threat to children.').objection).toBe(true);
+  });
+
+  it.each([
+    ['"Immigrants are disgusting." Finally someone says it.', 'group-has-vile-attribute'],
+    ['"Women are inferior." Exactly right.', 'group-has-vile-attribute'],
+    ['"Refugees should be shot at the border." Agreed.', 'violence-wished'],
+    ['"Black people are animals" - that post is spot on.', 'group-is-dehumanised'],
+  ])('counts the endorsed quote "%s" (%s)', (text, rule) => {
+    expect(countingRules(text)).toContain(rule);
+  });
+});
