@@ -20,6 +20,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClassifier, defaultClassifier, loadModel, type Classifier } from '../src/moderation/classifier/index.js';
 import type { Scores } from '../src/moderation/classifier/classifier.js';
+import { AGREEMENT_HEADER, agreementReport, formatAgreement } from '../src/moderation/classifier/training/agreement.js';
 import { blindReport, formatBlindReport } from '../src/moderation/classifier/training/blind.js';
 import { buildTrainingSet } from '../src/moderation/classifier/training/build.js';
 import { SOURCES } from '../src/moderation/classifier/training/corpus.js';
@@ -125,6 +126,13 @@ if (!values['skip-loo']) {
   for (const result of results) for (const report of result.reports) out(formatReport(report));
   const primary = results.map((result) => result.reports.find((report) => report.head === headFor(result.source))!.auc);
   out(`primary-head ROC-AUC over ${results.length} unseen sets: mean ${(primary.reduce((a, b) => a + b, 0) / primary.length).toFixed(3)}, min ${Math.min(...primary).toFixed(3)}`);
+  out();
+  out("== annotator agreement on the sets that publish each judgement: one annotator's judgement per text, ranked by the mean of the others and by the unseen model's toxicity");
+  out(AGREEMENT_HEADER);
+  for (const result of results) {
+    const agreement = agreementReport(`${result.source} (unseen)`, result.examples, result.scores);
+    if (agreement) out(formatAgreement(agreement));
+  }
   // Civil Comments holds only comments someone once flagged; a news site's stream is mostly civil. Its
   // toxic comments against the blind civil ones are closer to that mix. It reads a blind fixture, so it
   // is left out with them.

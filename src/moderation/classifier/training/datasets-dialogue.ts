@@ -66,7 +66,9 @@ export function loadConvAbuse(dir: string): Example[] {
     const labels = convAbuseLabels(votes, ambiguous);
     const text = row.user.trim();
     if (!labels || text === '') continue;
-    out.push({ text, source: 'convabuse', key: `${row.bot}:${row.conv_id}`, labels, weight: 1, tag: (labels.toxicity ?? 0) >= 0.5 ? 'abusive' : 'not abusive' });
+    const tag = (labels.toxicity ?? 0) >= 0.5 ? 'abusive' : 'not abusive';
+    const judgements = votes.map((v) => (v.abusive ? 1 : 0));
+    out.push({ text, source: 'convabuse', key: `${row.bot}:${row.conv_id}`, labels, weight: 1, tag, judgements });
   }
   return out;
 }

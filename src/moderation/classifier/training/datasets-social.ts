@@ -127,7 +127,8 @@ export function loadSbicDev(dir: string): Example[] {
     const labels = sbicLabels(votes.offensive, votes.group);
     if (!labels) continue;
     const text = untweet(post);
-    out.push({ text, source: 'sbic-dev', key: text, labels, weight: 1, tag: (labels.toxicity ?? 0) >= 0.5 ? 'offensive' : 'not offensive' });
+    const tag = (labels.toxicity ?? 0) >= 0.5 ? 'offensive' : 'not offensive';
+    out.push({ text, source: 'sbic-dev', key: text, labels, weight: 1, tag, judgements: votes.offensive });
   }
   return out;
 }

@@ -12,6 +12,11 @@ export interface Example {
   weight: number;
   /** The set's own class name, for reports. */
   tag: string;
+  /**
+   * Each annotator's own judgement of the text (1 toxic or abusive, 0 not), where the set publishes
+   * them: the human agreement a score is measured against (`agreement.ts`); never trained on.
+   */
+  judgements?: number[];
 }
 
 export function readSet(dir: string, path: string): Record<string, string>[] {
@@ -31,6 +36,7 @@ export function loadDavidson(dir: string): Example[] {
     const offensive = Number(row.offensive_language) / count;
     const cls = row.class;
     const toxicity = Math.min(1, hate + 0.35 * offensive);
+    const abusiveVotes = Number(row.hate_speech) + Number(row.offensive_language);
     return {
       text: untweet(row.tweet),
       source: 'davidson',
@@ -42,6 +48,7 @@ export function loadDavidson(dir: string): Example[] {
       },
       weight: cls === '1' ? 0.5 : 1,
       tag: cls === '0' ? 'hate' : cls === '1' ? 'offensive' : 'neither',
+      judgements: [...Array<number>(abusiveVotes).fill(1), ...Array<number>(Number(row.neither)).fill(0)],
     };
   });
 }
@@ -51,18 +58,17 @@ export function loadDavidson(dir: string): Example[] {
  * tick "not toxic" is the label, so the ones most found harmless are hard negatives.
  */
 export function loadCivilComments(dir: string): Example[] {
-  const votes = new Map<string, { toxic: number; total: number }>();
+  const votes = new Map<string, number[]>();
   for (const row of readSet(dir, 'civil-comments-toxic-spans/annotations.csv')) {
-    const entry = votes.get(row.comment_id) ?? { toxic: 0, total: 0 };
-    entry.total++;
-    if (row['not toxic'] !== 'True') entry.toxic++;
-    votes.set(row.comment_id, entry);
+    const judgements = votes.get(row.comment_id) ?? [];
+    judgements.push(row['not toxic'] === 'True' ? 0 : 1);
+    votes.set(row.comment_id, judgements);
   }
   const out: Example[] = [];
   for (const row of readSet(dir, 'civil-comments-toxic-spans/comments.csv')) {
-    const vote = votes.get(row.comment_id);
-    if (!vote) continue;
-    const toxicity = vote.toxic / vote.total;
+    const judgements = votes.get(row.comment_id);
+    if (!judgements) continue;
+    const toxicity = judgements.reduce((sum, judgement) => sum + judgement, 0) / judgements.length;
     out.push({
       text: row.comment_text,
       source: 'civil-comments',
@@ -70,6 +76,7 @@ export function loadCivilComments(dir: string): Example[] {
       labels: toxicity < 0.5 ? { toxicity, threat: 0 } : { toxicity },
       weight: 1,
       tag: toxicity < 0.5 ? 'not toxic' : 'toxic',
+      judgements,
     });
   }
   return out;
