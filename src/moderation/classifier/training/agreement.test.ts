@@ -36,3 +36,14 @@ describe('annotator agreement', () => {
     expect(agreementReport('set', [example('a'), example('b')], [scores(0), scores(1)])).toBeUndefined();
   });
 });
+
+describe('panels of three', () => {
+  it('are measured only on texts judged six times or more, with 30 on each side', () => {
+    const examples = [...Array.from({ length: 30 }, (_, i) => example(`p${i}`, [1, 1, 1, 1, 1, 1])), ...Array.from({ length: 30 }, (_, i) => example(`n${i}`, [0, 0, 0, 0, 0, 0])), example('short', [1, 0, 1])];
+    const report = agreementReport('set', examples, examples.map((e) => scores(e.judgements![0])));
+    expect(report?.texts).toBe(61);
+    expect(report?.panel).toEqual({ texts: 60, humans: 1, model: 1 });
+    expect(agreementReport('set', examples.slice(1), examples.slice(1).map(() => scores(0.5)))?.panel).toBeUndefined();
+    expect(agreementReport('set', [example('a', [1, 0]), example('b', [0, 1])], [scores(0), scores(1)])?.panel).toBeUndefined();
+  });
+});

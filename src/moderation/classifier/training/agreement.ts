@@ -6,8 +6,9 @@ import { rocAuc } from './metrics.js';
  * How far a score can go on a set is bounded by how much its annotators agree. For the sets that
  * publish each annotator's judgement, one annotator per text (picked by a hash of its key and text, so
  * the same one every run) is the label; the mean of the other annotators' judgements ranks it as a
- * human panel would, and the model's toxicity ranks the same labels. A model near the panel has little
- * left to learn from that set's labels.
+ * human panel would, and the model's toxicity ranks the same labels. Where a text has six judgements or
+ * more, a panel of three (the label: their majority, as most sets' labels are) is also ranked by the
+ * share of three others (when each side has 30 such texts). A model near the panels has little left to learn from that set's labels.
  */
 export interface AgreementReport {
   name: string;
@@ -16,6 +17,8 @@ export interface AgreementReport {
   positives: number;
   humans: number;
   model: number;
+  /** Majority of three annotators, ranked by three others and by the model (texts judged six times or more). */
+  panel?: { texts: number; humans: number; model: number };
 }
 
 function hash(text: string): number {
@@ -27,26 +30,53 @@ function hash(text: string): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-export function agreementReport(name: string, examples: readonly Example[], scores: readonly Scores[]): AgreementReport | undefined {
-  const humans: number[] = [];
-  const model: number[] = [];
-  const labels: boolean[] = [];
-  examples.forEach((example, i) => {
-    const judgements = example.judgements;
-    if (!judgements || judgements.length < 2) return;
-    const picked = hash(`${example.key}\u0000${example.text}`) % judgements.length;
-    const others = judgements.filter((_, k) => k !== picked);
-    labels.push(judgements[picked] >= 0.5);
-    humans.push(others.reduce((sum, judgement) => sum + judgement, 0) / others.length);
-    model.push(scores[i].toxicity);
-  });
-  if (labels.length === 0) return undefined;
-  return { name, texts: labels.length, positives: labels.filter(Boolean).length, humans: rocAuc(humans, labels), model: rocAuc(model, labels) };
+/** The text's judgements in an order fixed by its key and text (a seeded Fisher–Yates shuffle). */
+function shuffled(example: Example): number[] {
+  const judgements = [...(example.judgements ?? [])];
+  let seed = hash(`${example.key}\u0000${example.text}`);
+  for (let i = judgements.length - 1; i > 0; i--) {
+    seed = hash(String(seed));
+    const k = seed % (i + 1);
+    [judgements[i], judgements[k]] = [judgements[k], judgements[i]];
+  }
+  return judgements;
 }
 
-export const AGREEMENT_HEADER = `${'set'.padEnd(36)}${'texts'.padStart(7)}${'pos'.padStart(8)}${'humans'.padStart(8)}${'model'.padStart(8)}${'ratio'.padStart(7)}`;
+/** Fewer panels than this on either side rank nothing worth printing (ConvAbuse has 13 in all). */
+const MIN_PANEL_CLASS = 30;
+
+const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+
+export function agreementReport(name: string, examples: readonly Example[], scores: readonly Scores[]): AgreementReport | undefined {
+  const one = { humans: [] as number[], model: [] as number[], labels: [] as boolean[] };
+  const panel = { humans: [] as number[], model: [] as number[], labels: [] as boolean[] };
+  examples.forEach((example, i) => {
+    const judgements = shuffled(example);
+    if (judgements.length < 2) return;
+    one.labels.push(judgements[0] >= 0.5);
+    one.humans.push(mean(judgements.slice(1)));
+    one.model.push(scores[i].toxicity);
+    if (judgements.length < 6) return;
+    panel.labels.push(mean(judgements.slice(0, 3)) >= 0.5);
+    panel.humans.push(mean(judgements.slice(3, 6)));
+    panel.model.push(scores[i].toxicity);
+  });
+  if (one.labels.length === 0) return undefined;
+  const report: AgreementReport = {
+    name,
+    texts: one.labels.length,
+    positives: one.labels.filter(Boolean).length,
+    humans: rocAuc(one.humans, one.labels),
+    model: rocAuc(one.model, one.labels),
+  };
+  const panelPositives = panel.labels.filter(Boolean).length;
+  if (Math.min(panelPositives, panel.labels.length - panelPositives) >= MIN_PANEL_CLASS) report.panel = { texts: panel.labels.length, humans: rocAuc(panel.humans, panel.labels), model: rocAuc(panel.model, panel.labels) };
+  return report;
+}
+
+export const AGREEMENT_HEADER = `${'set'.padEnd(36)}${'texts'.padStart(7)}${'pos'.padStart(8)}${'humans'.padStart(8)}${'model'.padStart(8)}   panels of 3: texts humans model`;
 
 export function formatAgreement(report: AgreementReport): string {
-  const ratio = report.model / report.humans;
-  return `${report.name.padEnd(36)}${String(report.texts).padStart(7)}${String(report.positives).padStart(8)}${report.humans.toFixed(3).padStart(8)}${report.model.toFixed(3).padStart(8)}${ratio.toFixed(2).padStart(7)}`;
+  const panel = report.panel ? `${String(report.panel.texts).padStart(18)}${report.panel.humans.toFixed(3).padStart(7)}${report.panel.model.toFixed(3).padStart(6)}` : '';
+  return `${report.name.padEnd(36)}${String(report.texts).padStart(7)}${String(report.positives).padStart(8)}${report.humans.toFixed(3).padStart(8)}${report.model.toFixed(3).padStart(8)}${panel}`;
 }
