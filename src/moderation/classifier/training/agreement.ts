@@ -1,14 +1,16 @@
 import type { Scores } from '../classifier.js';
-import type { Example } from './datasets.js';
+import { random, shuffle } from './augment.js';
+import { keyHash, type Example } from './datasets.js';
 import { rocAuc } from './metrics.js';
 
 /**
  * How far a score can go on a set is bounded by how much its annotators agree. For the sets that
- * publish each annotator's judgement, one annotator per text (picked by a hash of its key and text, so
- * the same one every run) is the label; the mean of the other annotators' judgements ranks it as a
- * human panel would, and the model's toxicity ranks the same labels. Where a text has six judgements or
+ * publish each annotator's judgement, one annotator per text (picked by a generator seeded with its key
+ * and text, so the same one every run) is the label; the mean of the other annotators' judgements ranks
+ * it as a human panel would, and the model's toxicity ranks the same labels. Where a text has six judgements or
  * more, a panel of three (the label: their majority, as most sets' labels are) is also ranked by the
- * share of three others (when each side has 30 such texts). A model near the panels has little left to learn from that set's labels.
+ * share of three others (when each side has 30 such texts). A model near the panels has little left
+ * to learn from that set's labels.
  */
 export interface AgreementReport {
   name: string;
@@ -21,25 +23,9 @@ export interface AgreementReport {
   panel?: { texts: number; humans: number; model: number };
 }
 
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  // FNV's low bits are poor (the key appears twice, so its parity cancels): mix before taking a remainder.
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-/** The text's judgements in an order fixed by its key and text (a seeded Fisher–Yates shuffle). */
+/** The text's judgements in an order fixed by its key and text. */
 function shuffled(example: Example): number[] {
-  const judgements = [...(example.judgements ?? [])];
-  let seed = hash(`${example.key}\u0000${example.text}`);
-  for (let i = judgements.length - 1; i > 0; i--) {
-    seed = hash(String(seed));
-    const k = seed % (i + 1);
-    [judgements[i], judgements[k]] = [judgements[k], judgements[i]];
-  }
-  return judgements;
+  return shuffle([...(example.judgements ?? [])], random(keyHash(`${example.key}\u0000${example.text}`)));
 }
 
 /** Fewer panels than this on either side rank nothing worth printing (ConvAbuse has 13 in all). */
@@ -70,7 +56,9 @@ export function agreementReport(name: string, examples: readonly Example[], scor
     model: rocAuc(one.model, one.labels),
   };
   const panelPositives = panel.labels.filter(Boolean).length;
-  if (Math.min(panelPositives, panel.labels.length - panelPositives) >= MIN_PANEL_CLASS) report.panel = { texts: panel.labels.length, humans: rocAuc(panel.humans, panel.labels), model: rocAuc(panel.model, panel.labels) };
+  if (Math.min(panelPositives, panel.labels.length - panelPositives) >= MIN_PANEL_CLASS) {
+    report.panel = { texts: panel.labels.length, humans: rocAuc(panel.humans, panel.labels), model: rocAuc(panel.model, panel.labels) };
+  }
   return report;
 }
 

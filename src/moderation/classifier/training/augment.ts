@@ -178,6 +178,15 @@ export function random(seed: number): () => number {
   };
 }
 
+/** Fisher–Yates in place, drawing from `rand`. */
+export function shuffle<T>(items: T[], rand: () => number): T[] {
+  for (let k = items.length - 1; k > 0; k--) {
+    const j = Math.floor(rand() * (k + 1));
+    [items[k], items[j]] = [items[j], items[k]];
+  }
+  return items;
+}
+
 export function generateExamples(seed = 7, scale = 1): Generated[] {
   const rand = random(seed);
   const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)];

@@ -1,7 +1,7 @@
 import type { FeatureOptions } from '../features.js';
 import { generateExamples } from './augment.js';
 import { loadCorpus, type Corpus } from './corpus.js';
-import type { Example } from './datasets.js';
+import { keyHash, type Example } from './datasets.js';
 import { featuriseTexts } from './featurised.js';
 import { TEMPLATES, type TrainingSet } from './fit.js';
 
@@ -25,8 +25,5 @@ export function buildTrainingSet(dir: string, options: FeatureOptions, log: (mes
  * leave-one-out look while trying ideas (`eval:moderation -- --sample 40`); independent of the test split.
  */
 export function inSample(example: Pick<Example, 'source' | 'key'>, percent: number): boolean {
-  let hash = 0x811c9dc5;
-  const text = `sub:${example.source}:${example.key}`;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % 100 < percent;
+  return keyHash(`sub:${example.source}:${example.key}`) % 100 < percent;
 }

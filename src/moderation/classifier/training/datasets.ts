@@ -146,12 +146,16 @@ export function loadToxigenSeeds(dir: string): Example[] {
   });
 }
 
+/** FNV-1a of a split key: where a text falls in the splits and samples, the same on every run. */
+export function keyHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
 /** Deterministic split by key: the same 15% of every set is held back from every training run. */
 export function isTestExample(example: Pick<Example, 'source' | 'key'>, percent = 15): boolean {
-  let hash = 0x811c9dc5;
-  const text = `${example.source}:${example.key}`;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % 100 < percent;
+  return keyHash(`${example.source}:${example.key}`) % 100 < percent;
 }
 
 /** A second, disjoint 15% of what is left after the test split: for calibration and model choices. */

@@ -1,6 +1,6 @@
 import { embeddingBuckets, type FeatureOptions } from '../features.js';
 import { HEADS, type Head, type Model, type SparseVector } from '../model.js';
-import { random } from './augment.js';
+import { random, shuffle } from './augment.js';
 
 export interface LabelledText {
   text: string;
@@ -146,10 +146,7 @@ function trainHead(
   const bootstrap = options.bootstrap ?? 1;
   const order = [...rows];
   for (let epoch = 0; epoch < options.epochs; epoch++) {
-    for (let k = order.length - 1; k > 0; k--) {
-      const j = Math.floor(rand() * (k + 1));
-      [order[k], order[j]] = [order[j], order[k]];
-    }
+    shuffle(order, rand);
     for (const i of order) {
       const { indices, values } = features[i];
       let sum = bias;
