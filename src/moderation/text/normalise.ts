@@ -21,9 +21,16 @@ const LEET: Record<string, string> = {
 const NUMERIC_WORD = /^\d+(?:st|nd|rd|th|s|am|pm|k|m|bn|km|kg|mm|cm|ft|mph|kmh|gb|mb|hz|x|v|d|g|p)?$|^(?:mp|covid|g|f|b|su|tu|mig|t|a|p|c|h|e|u|s)-?\d+$/i;
 
 const foldedChars = new Map<string, string>();
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Unicode compatibility forms and diacritics folded to plain lower-case letters, one char at a time. */
 export function foldChars(input: string): Folded {
+  // Most comments are plain ASCII: lower-cased in one call, each character its own origin.
+  if (ASCII.test(input)) {
+    const origin: number[] = [];
+    for (let i = 0; i < input.length; i++) origin.push(i);
+    return { text: input.toLowerCase(), origin };
+  }
   let text = '';
   const origin: number[] = [];
   let index = 0;
@@ -96,13 +103,15 @@ function copy(input: Folded, from: number, to: number, emit: (char: string, orig
 }
 
 const HAS_LEET = /[0-9@$!€¡|+]/;
-const LEET_WORD = /[^\s]*[0-9@$!€¡|+][^\s]*/gu;
+/** A run without spaces, read for leet when it holds a digit or symbol (`HAS_LEET`). */
+const RUN = /\S+/g;
 
 function readLeetInWords(input: Folded): Folded {
   if (!HAS_LEET.test(input.text)) return input;
   let text = input.text;
-  for (const match of input.text.matchAll(LEET_WORD)) {
+  for (const match of input.text.matchAll(RUN)) {
     const word = match[0];
+    if (!HAS_LEET.test(word)) continue;
     // "$" and "@" stick to a word as letters; a trailing "!" or "." is punctuation.
     const core = word.replace(/^[^\p{L}\p{N}$@]+|[^\p{L}\p{N}$@]+$/gu, '');
     if (!LETTER.test(core) || NUMERIC_WORD.test(core)) continue;

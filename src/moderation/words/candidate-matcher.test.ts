@@ -16,6 +16,9 @@ const TRICKY = [
   'a grifter grifts; the grift*, bad word and a badword',
   'shitshitshit' + ' padding'.repeat(40) + ' cunt',
   'Dick Cheney and a dick',
+  'fuckfuckfuck, fuckfuckfuckfuck and classic bassassin',
+  'f*ck fxck f ck fvck phuck g-ngbang h@ndjob',
+  'ＡＳＳ and 𝐚𝐬𝐬 and AsS, SCUNTHORPE, Scunthorpe',
 ];
 
 describe('candidate-first matcher', () => {

@@ -1,11 +1,15 @@
 import { RegExpMatcher, compareMatchByPositionAndId, type MatchPayload, type RegExpMatcherOptions } from 'obscenity';
+import { allowedIntervals, allowedWords, type AllowedWords, type Intervals } from './allowed-words.js';
+import { termPrefixes, type TermPrefixes } from './term-prefixes.js';
+import { originalEnd, transform, type Transformers } from './transform.js';
 
 /** What `RegExpMatcher` keeps privately (obscenity 0.4): read once, checked, never written. */
 interface MatcherInternals {
   blacklistedTerms: { id: number; regExp: RegExp }[];
-  getWhitelistedIntervals(input: string): { query(start: number, end: number): boolean };
-  applyTransformers(input: string, transformers: unknown): [number[], string];
-  blacklistMatcherTransformers: unknown;
+  whitelistedTerms: unknown;
+  getWhitelistedIntervals(input: string): Intervals;
+  blacklistMatcherTransformers: Transformers;
+  whitelistMatcherTransformers: Transformers;
 }
 
 interface StickyTerm {
@@ -13,62 +17,75 @@ interface StickyTerm {
   regExp: RegExp;
 }
 
+interface Found {
+  term: number;
+  payload: MatchPayload;
+}
+
 /**
  * obscenity's matcher runs each of its few hundred patterns over the whole text, and reads the allowed
  * words first, even when nothing listed is there: most of a long comment's moderation time. This one
- * finds every position where any pattern starts with one combined expression, then tries each pattern
- * only there (anchored), which gives the same matches in the same order as `matchAll` per pattern; with
- * no position, the allowed words are never read. Same results as the parent, checked by its test.
+ * finds every position where any pattern starts with one combined expression and, there, tries
+ * (anchored) only the patterns whose first one or two units can read there; each pattern's matches are still its leftmost, non-overlapping ones, as
+ * `matchAll` gives them, so the results are the parent's in the parent's order. The allowed words are
+ * read only once something listed is found. Checked against the parent by its test.
  */
 export class CandidateFirstMatcher extends RegExpMatcher {
+  readonly #terms: StickyTerm[] | undefined;
   readonly #anyTerm: RegExp | undefined;
-  readonly #terms: StickyTerm[];
+  readonly #prefixes: TermPrefixes;
+  readonly #allowed: AllowedWords | undefined;
 
   constructor(options: RegExpMatcherOptions) {
     super(options);
-    const terms = (this as unknown as MatcherInternals).blacklistedTerms;
-    const usable = Array.isArray(terms) && terms.every((term) => term.regExp instanceof RegExp && term.regExp.flags === 'gs');
-    this.#terms = usable ? terms.map((term) => ({ id: term.id, regExp: new RegExp(term.regExp.source, 'ys') })) : [];
-    this.#anyTerm = usable && terms.length > 0 ? new RegExp(terms.map((term) => `(?:${term.regExp.source})`).join('|'), 'gs') : undefined;
+    const internals = this as unknown as MatcherInternals;
+    const compiled = internals.blacklistedTerms;
+    const patterns = options.blacklistedTerms;
+    const usable = Array.isArray(compiled) && compiled.length === patterns.length
+      && compiled.every((term, i) => term.regExp instanceof RegExp && term.regExp.flags === 'gs' && term.id === patterns[i].id);
+    this.#terms = usable ? compiled.map((term) => ({ id: term.id, regExp: new RegExp(term.regExp.source, 'ys') })) : undefined;
+    this.#anyTerm = usable && compiled.length > 0 ? new RegExp(compiled.map((term) => `(?:${term.regExp.source})`).join('|'), 'gs') : undefined;
+    this.#prefixes = termPrefixes(usable ? patterns.map((term) => term.pattern) : []);
+    this.#allowed = allowedWords(internals.whitelistedTerms);
   }
 
   override getAllMatches(input: string, sorted = false): MatchPayload[] {
+    const terms = this.#terms;
     const anyTerm = this.#anyTerm;
-    if (!anyTerm) return super.getAllMatches(input, sorted);
+    if (!terms || !anyTerm) return super.getAllMatches(input, sorted);
     const internals = this as unknown as MatcherInternals;
-    const [toOriginal, transformed] = internals.applyTransformers(input, internals.blacklistMatcherTransformers);
-    const starts: number[] = [];
+    const [toOriginal, transformed] = transform(input, internals.blacklistMatcherTransformers);
+    const { pairs, singles, everywhere } = this.#prefixes;
+    const ends = new Array<number>(terms.length).fill(0);
+    const found: Found[] = [];
+    let allowed: Intervals | undefined;
+    const tryAt = (start: number, candidates: number[] | undefined) => {
+      if (!candidates) return;
+      for (const term of candidates) {
+        if (start < ends[term]) continue;
+        const { regExp, id } = terms[term];
+        regExp.lastIndex = start;
+        const match = regExp.exec(transformed);
+        if (!match) continue;
+        ends[term] = start + match[0].length;
+        const startIndex = toOriginal[start];
+        const endIndex = originalEnd(input, toOriginal, ends[term] - 1);
+        allowed ??= this.#allowed ? allowedIntervals(this.#allowed, input, internals.whitelistMatcherTransformers) : internals.getWhitelistedIntervals(input);
+        if (!allowed.query(startIndex, endIndex)) found.push({ term, payload: { termId: id, startIndex, endIndex, matchLength: [...match[0]].length } });
+      }
+    };
     for (let from = 0; from < transformed.length; ) {
       anyTerm.lastIndex = from;
-      const found = anyTerm.exec(transformed);
-      if (!found) break;
-      starts.push(found.index);
-      from = found.index + 1;
+      const start = anyTerm.exec(transformed)?.index;
+      if (start === undefined) break;
+      const first = transformed.charCodeAt(start);
+      tryAt(start, pairs.get(first * 0x10000 + transformed.charCodeAt(start + 1)));
+      tryAt(start, singles.get(first));
+      tryAt(start, everywhere);
+      from = start + 1;
     }
-    if (starts.length === 0) return [];
-    const allowed = internals.getWhitelistedIntervals(input);
-    const matches: MatchPayload[] = [];
-    for (const term of this.#terms) {
-      let end = 0;
-      for (const start of starts) {
-        if (start < end) continue;
-        term.regExp.lastIndex = start;
-        const found = term.regExp.exec(transformed);
-        if (!found) continue;
-        end = start + found[0].length;
-        const startIndex = toOriginal[start];
-        let endIndex = toOriginal[end - 1];
-        if (endIndex < input.length - 1 && isSurrogatePair(input, endIndex)) endIndex++;
-        if (!allowed.query(startIndex, endIndex)) matches.push({ termId: term.id, startIndex, endIndex, matchLength: [...found[0]].length });
-      }
-    }
-    if (sorted) matches.sort(compareMatchByPositionAndId);
-    return matches;
+    if (sorted) return found.map(({ payload }) => payload).sort(compareMatchByPositionAndId);
+    // The parent lists term by term, each term's matches left to right.
+    return found.sort((a, b) => a.term - b.term || a.payload.startIndex - b.payload.startIndex).map(({ payload }) => payload);
   }
-}
-
-function isSurrogatePair(text: string, at: number): boolean {
-  const high = text.charCodeAt(at);
-  const low = text.charCodeAt(at + 1);
-  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
