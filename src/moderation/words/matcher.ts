@@ -1,15 +1,7 @@
-import {
-  DataSet,
-  type RegExpMatcherOptions,
-  type SimpleTransformerContainer,
-  collapseDuplicatesTransformer,
-  createSimpleTransformer,
-  parseRawPattern,
-  resolveConfusablesTransformer,
-  toAsciiLowerCaseTransformer,
-} from 'obscenity';
+import { DataSet, type RegExpMatcherOptions, parseRawPattern } from 'obscenity';
 import { deobfuscate } from '../text/normalise.js';
 import { CandidateFirstMatcher } from './candidate-matcher.js';
+import { BLACKLIST_TRANSFORMERS, DOUBLE_LETTERS, WHITELIST_TRANSFORMERS } from './transformers.js';
 import { BUILTIN_ALLOWED, builtinCategory, builtinDataset, type WordCategory, type WordMetadata } from './builtin.js';
 
 export interface WordLists {
@@ -38,45 +30,10 @@ export interface WordMatcher {
   scan(text: string): WordScan;
 }
 
-// Leetspeak is read by `deobfuscate` only inside words with letters, so obscenity's own leetspeak
-// transformer (which turns "ok 455" into "ok ass") is left out on purpose.
-/** Letters that may stay doubled ("boob", "feel", "ass"); any other run collapses to one letter. */
-const DOUBLE_LETTERS = new Map([['b', 2], ['e', 2], ['o', 2], ['l', 2], ['s', 2], ['g', 2], ['z', 2]]);
-const BLACKLIST_TRANSFORMERS = [
-  lookupTable(resolveConfusablesTransformer(), toAsciiLowerCaseTransformer()),
-  collapseDuplicatesTransformer({ defaultThreshold: 1, customThresholds: DOUBLE_LETTERS }),
-];
-
-/**
- * Per-character transformers composed into one table of the Basic Multilingual Plane, filled as each
- * character is first seen: obscenity calls them for every character of every comment, and the
- * confusables lookup was a tenth of a long comment's moderation time.
- */
-export function lookupTable(...steps: SimpleTransformerContainer[]): SimpleTransformerContainer {
-  const UNSEEN = -2;
-  const DROPPED = -1;
-  const table = new Int32Array(0x10000).fill(UNSEEN);
-  const apply = (char: number) => {
-    let out: number | undefined = char;
-    for (const step of steps) if (out !== undefined) out = step.transform(out);
-    return out;
-  };
-  return createSimpleTransformer((char) => {
-    if (char > 0xffff) return apply(char);
-    let out = table[char];
-    if (out === UNSEEN) out = table[char] = apply(char) ?? DROPPED;
-    return out === DROPPED ? undefined : out;
-  });
-}
-
 /** A listed word as the matcher will see text: runs of letters collapsed the same way, or it never matches. */
 function collapseRuns(word: string): string {
   return word.replace(/(.)\1+/g, (run, char: string) => char.repeat(Math.min(run.length, DOUBLE_LETTERS.get(char) ?? 1)));
 }
-const WHITELIST_TRANSFORMERS = [
-  lookupTable(toAsciiLowerCaseTransformer()),
-  collapseDuplicatesTransformer({ defaultThreshold: Number.POSITIVE_INFINITY, customThresholds: new Map([[' ', 1]]) }),
-];
 
 /** A site word as an obscenity pattern: whole word, or any ending when it ends with `*`. */
 export function sitePattern(word: string): string | undefined {

@@ -6,11 +6,16 @@ export interface Transformers {
 
 /**
  * obscenity's `applyTransformers` without its iterator and string concatenation per character: the
- * transformed text and, per UTF-16 unit of it, where in the input it came from.
+ * transformed text and, per UTF-16 unit of it, where in the input it came from. Runs of characters that
+ * come out as they went in are copied as slices.
  */
-export function transform(input: string, transformers: Transformers): [number[], string] {
-  const toOriginal: number[] = [];
-  const units: number[] = [];
+export function transform(input: string, transformers: Transformers): [Int32Array, string] {
+  // At most two units out per unit in (a BMP character read as an astral one).
+  const toOriginal = new Int32Array(2 * input.length);
+  let length = 0;
+  let text = '';
+  // Start of the current run of input copied as it is, or -1.
+  let verbatim = -1;
   for (let i = 0; i < input.length; ) {
     const position = i;
     let char = input.charCodeAt(i++);
@@ -18,23 +23,27 @@ export function transform(input: string, transformers: Transformers): [number[],
       char = (char - 0xd800) * 0x400 + (input.charCodeAt(i++) - 0xdc00) + 0x10000;
     }
     const out = transformers.applyTo(char);
-    if (out === undefined) continue;
-    if (out > 0xffff) {
-      units.push(0xd800 + ((out - 0x10000) >> 10), 0xdc00 + ((out - 0x10000) & 0x3ff));
-      toOriginal.push(position, position);
-    } else {
-      units.push(out);
-      toOriginal.push(position);
+    if (out === char) {
+      if (verbatim < 0) verbatim = position;
+      for (let k = position; k < i; k++) toOriginal[length++] = position;
+      continue;
     }
+    if (verbatim >= 0) {
+      text += input.slice(verbatim, position);
+      verbatim = -1;
+    }
+    if (out === undefined) continue;
+    text += String.fromCodePoint(out);
+    toOriginal[length++] = position;
+    if (out > 0xffff) toOriginal[length++] = position;
   }
   transformers.resetAll();
-  let text = '';
-  for (let i = 0; i < units.length; i += 4096) text += String.fromCharCode(...units.slice(i, i + 4096));
-  return [toOriginal, text];
+  if (verbatim >= 0) text += input.slice(verbatim);
+  return [toOriginal.subarray(0, length), text];
 }
 
 /** The inclusive end in the input of a match ending at transformed unit `end`, a surrogate pair kept whole. */
-export function originalEnd(input: string, toOriginal: number[], end: number): number {
+export function originalEnd(input: string, toOriginal: ArrayLike<number>, end: number): number {
   const at = toOriginal[end];
   return at < input.length - 1 && isHighSurrogate(input.charCodeAt(at)) && isLowSurrogate(input.charCodeAt(at + 1)) ? at + 1 : at;
 }
