@@ -71,7 +71,7 @@ async function run(): Promise<void> {
   const p99 = percentile(times, 99);
 
   console.log(`moderation: model load ${loadMs.toFixed(1)} ms, word matcher build ${matcherMs.toFixed(1)} ms`);
-  console.log(`moderation: model memory heap +${mb(after.heap - before.heap)}, buffers +${mb(after.buffers - before.buffers)} (weights as Float32: ${mb(model.weights.length * model.weights[0].byteLength)} per head, as much again side by side for scoring)`);
+  console.log(`moderation: model memory heap +${mb(after.heap - before.heap)}, buffers +${mb(after.buffers - before.buffers)} (weights as Float32: ${mb(model.weights.length * model.weights[0].byteLength)} for the three heads, as much again side by side for scoring)`);
   console.log(`moderation: assess() on ${RUNS} comments of ${texts[0].length} chars: median ${median.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms`);
   console.log(`moderation: median / 1 ms target = ${(median / TARGET_MEDIAN_MS).toFixed(2)}x`);
   await benchAdaptation(assess, classifier, texts.map(candidate), { settings, now });
