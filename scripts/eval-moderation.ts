@@ -37,6 +37,7 @@ import { COUNTER_SPEECH_LOOKALIKES, COUNTER_SPEECH_TUNING } from '../src/moderat
 import { CIVIL, COUNTER_SPEECH, FUNCTIONAL_PROBE, MUST_HOLD } from '../src/moderation/fixtures/corpus.js';
 import { HEATED_CIVIL, HEATED_LOOKALIKES } from '../src/moderation/fixtures/heated-civil-tuning.js';
 import { QUOTED_COUNTER, QUOTED_COUNTER_LOOKALIKES } from '../src/moderation/fixtures/quoted-counter-tuning.js';
+import { SPEAKER_REJECTED, SPEAKER_VOUCHED } from '../src/moderation/fixtures/speaker-verdict-tuning.js';
 
 const { values } = parseArgs({
   options: {
@@ -90,18 +91,17 @@ const tuning = falseHoldRate(committed, CIVIL_TUNING, threshold);
 out(`false-hold rate, issue #12 civil tuning set (${CIVIL_TUNING.length} texts: roles, violence in the news, condemned slurs, ids): ${(tuning.rate * 100).toFixed(1)}%`);
 for (const text of tuning.held) out(`  held: ${text}`);
 out(`hand-written must-hold corpus held: ${heldRight}/${MUST_HOLD.length}`);
-const counterHeld = falseHoldRate(committed, COUNTER_SPEECH_TUNING, threshold).held;
-const lookalikesHeld = falseHoldRate(committed, COUNTER_SPEECH_LOOKALIKES, threshold).held.length;
-out(`counter-speech tuning set (round 7): civil counter-speech held ${counterHeld.length}/${COUNTER_SPEECH_TUNING.length}, hateful look-alikes held ${lookalikesHeld}/${COUNTER_SPEECH_LOOKALIKES.length}`);
-for (const text of counterHeld) out(`  held: ${text}`);
-const heatedHeld = falseHoldRate(committed, HEATED_CIVIL, threshold).held;
-const heatedMissed = HEATED_LOOKALIKES.length - falseHoldRate(committed, HEATED_LOOKALIKES, threshold).held.length;
-out(`heated civil tuning set (round 9): civil held ${heatedHeld.length}/${HEATED_CIVIL.length}, hateful look-alikes missed ${heatedMissed}/${HEATED_LOOKALIKES.length}`);
-for (const text of heatedHeld) out(`  held: ${text}`);
-const quotedHeld = falseHoldRate(committed, QUOTED_COUNTER, threshold).held;
-const quotedMissed = QUOTED_COUNTER_LOOKALIKES.length - falseHoldRate(committed, QUOTED_COUNTER_LOOKALIKES, threshold).held.length;
-out(`quoted counter-speech tuning set (round 9): civil held ${quotedHeld.length}/${QUOTED_COUNTER.length}, endorsed look-alikes missed ${quotedMissed}/${QUOTED_COUNTER_LOOKALIKES.length}`);
-for (const text of quotedHeld) out(`  held: ${text}`);
+/** A tuning pair: civil texts that must publish (each one held is listed), look-alikes that must hold. */
+const tuningPair = (label: string, civilTexts: string[], lookalikes: string[]) => {
+  const held = falseHoldRate(committed, civilTexts, threshold).held;
+  const missed = lookalikes.length - falseHoldRate(committed, lookalikes, threshold).held.length;
+  out(`${label}: civil held ${held.length}/${civilTexts.length}, look-alikes missed ${missed}/${lookalikes.length}`);
+  for (const text of held) out(`  held: ${text}`);
+};
+tuningPair('counter-speech tuning set (round 7)', COUNTER_SPEECH_TUNING, COUNTER_SPEECH_LOOKALIKES);
+tuningPair('heated civil tuning set (round 9)', HEATED_CIVIL, HEATED_LOOKALIKES);
+tuningPair('quoted counter-speech tuning set (round 9)', QUOTED_COUNTER, QUOTED_COUNTER_LOOKALIKES);
+tuningPair('speaker verdict tuning set (round 11: the speaker lies / is vouched for)', SPEAKER_REJECTED, SPEAKER_VOUCHED);
 const probeTexts = FUNCTIONAL_PROBE.map(([text]) => text);
 const probeLabels = FUNCTIONAL_PROBE.map(([, hateful]) => hateful);
 const probeAuc = (head: 'toxicity' | 'identity_attack') => rocAuc(scoreTexts(committed, probeTexts, head), probeLabels).toFixed(3);

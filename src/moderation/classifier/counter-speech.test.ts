@@ -129,3 +129,39 @@ describe('quotes and references to hate, rejected or endorsed (round 9)', () => 
     expect(countingRules(text)).toContain(rule);
   });
 });
+
+describe('what the writer says of the speaker: lying, or vouched for (round 11)', () => {
+  const counting = (text: string) => findings(text).findings.filter((finding) => !isTurned(finding));
+
+  it.each([
+    'Those who say Jews are rats are lying.',
+    'People who claim Muslims are vermin are liars.',
+    'He says Black people are savages. He is lying, and he knows it.',
+    'Those who say Gypsies are vermin lie, and always have.',
+  ])('reads "%s" as counter-speech: the speaker lies', (text) => {
+    expect(findings(text).findings.length).toBeGreaterThan(0);
+    expect(counting(text)).toEqual([]);
+  });
+
+  it.each([
+    'Those who say Jews are rats never lie.',
+    'People who claim Muslims are vermin are not lying.',
+    'My uncle says Mexicans are rapists. He never lies.',
+    'Those who say refugees are animals have a point.',
+    'Folks who say Africans are primitive know what they are talking about.',
+    'Anyone who says gay people should be shot tells it like it is.',
+    'The men who say women are inferior are simply right.',
+  ])('counts "%s" in full: the writer vouches for the speaker', (text) => {
+    const [finding] = counting(text);
+    expect(finding).toMatchObject({ reported: true, endorsed: true });
+  });
+
+  it.each([
+    // Not vouching: the lie is not denied, or the denial is of something else.
+    ["Don't believe the people who say refugees are animals: they lie.", false],
+    ['Those who say refugees are animals have no point at all.', false],
+    ['Those who say refugees are animals miss the point of asylum.', false],
+  ])('"%s" vouches: %s', (text, vouched) => {
+    expect(counting(text).some((finding) => finding.endorsed === true)).toBe(vouched);
+  });
+});

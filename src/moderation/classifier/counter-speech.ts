@@ -24,7 +24,9 @@ import type { Token } from './tokens.js';
 
 const WIDE_REPORTING: ReadonlySet<string> = new Set([...REPORTING, ...REPORTING_MORE]);
 const WIDE_OWN_VOICE: ReadonlySet<string> = new Set([...OWN_VOICE_VERBS, ...REPORTING_MORE]);
-const RIGHT_BEFORE = new Set(['are', 'is', 'was', 'were', "he's", "she's", "they're", "you're", "it's", "that's", 'absolutely', 'completely', 'totally', 'quite', 'so', 'dead']);
+const RIGHT_BEFORE = new Set(['are', 'is', 'was', 'were', "he's", "she's", "they're", "you're", "it's", "that's", 'absolutely', 'completely', 'totally', 'quite', 'so', 'dead', 'simply']);
+/** What is said of a speaker who lies: objection when plain ("they are lying"), vouching when denied ("he never lies"). */
+const LYING = new Set(['lie', 'lies', 'lied', 'lying', 'liar', 'liars']);
 const QUESTION = new Set(['if', 'whether']);
 const PROFANE = /shit|fuck|cunt|bitch|dick|wank|twat|piss/;
 /** Denial and shame, stronger than a condemning word alone (which hate also uses: "they call it racist"). */
@@ -37,6 +39,7 @@ function cueWords(): Set<string> {
   cues ??= new Set([
     ...CONDEMNING, ...OBJECTING, ...ENDORSING, ...DENIAL, ...JUDGEMENTS, ...SHOULD, ...INSULTS, ...PROFANITY,
     'right', 'true', 'fact', 'facts', 'truth', 'say', 'said', 'are', 'help', 'about', 'spot', 'well', 'finally', 'agree', 'reported', 'sense',
+    ...LYING, 'point', 'onto', 'tell', 'tells',
   ]);
   return cues;
 }
@@ -248,12 +251,16 @@ function objectsAt(tokens: Token[], i: number, condemned: boolean): boolean {
   if (word === 'about' && ['everything', 'lot'].includes(tokens[i - 1]?.text ?? '') && ['says', 'said', 'say', 'a'].includes(tokens[i - 2]?.text ?? '')) return true;
   // "I reported the man who said …", not "it was reported that …".
   if (word === 'reported') return !token.negated && ['i', 'we', "i've", "we've", 'have', 'already'].includes(tokens[i - 1]?.text ?? '');
+  // "Those who say X are lying", "peddling lies", "liars and cowards".
+  if (LYING.has(word)) return !token.negated;
   return OBJECTING.has(word) && !token.negated;
 }
 
 function endorsesAt(tokens: Token[], i: number): boolean {
   const token = tokens[i];
-  if (token.quoted || token.negated) return false;
+  if (token.quoted) return false;
+  if (vouchesAt(tokens, i)) return true;
+  if (token.negated) return false;
   const word = token.text;
   const next = tokens[i + 1]?.text;
   const previous = tokens[i - 1]?.text ?? '';
@@ -275,6 +282,25 @@ function endorsesAt(tokens: Token[], i: number): boolean {
   if (word === 'finally') return ['someone', 'somebody', 'say', 'says', 'said'].includes(next ?? '');
   if (word === 'agree') return ['i', 'totally', 'completely', 'fully', 'so'].includes(previous) && (next === undefined || !tokens[i + 1].word || next === 'with');
   return ENDORSING.has(word) && !['fact', 'facts', 'truth'].includes(word);
+}
+
+/**
+ * The writer vouches for whoever said it: "they never lie", "he is not lying", "did not lie to you", "has a
+ * (good) point", "is onto something", "knows what he is talking about", "tells it like it is".
+ */
+function vouchesAt(tokens: Token[], i: number): boolean {
+  const word = tokens[i].text;
+  const next = tokens[i + 1]?.text;
+  if (LYING.has(word)) return tokens[i].negated && [tokens[i - 1], tokens[i - 2]].some((token) => token?.negator === true);
+  if (tokens[i].negated) return false;
+  if (word === 'point') {
+    const before = tokens.slice(Math.max(0, i - 3), i).map((token) => token.text);
+    return before.includes('a') && before.some((w) => ['have', 'has', 'had', "they've", "he's", "she's"].includes(w)) && next !== 'of';
+  }
+  if (word === 'onto') return next === 'something';
+  if (word === 'talking') return tokens[i + 1]?.text === 'about' && tokens.slice(Math.max(0, i - 5), i).some((token) => token.text === 'know' || token.text === 'knows');
+  if (word === 'tell' || word === 'tells') return next === 'it' && tokens[i + 2]?.text === 'like';
+  return false;
 }
 
 /**
