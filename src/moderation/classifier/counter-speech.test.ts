@@ -151,6 +151,11 @@ describe('what the writer says of the speaker: lying, or vouched for (round 11)'
     'Folks who say Africans are primitive know what they are talking about.',
     'Anyone who says gay people should be shot tells it like it is.',
     'The men who say women are inferior are simply right.',
+    'People who say Jews are rats should be listened to.',
+    'Everyone sensible believes those who say Muslims are terrorists.',
+    'It is refreshing how many people now say Asians are dogs.',
+    // The vouching's own denial reaches over the report: the finding is negated, and endorsed all the same.
+    'You cannot argue with people who think refugees are parasites.',
   ])('counts "%s" in full: the writer vouches for the speaker', (text) => {
     const [finding] = counting(text);
     expect(finding).toMatchObject({ reported: true, endorsed: true });
@@ -161,6 +166,9 @@ describe('what the writer says of the speaker: lying, or vouched for (round 11)'
     ["Don't believe the people who say refugees are animals: they lie.", false],
     ['Those who say refugees are animals have no point at all.', false],
     ['Those who say refugees are animals miss the point of asylum.', false],
+    ['I stopped listening to anyone who says gay men are diseased.', false],
+    ['Nobody sensible believes those who say Muslims are terrorists.', false],
+    ['You can argue with people who think refugees are parasites, but it is a waste of time.', false],
   ])('"%s" vouches: %s', (text, vouched) => {
     expect(counting(text).some((finding) => finding.endorsed === true)).toBe(vouched);
   });

@@ -39,7 +39,7 @@ function cueWords(): Set<string> {
   cues ??= new Set([
     ...CONDEMNING, ...OBJECTING, ...ENDORSING, ...DENIAL, ...JUDGEMENTS, ...SHOULD, ...INSULTS, ...PROFANITY,
     'right', 'true', 'fact', 'facts', 'truth', 'say', 'said', 'are', 'help', 'about', 'spot', 'well', 'finally', 'agree', 'reported', 'sense',
-    ...LYING, 'point', 'onto', 'tell', 'tells',
+    ...LYING, 'point', 'onto', 'tell', 'tells', 'listen', 'listened', 'believe', 'believes', 'argue',
   ]);
   return cues;
 }
@@ -64,6 +64,9 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
   const lastObject = new Array<number>(sentences).fill(-1);
   const lastEndorse = new Array<number>(sentences).fill(-1);
   const lastTurn = new Array<number>(sentences).fill(-1);
+  // Per sentence, the first vouching that is itself a denial ("you cannot argue with …"), whose negation
+  // reaches over what follows (-1: none).
+  const deniedVouch = new Array<number>(sentences).fill(-1);
   const insults: number[] = [];
   let denials = 0;
   let negators = 0;
@@ -81,7 +84,10 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
       objecting.push(i);
       lastObject[s] = i;
     }
-    if (endorsesAt(tokens, i)) lastEndorse[s] = i;
+    if (endorsesAt(tokens, i)) {
+      lastEndorse[s] = i;
+      if (token.negated && deniedVouch[s] < 0) deniedVouch[s] = i;
+    }
     if (reaffirmsAt(tokens, i)) reaffirms[s] = true;
     if (takesBackAt(tokens, i)) takenBack[s] = true;
   }
@@ -127,7 +133,8 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
       // or a denial in a report that is itself rejected ("Don't tell me Jews are not parasites", "Shame on
       // anyone who says trans people are not ill"): the writer insists on what was denied.
       const insisted = deniedInside(tokens, finding) && (rejected || (reportedBefore(finding) && objectedNear(finding)));
-      finding.endorsed = reaffirms[s] || (finding.reported && takenBack[s] && !objects[s]) || insisted;
+      const vouchedBefore = deniedVouch[s] >= 0 && deniedVouch[s] < finding.from;
+      finding.endorsed = reaffirms[s] || (finding.reported && takenBack[s] && !objects[s]) || insisted || vouchedBefore;
       continue;
     }
     const endorsed = near(endorses, s, 0, 1);
@@ -286,18 +293,25 @@ function endorsesAt(tokens: Token[], i: number): boolean {
 
 /**
  * The writer vouches for whoever said it: "they never lie", "he is not lying", "did not lie to you", "has a
- * (good) point", "is onto something", "knows what he is talking about", "tells it like it is".
+ * (good) point", "is onto something", "knows what he is talking about", "tells it like it is", "should be
+ * listened to", "believes those who say", "you cannot argue with".
  */
 function vouchesAt(tokens: Token[], i: number): boolean {
   const word = tokens[i].text;
   const next = tokens[i + 1]?.text;
-  if (LYING.has(word)) return tokens[i].negated && [tokens[i - 1], tokens[i - 2]].some((token) => token?.negator === true);
+  const deniedRightBefore = tokens[i].negated && [tokens[i - 1], tokens[i - 2]].some((token) => token?.negator === true);
+  // "they never lie", "you cannot argue with people who say".
+  if (LYING.has(word)) return deniedRightBefore;
+  if (word === 'argue') return deniedRightBefore && next === 'with';
   if (tokens[i].negated) return false;
   if (word === 'point') {
     const before = tokens.slice(Math.max(0, i - 3), i).map((token) => token.text);
     return before.includes('a') && before.some((w) => ['have', 'has', 'had', "they've", "he's", "she's"].includes(w)) && next !== 'of';
   }
   if (word === 'onto') return next === 'something';
+  // "should be listened to", "I always listen to anyone who says"; "believes those who say".
+  if (word === 'listen' || word === 'listened') return next === 'to';
+  if (word === 'believe' || word === 'believes') return SPEAKERS.has(next ?? '') || next === 'them' || next === 'him' || next === 'her';
   if (word === 'talking') return tokens[i + 1]?.text === 'about' && tokens.slice(Math.max(0, i - 5), i).some((token) => token.text === 'know' || token.text === 'knows');
   if (word === 'tell' || word === 'tells') return next === 'it' && tokens[i + 2]?.text === 'like';
   return false;

@@ -25,7 +25,7 @@ export const OBJECTING = words(`
 `);
 
 /** Endorsement: "... and they are right", "is accurate", "just the truth", "a fact". */
-export const ENDORSING = words('accurate correct truth fact facts brave hero heroes medal thanked praised applauded rewarded commended agreed exactly reasonable');
+export const ENDORSING = words('accurate correct truth fact facts brave courageous heroic refreshing hero heroes medal thanked praised applauded rewarded commended agreed exactly reasonable');
 
 /** Who says it, as the subject of what the writer says of them: "Anyone who says …", "People calling …". */
 export const SPEAKERS = words('anyone anybody those people whoever someone somebody everyone everybody he she they folks');
