@@ -19,6 +19,7 @@
 import { CONDEMNING, INSULTS, OWN_VOICE_VERBS, PROFANITY, REPORTING, VIOLENCE_DONE } from './lexicon.js';
 import { ENDORSING, OBJECTING, REPORTING_MORE, SPEAKERS } from './lexicon-counter.js';
 import { CLAUSE_TURN, OWN_VOICE, groupAt, reportedAt, type Located } from './rule-helpers.js';
+import { objectsInOwnFrame } from './objection-frames.js';
 import { deniedAfter, deniedInside, isAttack, rejectedReportBefore, rejectsAttack } from './report-frames.js';
 import type { Token } from './tokens.js';
 
@@ -39,7 +40,7 @@ function cueWords(): Set<string> {
   cues ??= new Set([
     ...CONDEMNING, ...OBJECTING, ...ENDORSING, ...DENIAL, ...JUDGEMENTS, ...SHOULD, ...INSULTS, ...PROFANITY,
     'right', 'true', 'fact', 'facts', 'truth', 'say', 'said', 'are', 'help', 'about', 'spot', 'well', 'finally', 'agree', 'reported', 'sense',
-    ...LYING, 'point', 'onto', 'tell', 'tells', 'listen', 'listened', 'believe', 'believes', 'argue',
+    ...LYING, 'point', 'onto', 'tell', 'tells', 'listen', 'listened', 'believe', 'believes', 'argue', 'ask',
   ]);
   return cues;
 }
@@ -155,7 +156,7 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
   let objection = false;
   if (groups > 0 && !endorses.some(Boolean)) {
     objection = ((denials > 0 || negators > 0) && deniedReport(tokens, speakerFrames, insults)) || (negators > 0 && !insulting && deniesAttack(tokens)) ||
-      (!insulting && rejectsAttack(tokens));
+      (!insulting && (rejectsAttack(tokens) || (findings.length === 0 && objectsInOwnFrame(tokens))));
   }
   return { objection };
 }
@@ -260,6 +261,8 @@ function objectsAt(tokens: Token[], i: number, condemned: boolean): boolean {
   if (word === 'reported') return !token.negated && ['i', 'we', "i've", "we've", 'have', 'already'].includes(tokens[i - 1]?.text ?? '');
   // "Those who say X are lying", "peddling lies", "liars and cowards".
   if (LYING.has(word)) return !token.negated;
+  // "When someone says X, ask them how many … they know": the speaker challenged.
+  if (word === 'ask') return !token.negated && ['them', 'him', 'her'].includes(tokens[i + 1]?.text ?? '');
   return OBJECTING.has(word) && !token.negated;
 }
 

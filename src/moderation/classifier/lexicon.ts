@@ -133,6 +133,9 @@ export const NEGATIONS = words(`
   isnt arent cant wont wouldnt shouldnt
 `);
 
+/** Words that open a sentence by reporting what others call a people: "Calling refugees vermin is …". */
+export const REPORT_OPENERS = words('calling saying describing labelling labeling comparing claiming branding');
+
 /** Words that report or quote what someone else said. */
 export const REPORTING = words(`
   saying say says said calling call calls called claim claims claiming claimed describe describes

@@ -1,5 +1,5 @@
 import {
-  CONDEMNING, DEHUMANISING, DOOM, GROUP_ADJECTIVES, HATE_VERBS, MODALS, NEGATIONS, NEGATIVE_ATTRIBUTES, VIOLENCE, VIOLENT_NOUNS,
+  CONDEMNING, DEHUMANISING, DOOM, GROUP_ADJECTIVES, HATE_VERBS, MODALS, NEGATIONS, NEGATIVE_ATTRIBUTES, REPORT_OPENERS, VIOLENCE, VIOLENT_NOUNS,
 } from './lexicon.js';
 import { readCounterSpeech } from './counter-speech.js';
 import { slursAreCountered, slursAreMentioned } from './slur-readings.js';
@@ -106,7 +106,6 @@ const HATE_NOUNS = new Set(['speech', 'crime', 'crimes', 'preacher', 'preachers'
 
 const APPROVAL = new Set(['okay', 'ok', 'acceptable', 'fine', 'appropriate', 'alright', 'funny', 'cool', 'excusable', 'normal', 'tolerated']);
 
-const REPORT_OPENERS = new Set(['calling', 'saying', 'describing', 'labelling', 'labeling', 'comparing', 'claiming', 'branding']);
 
 function opensWithReport(tokens: Token[]): boolean {
   return tokens.some((token, i) => {

@@ -1,0 +1,92 @@
+/**
+ * Counter-speech in the writer's own frame, read at `assess()` time only (round 11), where no attack
+ * phrase was found for the other readings to turn around and the learned model alone holds the text:
+ * a condemned opening report, a belief given up, a trait denied, a challenge put to the speaker. Each
+ * needs a people named and no attack of the writer's own after it; `counter-speech.ts` asks them only
+ * when nothing in the text endorses and the writer insults no one.
+ */
+import { CONDEMNING, REPORT_OPENERS } from './lexicon.js';
+import { OBJECTING } from './lexicon-counter.js';
+import { isAttack } from './report-frames.js';
+import { groupAt } from './rule-helpers.js';
+import type { Token } from './tokens.js';
+
+/** Openers that report what others blame a people for, beyond the learned feature's `REPORT_OPENERS`. */
+const BLAME_OPENERS = new Set(['blaming', 'accusing', 'treating', 'painting', 'lumping', 'stereotyping', 'smearing', 'demonising', 'demonizing']);
+const GIVEN_UP = new Set(['think', 'thought', 'believe', 'believed', 'assume', 'assumed']);
+/** Verdicts on such a report beyond the condemning and objecting words: "is lazy and dishonest". */
+const VERDICTS = new Set(['lazy', 'dishonest', 'unfair', 'unjust', 'ugly', 'cheap', 'cowardly', 'unfounded']);
+
+export function objectsInOwnFrame(tokens: Token[]): boolean {
+  return condemnedOpening(tokens) || beliefGivenUp(tokens) || traitDenied(tokens) || speakerChallenged(tokens);
+}
+
+/** A people named between `from` and `to` (exclusive). */
+function namesGroup(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (groupAt(tokens, k) > k) return true;
+  return false;
+}
+
+function sentenceEnd(tokens: Token[], i: number): number {
+  let k = i;
+  while (k < tokens.length && tokens[k].sentence === tokens[i].sentence) k++;
+  return k;
+}
+
+/** No attack word of the writer's own (not negated, not quoted, not a verdict on the report) from `from` on. */
+function noAttackAfter(tokens: Token[], from: number): boolean {
+  return !tokens.slice(from).some((token) => !token.negated && !token.quoted && isAttack(token.text) && !isVerdict(token.text));
+}
+
+function isVerdict(word: string): boolean {
+  return CONDEMNING.has(word) || OBJECTING.has(word) || VERDICTS.has(word);
+}
+
+/** Where the clause from `from` ends: a comma, a turn ("but", "now", "until", "then") or the sentence's end. */
+function clauseEnd(tokens: Token[], from: number): number {
+  let k = from;
+  while (k < tokens.length && tokens[k].sentence === tokens[from].sentence && ![',', 'but', 'now', 'until', 'then', 'yet'].includes(tokens[k].text)) k++;
+  return k;
+}
+
+/** "Blaming Roma for every burglary is lazy and cruel", "Accusing Jews of … is an old lie". */
+function condemnedOpening(tokens: Token[]): boolean {
+  return tokens.some((token, i) => {
+    const opens = i === 0 || tokens[i - 1].sentence !== token.sentence;
+    if (!opens || !(REPORT_OPENERS.has(token.text) || BLAME_OPENERS.has(token.text))) return false;
+    const end = sentenceEnd(tokens, i);
+    // The report runs up to its verb ("… is"); what follows is the writer's verdict on it.
+    const verb = tokens.findIndex((other, k) => k > i && k < end && ['is', 'was', "it's", 'says'].includes(other.text));
+    if (verb < 0 || !namesGroup(tokens, i + 1, verb)) return false;
+    const verdict = tokens.slice(verb + 1, end);
+    return verdict.some((other) => !other.negated && !other.quoted && isVerdict(other.text)) && noAttackAfter(tokens, verb + 1);
+  });
+}
+
+/** "I used to think immigrants were lazy. Then I worked with them", with nothing worse said after. */
+function beliefGivenUp(tokens: Token[]): boolean {
+  return tokens.some((token, i) => {
+    if (token.text !== 'used' || tokens[i + 1]?.text !== 'to' || !GIVEN_UP.has(tokens[i + 2]?.text ?? '')) return false;
+    const belief = clauseEnd(tokens, i + 3);
+    return namesGroup(tokens, i + 3, belief) && noAttackAfter(tokens, belief) && !tokens.slice(belief).some((other) => ['right', 'true', 'correct'].includes(other.text) && !other.negated);
+  });
+}
+
+/** "Nothing about trans women makes them a threat", "Nothing about being Muslim makes a person violent". */
+function traitDenied(tokens: Token[]): boolean {
+  return tokens.some((token, i) => {
+    if (token.text !== 'nothing' || tokens[i + 1]?.text !== 'about') return false;
+    const end = sentenceEnd(tokens, i);
+    const makes = tokens.findIndex((other, k) => k > i + 1 && k < end && (other.text === 'makes' || other.text === 'make'));
+    return makes > 0 && namesGroup(tokens, i + 2, makes) && noAttackAfter(tokens, clauseEnd(tokens, makes + 1));
+  });
+}
+
+/** "When someone says Somalis are savages, ask them how many Somalis they have met." */
+function speakerChallenged(tokens: Token[]): boolean {
+  return tokens.some((token, i) => {
+    if (token.text !== 'ask' || !['them', 'him', 'her'].includes(tokens[i + 1]?.text ?? '') || token.negated) return false;
+    const start = tokens.findIndex((other) => other.sentence === token.sentence);
+    return namesGroup(tokens, start, i) && noAttackAfter(tokens, i + 2);
+  });
+}
