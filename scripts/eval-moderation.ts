@@ -37,6 +37,7 @@ import { COUNTER_SPEECH_LOOKALIKES, COUNTER_SPEECH_TUNING } from '../src/moderat
 import { CIVIL, COUNTER_SPEECH, FUNCTIONAL_PROBE, MUST_HOLD } from '../src/moderation/fixtures/corpus.js';
 import { HEATED_CIVIL, HEATED_LOOKALIKES } from '../src/moderation/fixtures/heated-civil-tuning.js';
 import { QUOTED_COUNTER, QUOTED_COUNTER_LOOKALIKES } from '../src/moderation/fixtures/quoted-counter-tuning.js';
+import { DENIAL_DENIED, DENIAL_KEPT } from '../src/moderation/fixtures/denied-denial-tuning.js';
 import { OWN_OBJECTION, OWN_OBJECTION_LOOKALIKES } from '../src/moderation/fixtures/objection-frames-tuning.js';
 import { SPEAKER_REJECTED, SPEAKER_VOUCHED } from '../src/moderation/fixtures/speaker-verdict-tuning.js';
 
@@ -104,6 +105,7 @@ tuningPair('heated civil tuning set (round 9)', HEATED_CIVIL, HEATED_LOOKALIKES)
 tuningPair('quoted counter-speech tuning set (round 9)', QUOTED_COUNTER, QUOTED_COUNTER_LOOKALIKES);
 tuningPair('speaker verdict tuning set (round 11: the speaker lies / is vouched for)', SPEAKER_REJECTED, SPEAKER_VOUCHED);
 tuningPair('own-frame objection tuning set (round 11)', OWN_OBJECTION, OWN_OBJECTION_LOOKALIKES);
+tuningPair('denied denial tuning set (round 11: denials kept / denials denied)', DENIAL_KEPT, DENIAL_DENIED);
 const probeTexts = FUNCTIONAL_PROBE.map(([text]) => text);
 const probeLabels = FUNCTIONAL_PROBE.map(([, hateful]) => hateful);
 const probeAuc = (head: 'toxicity' | 'identity_attack') => rocAuc(scoreTexts(committed, probeTexts, head), probeLabels).toFixed(3);

@@ -173,3 +173,30 @@ describe('what the writer says of the speaker: lying, or vouched for (round 11)'
     expect(counting(text).some((finding) => finding.endorsed === true)).toBe(vouched);
   });
 });
+
+describe('a denial denied affirms what follows (round 11)', () => {
+  const counting = (text: string) => findings(text).findings.filter((finding) => !isTurned(finding));
+
+  it.each([
+    "You can't deny that Jews are rats.",
+    'There is no denying that Muslims are terrorists.',
+    'Never forget that Jews are rats.',
+    'Nobody doubts that Black people are animals.',
+    "I don't care what anyone says, Muslims are terrorists.",
+    "I don't think it's wrong to call refugees vermin.",
+  ])('counts "%s"', (text) => {
+    expect(counting(text).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    // The finding denies itself, or what is not denied is condemned, or the negated verb is not a denial.
+    "I don't care what you say, Muslims are not terrorists.",
+    "Don't forget that Muslims are not terrorists.",
+    'Nobody can deny that calling immigrants vermin is dehumanising.',
+    "You can't say that Jews are rats.",
+    "I don't think it's fair to call refugees parasites.",
+  ])('still turns "%s" around', (text) => {
+    expect(findings(text).findings.length).toBeGreaterThan(0);
+    expect(counting(text)).toEqual([]);
+  });
+});

@@ -40,7 +40,7 @@ function cueWords(): Set<string> {
   cues ??= new Set([
     ...CONDEMNING, ...OBJECTING, ...ENDORSING, ...DENIAL, ...JUDGEMENTS, ...SHOULD, ...INSULTS, ...PROFANITY,
     'right', 'true', 'fact', 'facts', 'truth', 'say', 'said', 'are', 'help', 'about', 'spot', 'well', 'finally', 'agree', 'reported', 'sense',
-    ...LYING, 'point', 'onto', 'tell', 'tells', 'listen', 'listened', 'believe', 'believes', 'argue', 'ask',
+    ...LYING, 'point', 'onto', 'tell', 'tells', 'listen', 'listened', 'believe', 'believes', 'argue', 'ask', 'care',
   ]);
   return cues;
 }
@@ -134,8 +134,10 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
       // or a denial in a report that is itself rejected ("Don't tell me Jews are not parasites", "Shame on
       // anyone who says trans people are not ill"): the writer insists on what was denied.
       const insisted = deniedInside(tokens, finding) && (rejected || (reportedBefore(finding) && objectedNear(finding)));
-      const vouchedBefore = deniedVouch[s] >= 0 && deniedVouch[s] < finding.from;
-      finding.endorsed = reaffirms[s] || (finding.reported && takenBack[s] && !objects[s]) || insisted || vouchedBefore;
+      // The negation came from outside the finding's own words: from a vouching or a denial that was itself denied.
+      const affirmed = !negatesItself(tokens, finding) && !finding.countered && !objects[s] &&
+        ((deniedVouch[s] >= 0 && deniedVouch[s] < finding.from) || denialDenied(tokens, finding));
+      finding.endorsed = reaffirms[s] || (finding.reported && takenBack[s] && !objects[s]) || insisted || affirmed;
       continue;
     }
     const endorsed = near(endorses, s, 0, 1);
@@ -205,7 +207,7 @@ function predicated(tokens: Token[], k: number): boolean {
 /** Judgements a writer denies to say the rest is fine: "It's not racist to say", "Nobody should be ashamed to say". */
 const JUDGEMENTS = new Set(['racist', 'wrong', 'hateful', 'bigoted', 'offensive', 'dehumanising', 'dehumanizing', 'ashamed', 'xenophobic',
   'islamophobic', 'antisemitic', 'homophobic', 'transphobic', 'sexist', 'misogynistic', 'hate', 'bigotry', 'racism', 'unacceptable', 'shameful']);
-const DENIAL_GAP = new Set(['a', 'an', 'be', 'feel', 'really', 'at', 'all', 'even', 'remotely', 'just', 'is', 'it', "it's"]);
+const DENIAL_GAP = new Set(['a', 'an', 'be', 'feel', 'really', 'at', 'all', 'even', 'remotely', 'just', 'is', 'it', "it's", 'think', 'believe']);
 
 /** "not racist", "isn't wrong", "nobody should be ashamed", "not hate speech": the negator right before the judgement. */
 function takesBackAt(tokens: Token[], i: number): boolean {
@@ -225,6 +227,27 @@ function reaffirmsAt(tokens: Token[], i: number): boolean {
   if (token.quoted || token.text !== 'are' || (tokens[i + 1] !== undefined && tokens[i + 1].word)) return false;
   const before = [tokens[i - 1]?.text, tokens[i - 2]?.text];
   return (before[0] === 'they' && ['because', 'what', 'cause', 'coz'].includes(before[1] ?? '')) || (before[0] === 'really' && before[1] === 'they');
+}
+
+/** Verbs of denial and forgetting: denied themselves ("you can't deny that …"), they affirm what follows. */
+const DENYING = new Set(['deny', 'denies', 'denying', 'denied', 'dispute', 'disputes', 'disputing', 'doubt', 'doubts', 'doubting', 'doubted', 'forget', 'forgetting']);
+
+/**
+ * "You can't deny that Jews are …", "There is no denying that …", "Never forget that …", "Nobody doubts
+ * that …": the finding is negated only by a negator whose verb is itself a denial, so it is affirmed.
+ */
+function denialDenied(tokens: Token[], finding: Located): boolean {
+  let negator = finding.from - 1;
+  while (negator >= 0 && tokens[negator].sentence === tokens[finding.from].sentence && !tokens[negator].negator) negator--;
+  if (negator < 0 || !tokens[negator].negator) return false;
+  for (let k = negator + 1; k <= negator + 3 && k < finding.from; k++) if (DENYING.has(tokens[k].text)) return true;
+  return false;
+}
+
+/** The finding's own words hold a negator: "Muslims are not terrorists". */
+function negatesItself(tokens: Token[], finding: Located): boolean {
+  for (let k = finding.from; k < finding.to; k++) if (tokens[k].negator) return true;
+  return false;
 }
 
 /** A strong objection: "a lie", "not true", "should be ashamed", "needs help". */
@@ -306,6 +329,8 @@ function vouchesAt(tokens: Token[], i: number): boolean {
   // "they never lie", "you cannot argue with people who say".
   if (LYING.has(word)) return deniedRightBefore;
   if (word === 'argue') return deniedRightBefore && next === 'with';
+  // "I don't care what anyone says, X are Y": what others say is waved away, and what follows is the writer's.
+  if (word === 'care') return deniedRightBefore && next === 'what';
   if (tokens[i].negated) return false;
   if (word === 'point') {
     const before = tokens.slice(Math.max(0, i - 3), i).map((token) => token.text);
