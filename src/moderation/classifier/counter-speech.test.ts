@@ -43,6 +43,7 @@ describe('counter-speech and endorsement read at assess time (round 7, not learn
     ['Anyone who says gay people should be shot is right.', 'violence-wished'],
     ['Nobody should be ashamed to say immigrants are vermin.', 'group-is-dehumanised'],
     ["I hate it when people say Jews are not parasites, because they are.", 'group-is-dehumanised'],
+    ['Not all Muslims are terrorists, but most of them are.', 'group-has-vile-attribute'],
     ["The liberals call it racist, but I'll say it: Africans are savages.", 'group-is-dehumanised'],
     // The old readings still hold.
     ["I'm not racist but immigrants are vermin.", 'group-is-dehumanised'],
@@ -66,6 +67,8 @@ describe('counter-speech and endorsement read at assess time (round 7, not learn
     ['Anyone who says gay people should be shot should be ashamed.', true],
     ['Stop telling me Roma are thieves.', true],
     ['Roma are thieves.', false],
+    ['Not all Muslims are terrorists; most are peaceful.', true],
+    ['Not all Muslims are terrorists, but many are.', false],
   ])('"%s" turned around: %s', (text, expected) => {
     expect(turnedAround(text)).toBe(expected);
   });

@@ -221,12 +221,15 @@ function takesBackAt(tokens: Token[], i: number): boolean {
   return false;
 }
 
-/** "… because they are", "that's what they are", "they really are": a denial taken back. */
+/** "… because they are", "that's what they are", "they really are", "but most of them are": a denial taken back. */
 function reaffirmsAt(tokens: Token[], i: number): boolean {
   const token = tokens[i];
   if (token.quoted || token.text !== 'are' || (tokens[i + 1] !== undefined && tokens[i + 1].word)) return false;
-  const before = [tokens[i - 1]?.text, tokens[i - 2]?.text];
-  return (before[0] === 'they' && ['because', 'what', 'cause', 'coz'].includes(before[1] ?? '')) || (before[0] === 'really' && before[1] === 'they');
+  const before = [tokens[i - 1]?.text, tokens[i - 2]?.text, tokens[i - 3]?.text];
+  // "… because they are", "they really are", and "Not all X are Y, but most (of them) are".
+  const most = (word: string | undefined) => word === 'most' || word === 'many';
+  return (before[0] === 'they' && ['because', 'what', 'cause', 'coz'].includes(before[1] ?? '')) || (before[0] === 'really' && before[1] === 'they') ||
+    most(before[0]) || (before[0] === 'them' && before[1] === 'of' && most(before[2]));
 }
 
 /** Verbs of denial and forgetting: denied themselves ("you can't deny that …"), they affirm what follows. */
