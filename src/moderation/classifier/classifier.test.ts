@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from './classifier.js';
 import { defaultClassifier } from './default-model.js';
-import { HEADS, encodeModel, loadModel, predict, type Model } from './model.js';
+import { HEADS, encodeModel, loadModel, logits, predict, sideBySideLogits, type Model } from './model.js';
 import { prepareText } from './prepare.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,4 +78,17 @@ describe('model file format', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('scores from the heads\' weights side by side exactly as from each head\'s own, with the weights as they were', () => {
+    const weights = HEADS.map((_, head) => Float32Array.from({ length: 64 }, (_, i) => Math.sin(i * (head + 1.5))));
+    const model: Model = { bits: 6, heads: HEADS, weights, biases: [0.1, -0.2, 0.3] };
+    const score = sideBySideLogits(model);
+    const features = { indices: [3, 17, 17, 63, 0], values: [0.5, 1, 0.25, 2, 0.125] };
+    const before = logits(model, features);
+    expect(score(features)).toEqual(before);
+    weights[0][17] = 100;
+    expect(score(features)).toEqual(before);
+    expect(logits(model, features)[0]).not.toBe(before[0]);
+  });
 });
+

@@ -1,5 +1,5 @@
 import { extractFeatures, type Analysis, type Features, type WordHints } from './features.js';
-import { HEADS, logits as modelLogits, type Head, type Model, type SparseVector } from './model.js';
+import { HEADS, logits as modelLogits, sideBySideLogits, type Head, type Model, type SparseVector } from './model.js';
 import { applyRules } from './score-rules.js';
 import type { Finding } from './rules.js';
 
@@ -34,8 +34,13 @@ export interface Classifier {
 const NO_HINTS: WordHints = { slurs: 0, profanity: 0 };
 
 /** Learned logits, calibrated probabilities and final scores of an already extracted analysis. */
-export function scoreAnalysis(model: Model, analysis: { features: SparseVector; rules: Analysis['rules'] }, hints: WordHints): Omit<Inspection, 'features'> {
-  const raw = modelLogits(model, analysis.features);
+export function scoreAnalysis(
+  model: Model,
+  analysis: { features: SparseVector; rules: Analysis['rules'] },
+  hints: WordHints,
+  score: (features: SparseVector) => number[] = (features) => modelLogits(model, features),
+): Omit<Inspection, 'features'> {
+  const raw = score(analysis.features);
   const calibrated = raw.map((logit, head) => {
     const calibration = model.calibration?.[head];
     return 1 / (1 + Math.exp(-(calibration ? calibration.a * logit + calibration.b : logit)));
@@ -47,9 +52,10 @@ export function scoreAnalysis(model: Model, analysis: { features: SparseVector; 
 
 export function createClassifier(model: Model): Classifier {
   const options = { bits: model.bits, charWeight: model.charWeight, ...model.features };
+  const score = sideBySideLogits(model);
   const inspect = (canonical: string, hints: WordHints = NO_HINTS): Inspection => {
     const analysis = extractFeatures(canonical, hints, options);
-    return { features: analysis.features, ...scoreAnalysis(model, analysis, hints) };
+    return { features: analysis.features, ...scoreAnalysis(model, analysis, hints, score) };
   };
   return {
     model,

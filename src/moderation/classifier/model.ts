@@ -92,41 +92,21 @@ export function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
-/**
- * The three heads' weights side by side (bucket i at 3i, 3i+1, 3i+2): a comment's few thousand features
- * hit random buckets, and reading the three from one place is one cache miss a feature instead of three.
- */
-const sideBySide = new WeakMap<Model, Float32Array>();
-
-function weightsSideBySide(model: Model): Float32Array {
-  let packed = sideBySide.get(model);
-  if (!packed) {
-    const [w0, w1, w2] = model.weights;
-    packed = new Float32Array(w0.length * 3);
-    for (let i = 0; i < w0.length; i++) {
-      packed[3 * i] = w0[i];
-      packed[3 * i + 1] = w1[i];
-      packed[3 * i + 2] = w2[i];
-    }
-    sideBySide.set(model, packed);
-  }
-  return packed;
-}
-
 /** Raw score (log-odds before calibration) per head. */
 export function logits(model: Model, features: SparseVector): number[] {
   const { indices, values } = features;
   if (model.weights.length === 3) {
-    const packed = weightsSideBySide(model);
+    // One pass for the usual three heads: each feature's bucket is read from the three arrays together.
+    const [w0, w1, w2] = model.weights;
     let s0 = model.biases[0];
     let s1 = model.biases[1];
     let s2 = model.biases[2];
     for (let i = 0; i < indices.length; i++) {
-      const at = 3 * indices[i];
+      const index = indices[i];
       const value = values[i];
-      s0 += packed[at] * value;
-      s1 += packed[at + 1] * value;
-      s2 += packed[at + 2] * value;
+      s0 += w0[index] * value;
+      s1 += w1[index] * value;
+      s2 += w2[index] * value;
     }
     return [s0, s1, s2];
   }
@@ -135,6 +115,37 @@ export function logits(model: Model, features: SparseVector): number[] {
     for (let i = 0; i < indices.length; i++) sum += weights[indices[i]] * values[i];
     return sum;
   });
+}
+
+/**
+ * `logits` for a classifier's lifetime, from a copy of the three heads' weights side by side (bucket i at
+ * 3i, 3i+1, 3i+2): a comment's few thousand features hit random buckets, and reading the three from one
+ * place is one cache miss a feature instead of three. The copy is taken now, so weights changed later
+ * (training does) are not seen: scoring while training uses `logits`.
+ */
+export function sideBySideLogits(model: Model): (features: SparseVector) => number[] {
+  if (model.weights.length !== 3) return (features) => logits(model, features);
+  const [w0, w1, w2] = model.weights;
+  const packed = new Float32Array(w0.length * 3);
+  for (let i = 0; i < w0.length; i++) {
+    packed[3 * i] = w0[i];
+    packed[3 * i + 1] = w1[i];
+    packed[3 * i + 2] = w2[i];
+  }
+  const [b0, b1, b2] = model.biases;
+  return ({ indices, values }) => {
+    let s0 = b0;
+    let s1 = b1;
+    let s2 = b2;
+    for (let i = 0; i < indices.length; i++) {
+      const at = 3 * indices[i];
+      const value = values[i];
+      s0 += packed[at] * value;
+      s1 += packed[at + 1] * value;
+      s2 += packed[at + 2] * value;
+    }
+    return [s0, s1, s2];
+  };
 }
 
 /** Calibrated probability per head. */

@@ -26,9 +26,10 @@ interface Found {
  * obscenity's matcher runs each of its few hundred patterns over the whole text, and reads the allowed
  * words first, even when nothing listed is there: most of a long comment's moderation time. This one
  * finds every position where any pattern starts with one combined expression and, there, tries
- * (anchored) only the patterns whose first one or two units can read there; each pattern's matches are still its leftmost, non-overlapping ones, as
- * `matchAll` gives them, so the results are the parent's in the parent's order. The allowed words are
- * read only once something listed is found. Checked against the parent by its test.
+ * (anchored) only the patterns whose first one or two units can read there (`term-prefixes.ts`); each
+ * pattern's matches are still its leftmost, non-overlapping ones, as `matchAll` gives them, so the
+ * results are the parent's in the parent's order. The allowed words are read only once something listed
+ * is found. Checked against the parent by its test.
  */
 export class CandidateFirstMatcher extends RegExpMatcher {
   readonly #terms: StickyTerm[] | undefined;
