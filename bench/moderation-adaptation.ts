@@ -11,7 +11,8 @@ import { simulatedDecisions } from '../src/moderation/adaptation/simulated-site.
 import type { Assess } from '../src/moderation/pipeline.js';
 import type { AssessContext, CommentCandidate } from '../src/moderation/types.js';
 
-function percentile(sorted: number[], p: number): number {
+/** The `p`th percentile of times sorted ascending. */
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 

@@ -10,7 +10,7 @@ import { createAssess } from '../src/moderation/pipeline.js';
 import type { CommentCandidate } from '../src/moderation/types.js';
 import { createWordMatcher } from '../src/moderation/words/matcher.js';
 import { defaultSettings } from '../src/settings/defaults.js';
-import { benchAdaptation } from './moderation-adaptation.js';
+import { benchAdaptation, percentile } from './moderation-adaptation.js';
 
 const TARGET_MEDIAN_MS = 1;
 const WARMUP = 200;
@@ -36,10 +36,6 @@ function comments(count: number, seed: number): string[] {
     while (text.length < 1000) text += `${SENTENCES[Math.floor(random() * SENTENCES.length)]} `;
     return text.slice(0, 1000);
   });
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 function memory(): { heap: number; buffers: number } {

@@ -16,34 +16,17 @@
  *   X Y should …"), a rejected report of one ("Stop calling X Y"), or a people's attack denied ("Gay people
  *   do not deserve to be shot", "X aren't a drain"), with nothing endorsed and no insult of the writer's own.
  */
-import { CONDEMNING, INSULTS, OWN_VOICE_VERBS, PROFANITY, REPORTING, VIOLENCE_DONE } from './lexicon.js';
-import { ENDORSING, OBJECTING, REPORTING_MORE, SPEAKERS } from './lexicon-counter.js';
+import { cueWords, deniesAt, endorsesAt, objectsAt, QUESTION, reaffirmsAt, SHOULD, takesBackAt } from './counter-cues.js';
+import { INSULTS, OWN_VOICE_VERBS, PROFANITY, REPORTING, VIOLENCE_DONE } from './lexicon.js';
+import { REPORTING_MORE, SPEAKERS } from './lexicon-counter.js';
 import { CLAUSE_TURN, OWN_VOICE, groupAt, reportedAt, type Located } from './rule-helpers.js';
 import { objectsInOwnFrame } from './objection-frames.js';
-import { deniedAfter, deniedInside, isAttack, rejectedReportBefore, rejectsAttack } from './report-frames.js';
+import { attackAfter, deniedAfter, deniedInside, isAttack, rejectedReportBefore, rejectsAttack } from './report-frames.js';
 import type { Token } from './tokens.js';
 
 const WIDE_REPORTING: ReadonlySet<string> = new Set([...REPORTING, ...REPORTING_MORE]);
 const WIDE_OWN_VOICE: ReadonlySet<string> = new Set([...OWN_VOICE_VERBS, ...REPORTING_MORE]);
-const RIGHT_BEFORE = new Set(['are', 'is', 'was', 'were', "he's", "she's", "they're", "you're", "it's", "that's", 'absolutely', 'completely', 'totally', 'quite', 'so', 'dead', 'simply']);
-/** What is said of a speaker who lies: objection when plain ("they are lying"), vouching when denied ("he never lies"). */
-const LYING = new Set(['lie', 'lies', 'lied', 'lying', 'liar', 'liars']);
-const QUESTION = new Set(['if', 'whether']);
 const PROFANE = /shit|fuck|cunt|bitch|dick|wank|twat|piss/;
-/** Denial and shame, stronger than a condemning word alone (which hate also uses: "they call it racist"). */
-const DENIAL = new Set(['lie', 'lies', 'lying', 'myth', 'myths', 'untrue', 'false', 'debunked', 'nonsense', 'rubbish', 'ashamed', 'shame', 'shameful', 'resign', 'prosecuted', 'prosecute', 'court', 'dehumanising', 'dehumanizing', 'dehumanisation', 'dehumanization', 'incitement', 'bigots', 'bigotry', 'propaganda']);
-
-let cues: Set<string> | undefined;
-
-/** Every word a cue below starts from, so the token loop can pass over the rest with one lookup. */
-function cueWords(): Set<string> {
-  cues ??= new Set([
-    ...CONDEMNING, ...OBJECTING, ...ENDORSING, ...DENIAL, ...JUDGEMENTS, ...SHOULD, ...INSULTS, ...PROFANITY,
-    'right', 'true', 'fact', 'facts', 'truth', 'say', 'said', 'are', 'help', 'about', 'spot', 'well', 'finally', 'agree', 'reported', 'sense',
-    ...LYING, 'point', 'onto', 'tell', 'tells', 'listen', 'listened', 'believe', 'believes', 'argue', 'ask', 'care',
-  ]);
-  return cues;
-}
 
 export interface CounterReading {
   objection: boolean;
@@ -194,7 +177,6 @@ function deniedReport(tokens: Token[], speakerFrames: Map<number, number>, insul
   return false;
 }
 
-const SHOULD = new Set(['should', 'needs', 'need', 'must', 'ought']);
 const COPULAS = new Set(['is', 'was', 'are', 'were', 'be', "it's", "that's", "'s", 'been']);
 
 /** The denial is what is said of the report: "was a lie", "is a myth", "should be ashamed", "needs help", "not true". */
@@ -202,34 +184,6 @@ function predicated(tokens: Token[], k: number): boolean {
   if (tokens[k].text === 'true' || tokens[k].text === 'help') return true;
   for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (COPULAS.has(tokens[j].text)) return true;
   return false;
-}
-
-/** Judgements a writer denies to say the rest is fine: "It's not racist to say", "Nobody should be ashamed to say". */
-const JUDGEMENTS = new Set(['racist', 'wrong', 'hateful', 'bigoted', 'offensive', 'dehumanising', 'dehumanizing', 'ashamed', 'xenophobic',
-  'islamophobic', 'antisemitic', 'homophobic', 'transphobic', 'sexist', 'misogynistic', 'hate', 'bigotry', 'racism', 'unacceptable', 'shameful']);
-const DENIAL_GAP = new Set(['a', 'an', 'be', 'feel', 'really', 'at', 'all', 'even', 'remotely', 'just', 'is', 'it', "it's", 'think', 'believe']);
-
-/** "not racist", "isn't wrong", "nobody should be ashamed", "not hate speech": the negator right before the judgement. */
-function takesBackAt(tokens: Token[], i: number): boolean {
-  const token = tokens[i];
-  if (token.quoted || !token.negated || !JUDGEMENTS.has(token.text)) return false;
-  if (token.text === 'hate' && !['speech', 'crime'].includes(tokens[i + 1]?.text ?? '')) return false;
-  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
-    if (tokens[k].negator) return true;
-    if (!DENIAL_GAP.has(tokens[k].text) && !['should', 'must', 'need'].includes(tokens[k].text)) return false;
-  }
-  return false;
-}
-
-/** "… because they are", "that's what they are", "they really are", "but most of them are": a denial taken back. */
-function reaffirmsAt(tokens: Token[], i: number): boolean {
-  const token = tokens[i];
-  if (token.quoted || token.text !== 'are' || (tokens[i + 1] !== undefined && tokens[i + 1].word)) return false;
-  const before = [tokens[i - 1]?.text, tokens[i - 2]?.text, tokens[i - 3]?.text];
-  // "… because they are", "they really are", and "Not all X are Y, but most (of them) are".
-  const most = (word: string | undefined) => word === 'most' || word === 'many';
-  return (before[0] === 'they' && ['because', 'what', 'cause', 'coz'].includes(before[1] ?? '')) || (before[0] === 'really' && before[1] === 'they') ||
-    most(before[0]) || (before[0] === 'them' && before[1] === 'of' && most(before[2]));
 }
 
 /** Verbs of denial and forgetting: denied themselves ("you can't deny that …"), they affirm what follows. */
@@ -253,99 +207,12 @@ function negatesItself(tokens: Token[], finding: Located): boolean {
   return false;
 }
 
-/** A strong objection: "a lie", "not true", "should be ashamed", "needs help". */
-function deniesAt(tokens: Token[], i: number): boolean {
-  const token = tokens[i];
-  if (token.quoted) return false;
-  if (token.text === 'true') return token.negated;
-  if (token.text === 'help') return ['needs', 'need'].includes(tokens[i - 1]?.text ?? '');
-  return DENIAL.has(token.text) && !token.negated;
-}
-
 /** Someone else's words reported: "the fan who shouted", "the idea that", but not "I think" or "we say". */
 function reportsAt(tokens: Token[], i: number): boolean {
   const token = tokens[i];
   if (token.quoted || !WIDE_REPORTING.has(token.text)) return false;
   if (!WIDE_OWN_VOICE.has(token.text)) return true;
   return ![tokens[i - 1]?.text, tokens[i - 2]?.text].some((word) => word !== undefined && OWN_VOICE.has(word));
-}
-
-/** `condemned`: the learned reading's own test (`condemnsAt` in `rules.ts`) found a condemning word here. */
-function objectsAt(tokens: Token[], i: number, condemned: boolean): boolean {
-  const token = tokens[i];
-  if (token.quoted) return false;
-  if (condemned) return !(CONDEMNING.has(token.text) && token.negated);
-  const word = token.text;
-  // "It is not true", "Neither is true".
-  if (word === 'true') return token.negated;
-  // "needs help", "says more about you".
-  if (word === 'help') return ['needs', 'need'].includes(tokens[i - 1]?.text ?? '');
-  if (word === 'about' && tokens[i - 1]?.text === 'more' && ['you', 'them', 'him', 'her'].includes(tokens[i + 1]?.text ?? '')) return true;
-  // "says everything about the man", "says a lot about him".
-  if (word === 'about' && ['everything', 'lot'].includes(tokens[i - 1]?.text ?? '') && ['says', 'said', 'say', 'a'].includes(tokens[i - 2]?.text ?? '')) return true;
-  // "I reported the man who said …", not "it was reported that …".
-  if (word === 'reported') return !token.negated && ['i', 'we', "i've", "we've", 'have', 'already'].includes(tokens[i - 1]?.text ?? '');
-  // "Those who say X are lying", "peddling lies", "liars and cowards".
-  if (LYING.has(word)) return !token.negated;
-  // "When someone says X, ask them how many … they know": the speaker challenged.
-  if (word === 'ask') return !token.negated && ['them', 'him', 'her'].includes(tokens[i + 1]?.text ?? '');
-  return OBJECTING.has(word) && !token.negated;
-}
-
-function endorsesAt(tokens: Token[], i: number): boolean {
-  const token = tokens[i];
-  if (token.quoted) return false;
-  if (vouchesAt(tokens, i)) return true;
-  if (token.negated) return false;
-  const word = token.text;
-  const next = tokens[i + 1]?.text;
-  const previous = tokens[i - 1]?.text ?? '';
-  if (word === 'right') return RIGHT_BEFORE.has(previous) && !['to', 'now', 'here', 'there', 'wing', 'wingers', 'away', 'about', 'of', 'on'].includes(next ?? '');
-  // "it is true", "so true", but not "if it is true", "is it true", "true love".
-  if (word === 'true') {
-    const before = tokens.slice(Math.max(0, i - 4), i).map((t) => t.text);
-    return ['is', "it's", "that's", 'so', 'was', 'are'].includes(previous) && !before.some((w) => QUESTION.has(w)) && !(previous === 'is' && tokens[i - 2]?.text !== 'it' && tokens[i - 2]?.text !== 'that');
-  }
-  // "a fact", "just the truth", "telling the truth"; not "the fact that", "the truth behind".
-  if (word === 'fact' || word === 'facts' || word === 'truth') return next === undefined || !tokens[i + 1].word || ['is', 'hurts'].includes(next ?? '');
-  // "I'll say it", "someone has to say it": the writer owns what follows.
-  if ((word === 'say' || word === 'said') && next === 'it') return ["i'll", 'i', 'to', 'let', 'gonna', 'will'].includes(previous);
-  if (reaffirmsAt(tokens, i)) return true;
-  // "spot on", "well said", "finally someone says it", "I agree".
-  if (word === 'spot') return next === 'on';
-  if (word === 'sense') return previous === 'common';
-  if (word === 'well') return next === 'said';
-  if (word === 'finally') return ['someone', 'somebody', 'say', 'says', 'said'].includes(next ?? '');
-  if (word === 'agree') return ['i', 'totally', 'completely', 'fully', 'so'].includes(previous) && (next === undefined || !tokens[i + 1].word || next === 'with');
-  return ENDORSING.has(word) && !['fact', 'facts', 'truth'].includes(word);
-}
-
-/**
- * The writer vouches for whoever said it: "they never lie", "he is not lying", "did not lie to you", "has a
- * (good) point", "is onto something", "knows what he is talking about", "tells it like it is", "should be
- * listened to", "believes those who say", "you cannot argue with".
- */
-function vouchesAt(tokens: Token[], i: number): boolean {
-  const word = tokens[i].text;
-  const next = tokens[i + 1]?.text;
-  const deniedRightBefore = tokens[i].negated && [tokens[i - 1], tokens[i - 2]].some((token) => token?.negator === true);
-  // "they never lie", "you cannot argue with people who say".
-  if (LYING.has(word)) return deniedRightBefore;
-  if (word === 'argue') return deniedRightBefore && next === 'with';
-  // "I don't care what anyone says, X are Y": what others say is waved away, and what follows is the writer's.
-  if (word === 'care') return deniedRightBefore && next === 'what';
-  if (tokens[i].negated) return false;
-  if (word === 'point') {
-    const before = tokens.slice(Math.max(0, i - 3), i).map((token) => token.text);
-    return before.includes('a') && before.some((w) => ['have', 'has', 'had', "they've", "he's", "she's"].includes(w)) && next !== 'of';
-  }
-  if (word === 'onto') return next === 'something';
-  // "should be listened to", "I always listen to anyone who says"; "believes those who say".
-  if (word === 'listen' || word === 'listened') return next === 'to';
-  if (word === 'believe' || word === 'believes') return SPEAKERS.has(next ?? '') || next === 'them' || next === 'him' || next === 'her';
-  if (word === 'talking') return tokens[i + 1]?.text === 'about' && tokens.slice(Math.max(0, i - 5), i).some((token) => token.text === 'know' || token.text === 'knows');
-  if (word === 'tell' || word === 'tells') return next === 'it' && tokens[i + 2]?.text === 'like';
-  return false;
 }
 
 /**
@@ -395,7 +262,7 @@ function deniesAttack(tokens: Token[]): boolean {
     const dehumanised = !VIOLENCE_DONE.has(text[attack]) && clause.slice(0, attack).some((token, k) => token.text === "aren't" || token.text === 'arent' || (token.text === 'are' && clause[k + 1]?.negator));
     const undeserved = VIOLENCE_DONE.has(text[attack]) && text.slice(0, attack).some((w) => w === 'deserve' || w === 'deserves');
     if (!dehumanised && !undeserved) continue;
-    return !tokens.slice(end + attack + 1).some((token) => !token.negated && !token.quoted && isAttack(token.text));
+    return !attackAfter(tokens, end + attack + 1);
   }
   return false;
 }

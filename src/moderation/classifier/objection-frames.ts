@@ -7,7 +7,7 @@
  */
 import { CONDEMNING, REPORT_OPENERS } from './lexicon.js';
 import { OBJECTING } from './lexicon-counter.js';
-import { isAttack } from './report-frames.js';
+import { attackAfter } from './report-frames.js';
 import { groupAt } from './rule-helpers.js';
 import type { Token } from './tokens.js';
 
@@ -33,9 +33,9 @@ function sentenceEnd(tokens: Token[], i: number): number {
   return k;
 }
 
-/** No attack word of the writer's own (not negated, not quoted, not a verdict on the report) from `from` on. */
+/** No attack word of the writer's own from `from` on, a verdict on the report apart. */
 function noAttackAfter(tokens: Token[], from: number): boolean {
-  return !tokens.slice(from).some((token) => !token.negated && !token.quoted && isAttack(token.text) && !isVerdict(token.text));
+  return !attackAfter(tokens, from, isVerdict);
 }
 
 function isVerdict(word: string): boolean {

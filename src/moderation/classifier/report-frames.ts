@@ -81,3 +81,8 @@ const SAID_AGAINST = new Set(['threat', 'threats', 'danger', 'menace', 'drain'])
 export function isAttack(word: string): boolean {
   return DEHUMANISING.has(word) || NEGATIVE_ATTRIBUTES.has(word) || VIOLENCE_DONE.has(word) || VIOLENCE.has(word) || EXCLUSION.has(word) || SAID_AGAINST.has(word);
 }
+
+/** An attack word of the writer's own (not negated, not quoted) from `from` on; `except` words do not count. */
+export function attackAfter(tokens: Token[], from: number, except: (word: string) => boolean = () => false): boolean {
+  return tokens.slice(from).some((token) => !token.negated && !token.quoted && isAttack(token.text) && !except(token.text));
+}
