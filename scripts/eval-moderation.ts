@@ -40,6 +40,7 @@ import { QUOTED_COUNTER, QUOTED_COUNTER_LOOKALIKES } from '../src/moderation/fix
 import { DENIAL_DENIED, DENIAL_KEPT } from '../src/moderation/fixtures/denied-denial-tuning.js';
 import { OWN_OBJECTION, OWN_OBJECTION_LOOKALIKES } from '../src/moderation/fixtures/objection-frames-tuning.js';
 import { SPEAKER_REJECTED, SPEAKER_VOUCHED } from '../src/moderation/fixtures/speaker-verdict-tuning.js';
+import { QUOTED_MENTIONS, QUOTED_USES } from '../src/moderation/fixtures/quoted-mention-tuning.js';
 
 const { values } = parseArgs({
   options: {
@@ -106,6 +107,7 @@ tuningPair('quoted counter-speech tuning set (round 9)', QUOTED_COUNTER, QUOTED_
 tuningPair('speaker verdict tuning set (round 11: the speaker lies / is vouched for)', SPEAKER_REJECTED, SPEAKER_VOUCHED);
 tuningPair('own-frame objection tuning set (round 11)', OWN_OBJECTION, OWN_OBJECTION_LOOKALIKES);
 tuningPair('denied denial tuning set (round 11: denials kept / denials denied)', DENIAL_KEPT, DENIAL_DENIED);
+tuningPair('quoted mention tuning set (round 12: slurs quoted as words / taken up)', QUOTED_MENTIONS, QUOTED_USES);
 const probeTexts = FUNCTIONAL_PROBE.map(([text]) => text);
 const probeLabels = FUNCTIONAL_PROBE.map(([, hateful]) => hateful);
 const probeAuc = (head: 'toxicity' | 'identity_attack') => rocAuc(scoreTexts(committed, probeTexts, head), probeLabels).toFixed(3);

@@ -203,3 +203,20 @@ describe('a denial denied affirms what follows (round 11)', () => {
     expect(counting(text)).toEqual([]);
   });
 });
+
+describe('scare quotes around a people (round 12, assess time)', () => {
+  const read = (text: string) => findings(text).findings;
+
+  it("counts 'Those \"refugees\" are parasites' in full: only the name is quoted, the attack is the writer's", () => {
+    const [finding] = read('Those "refugees" are parasites and everyone knows it.');
+    expect(finding.reported).toBe(true);
+    expect(finding.endorsed).toBe(true);
+  });
+
+  it.each([
+    'People who call "refugees" parasites have never met one.',
+    'He said "refugees are parasites" on air.',
+  ])('leaves a report a report: "%s"', (text) => {
+    expect(read(text).every((finding) => finding.endorsed !== true)).toBe(true);
+  });
+});

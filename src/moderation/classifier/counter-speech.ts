@@ -123,6 +123,10 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
       finding.endorsed = reaffirms[s] || (finding.reported && takenBack[s] && !objects[s]) || insisted || affirmed;
       continue;
     }
+    if (scareQuoted(tokens, finding)) {
+      finding.endorsed = true;
+      continue;
+    }
     const endorsed = near(endorses, s, 0, 1);
     if (finding.countered) {
       finding.endorsed = endorsed;
@@ -232,6 +236,24 @@ function speakerFrameAt(tokens: Token[], i: number): boolean {
     if (!['keep', 'keeps', 'still', 'ever', 'would', 'will', 'could', 'can', 'continue', 'continues', 'to', 'publicly', 'online', 'openly'].includes(tokens[j].text)) return false;
   }
   return false;
+}
+
+/**
+ * 'Those "refugees" are parasites': only a people's name is in quotation marks, and what is said of it,
+ * outside them, is the writer's own; the learned reading counted the finding as reported.
+ */
+function scareQuoted(tokens: Token[], finding: Located): boolean {
+  if (!finding.reported) return false;
+  let first = -1;
+  let last = -1;
+  for (let k = finding.from; k < finding.to; k++) {
+    if (!tokens[k].quoted) continue;
+    if (first < 0) first = k;
+    else if (k !== last + 1) return false;
+    last = k;
+  }
+  if (first < 0 || last > first + 2 || last + 1 >= finding.to || groupAt(tokens, first) <= first) return false;
+  return !reportedAt(tokens, last + 1, finding.to, WIDE_REPORTING, WIDE_OWN_VOICE);
 }
 
 /** "asking if it is true that X", "whether X": asked about, not said. */

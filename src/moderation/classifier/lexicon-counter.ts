@@ -24,8 +24,14 @@ export const OBJECTING = words(`
   garbage
 `);
 
-/** Endorsement: "... and they are right", "is accurate", "just the truth", "a fact". */
-export const ENDORSING = words('accurate correct truth fact facts brave courageous heroic refreshing hero heroes medal thanked praised applauded rewarded commended agreed exactly reasonable');
+/**
+ * Praise of whoever said it: endorses a report ("the MP who said X was brave"), though in counter-speech
+ * it is as often the praise of those who objected ("the students who reported him were brave").
+ */
+export const PRAISING = words('brave courageous heroic refreshing hero heroes medal thanked praised applauded rewarded commended');
+
+/** Endorsement: "... and they are right", "is accurate", "just the truth", "a fact", and praise. */
+export const ENDORSING: ReadonlySet<string> = new Set([...words('accurate correct truth fact facts agreed exactly reasonable'), ...PRAISING]);
 
 /** Who says it, as the subject of what the writer says of them: "Anyone who says …", "People calling …". */
 export const SPEAKERS = words('anyone anybody those people whoever someone somebody everyone everybody he she they folks');

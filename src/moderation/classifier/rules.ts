@@ -2,7 +2,7 @@ import {
   CONDEMNING, DEHUMANISING, DOOM, GROUP_ADJECTIVES, HATE_VERBS, MODALS, NEGATIONS, NEGATIVE_ATTRIBUTES, REPORT_OPENERS, VIOLENCE, VIOLENT_NOUNS,
 } from './lexicon.js';
 import { readCounterSpeech } from './counter-speech.js';
-import { slursAreCountered, slursAreMentioned } from './slur-readings.js';
+import { slursAreCountered, slursAreMentioned, slursTakenUp } from './slur-readings.js';
 import { groupAt, negatesPhrase, push, readsAsAttackAt, subjectAt, type Finding, type Located } from './rule-helpers.js';
 import { findBelonging, findNormativeViolence, findThreat, findThreatPhrases, findViolentNoun, modalForce, phrasalViolenceAt } from './threat-rules.js';
 import { isWord, type Token } from './tokens.js';
@@ -30,6 +30,8 @@ export interface RuleResult {
    * of the writer's own: read at `assess()` time only, never a learned feature.
    */
   slursMentioned?: boolean;
+  /** The writer takes a reported slur up ("… and he is not wrong"): read at `assess()` time only. */
+  slursTakenUp?: boolean;
 }
 
 // Words allowed between a group and what is said of it ("Kurds are nothing but filthy vermin").
@@ -80,6 +82,7 @@ export function analyse(tokens: Token[], slurs: readonly string[] = []): RuleRes
     slursCountered: slurs.length > 0 && slursAreCountered(tokens, slurs, condemning),
     objection,
     slursMentioned: slurs.length > 0 && slursAreMentioned(tokens, slurs),
+    slursTakenUp: slurs.length > 0 && slursTakenUp(tokens),
   };
 }
 

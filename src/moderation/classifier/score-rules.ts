@@ -21,7 +21,7 @@ export function applyRules(learned: Scores, rules: RuleResult, hints: WordHints)
     // An endorsed report ("calling them vermin is not wrong, it is accurate") is the writer's own.
     else active.push({ ...finding, score: finding.reported && !finding.endorsed ? finding.score * CAPS.reportedFactor : finding.score });
   }
-  const slursQuoted = rules.slursCountered || (rules.slursMentioned ?? false);
+  const slursQuoted = (rules.slursCountered && !rules.slursTakenUp) || (rules.slursMentioned ?? false);
   const slursUsed = hints.slurs > 0 && !slursQuoted;
   if ((turned || rules.counterFrame || rules.objection || slursQuoted) && active.length === 0 && !slursUsed) {
     toxicity = Math.min(toxicity, CAPS.turned);

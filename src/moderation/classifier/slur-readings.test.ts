@@ -30,6 +30,21 @@ describe('slurs quoted to condemn them', () => {
   });
 });
 
+describe('a slur reported and condemned, then taken up by the writer (assess time)', () => {
+  const read = (text: string, slur: string) => analyse(tokenize(text.toLowerCase()), [slur]);
+
+  it('a condemned report still counts as countered, unless the writer takes it up', () => {
+    expect(read('He shouted "chink" at my daughter. Absolutely disgusting.', 'chink').slursTakenUp).toBe(false);
+    const vouched = read('My neighbour calls them "pakis" and honestly he is not wrong.', 'paki');
+    expect(vouched.slursCountered).toBe(true);
+    expect(vouched.slursTakenUp).toBe(true);
+  });
+
+  it('praise of those who objected is not taking it up', () => {
+    expect(read('He shouted "chink" at my daughter. Disgusting. The staff who threw him out were brave.', 'chink').slursTakenUp).toBe(false);
+  });
+});
+
 describe('slurs only talked about or reported as someone else\'s (assess time, not a learned feature)', () => {
   const mentioned = (text: string, slur: string) => analyse(tokenize(text.toLowerCase()), [slur]).slursMentioned;
 
@@ -38,6 +53,13 @@ describe('slurs only talked about or reported as someone else\'s (assess time, n
     ['A man on the bus called my son a nigger. He is seven.', 'nigger'],
     ['Someone sprayed "kike" on the synagogue door last night.', 'kike'],
     ['They called my grandfather a kike at work every day.', 'kike'],
+    // Round 12: present-tense reports with a subject, quoted words nobody is called, the word as subject.
+    ['My uncle still calls every Asian person a "chink" at dinner.', 'chink'],
+    ['They used to call us "polacks" on the building sites.', 'polack'],
+    ['A councillor who tweets "wetbacks go home" should resign.', 'wetback'],
+    ['The chant about "kikes" at the match should get the club fined.', 'kike'],
+    ['Growing up, "fag" was something kids said without thinking.', 'fag'],
+    ['The word on the banner was "kikes", spelled out in red.', 'kike'],
   ])('"%s" mentions it', (text, slur) => {
     expect(mentioned(text, slur)).toBe(true);
   });
@@ -53,6 +75,13 @@ describe('slurs only talked about or reported as someone else\'s (assess time, n
     ["If the word retard wasn't banned that's what I would call him.", 'retard'],
     ['Those kikes called me names.', 'kike'],
     ['I went to the shop and called it a paki shop.', 'paki'],
+    // Round 12: quoted, but said of someone, pointed at, named by the writer, or joined in.
+    ['They are "kikes", all of them.', 'kike'],
+    ['Those "chinky" shops should be shut down.', 'chink'],
+    ['Call them "fags", because that is what they are.', 'fag'],
+    ['Grandad says "darkie" and so do I.', 'darkie'],
+    ['He called a colleague a "retard" because she is one.', 'retard'],
+    ['My neighbour calls them "pakis" and he is not wrong.', 'paki'],
   ])('"%s" uses it', (text, slur) => {
     expect(mentioned(text, slur)).toBe(false);
   });

@@ -1,6 +1,7 @@
 import { BLIND_CIVIL } from '../../fixtures/blind-civil.js';
 import { BLIND_PROBES, type Probe } from '../../fixtures/blind-probes.js';
 import { BLIND_PROBES_2 } from '../../fixtures/blind-probes-2.js';
+import { BLIND_MIXED_2026_12 } from '../../fixtures/blind-mixed-2026-12.js';
 import { createAssess } from '../../pipeline.js';
 import { defaultSettings } from '../../../settings/index.js';
 import type { Classifier } from '../classifier.js';
@@ -27,10 +28,14 @@ export interface ProbeReport {
 }
 
 /** Each probe set was frozen before the model it measures; a later set is blind to the fixes the earlier one prompted. */
-const PROBE_SETS: { name: string; probes: Probe[] }[] = [
+const PROBE_SETS: { name: string; probes: Labelled[] }[] = [
   { name: 'blind functional probes', probes: BLIND_PROBES },
   { name: 'blind functional probes, second set (2026-11-25)', probes: BLIND_PROBES_2 },
+  // Written by a writer who saw neither the code nor the other fixtures: civil news comments and hate by topic.
+  { name: 'blind mixed set, third writer (2026-12-03)', probes: BLIND_MIXED_2026_12.map(({ text, hateful, topic }) => ({ text, hateful, category: topic })) },
 ];
+
+type Labelled = Pick<Probe, 'text' | 'hateful'> & { category: string };
 
 export function blindReport(classifier: Classifier, threshold = defaultSettings.moderation.holdThreshold): BlindReport {
   const settings = { ...defaultSettings.moderation, holdThreshold: threshold };
@@ -71,7 +76,7 @@ export function blindReport(classifier: Classifier, threshold = defaultSettings.
   };
 }
 
-function probeReport(name: string, probes: Probe[], run: (text: string) => { scores: Record<Head, number>; worst: number; classifierHeld: boolean; pipelineHeld: boolean }): ProbeReport {
+function probeReport(name: string, probes: Labelled[], run: (text: string) => { scores: Record<Head, number>; worst: number; classifierHeld: boolean; pipelineHeld: boolean }): ProbeReport {
   const byCategory: ProbeReport['byCategory'] = new Map();
   const results = probes.map((probe) => ({ probe, ...run(probe.text) }));
   for (const { probe, classifierHeld, pipelineHeld } of results) {
@@ -113,6 +118,14 @@ export function formatBlindReport(report: BlindReport, verbose: boolean): string
     lines.push(
       `${probes.name} (${probes.count}, ${probes.hateful} hateful): ROC-AUC toxicity ${auc(probes.auc.toxicity)}, ` +
         `identity_attack ${auc(probes.auc.identity_attack)}, threat ${auc(probes.auc.threat)}, max ${auc(probes.auc.max)}`,
+    );
+    const entries = [...probes.byCategory.values()];
+    const total = (hateful: boolean, count: (entry: (typeof entries)[number]) => number) => entries.filter((entry) => entry.hateful === hateful).reduce((sum, entry) => sum + count(entry), 0);
+    const contrasts = total(false, (entry) => entry.count);
+    const hatefulCount = total(true, (entry) => entry.count);
+    lines.push(
+      `  whole content-only pipeline: contrasts held ${pct(total(false, (entry) => entry.pipelineHeld), contrasts)} (${total(false, (entry) => entry.pipelineHeld)} of ${contrasts}), ` +
+        `hateful published ${pct(hatefulCount - total(true, (entry) => entry.pipelineHeld), hatefulCount)} (${hatefulCount - total(true, (entry) => entry.pipelineHeld)} of ${hatefulCount})`,
     );
     lines.push(`  ${'category'.padEnd(18)} ${'kind'.padEnd(10)} ${'texts'.padStart(5)}  ${'held (classifier)'.padStart(17)}  ${'held (pipeline)'.padStart(15)}`);
     for (const [category, entry] of probes.byCategory) {
