@@ -41,6 +41,8 @@ import { DENIAL_DENIED, DENIAL_KEPT } from '../src/moderation/fixtures/denied-de
 import { OWN_OBJECTION, OWN_OBJECTION_LOOKALIKES } from '../src/moderation/fixtures/objection-frames-tuning.js';
 import { SPEAKER_REJECTED, SPEAKER_VOUCHED } from '../src/moderation/fixtures/speaker-verdict-tuning.js';
 import { QUOTED_MENTIONS, QUOTED_USES } from '../src/moderation/fixtures/quoted-mention-tuning.js';
+import { VIOLENCE_AND_ABUSE, VIOLENCE_WORDS_CIVIL } from '../src/moderation/fixtures/violence-tuning.js';
+import { ABUSE_2, CIVIL_2, THREATS_2 } from '../src/moderation/fixtures/violence-tuning-2.js';
 
 const { values } = parseArgs({
   options: {
@@ -108,6 +110,8 @@ tuningPair('speaker verdict tuning set (round 11: the speaker lies / is vouched 
 tuningPair('own-frame objection tuning set (round 11)', OWN_OBJECTION, OWN_OBJECTION_LOOKALIKES);
 tuningPair('denied denial tuning set (round 11: denials kept / denials denied)', DENIAL_KEPT, DENIAL_DENIED);
 tuningPair('quoted mention tuning set (round 12: slurs quoted as words / taken up)', QUOTED_MENTIONS, QUOTED_USES);
+tuningPair('violence and abuse tuning set (round 12: civil look-alikes / threats and abuse of anyone)', VIOLENCE_WORDS_CIVIL, VIOLENCE_AND_ABUSE);
+tuningPair('violence and abuse tuning set, second batch (round 12)', CIVIL_2, [...THREATS_2, ...ABUSE_2]);
 const probeTexts = FUNCTIONAL_PROBE.map(([text]) => text);
 const probeLabels = FUNCTIONAL_PROBE.map(([, hateful]) => hateful);
 const probeAuc = (head: 'toxicity' | 'identity_attack') => rocAuc(scoreTexts(committed, probeTexts, head), probeLabels).toFixed(3);

@@ -61,6 +61,18 @@ export const RULE_FLOORS = {
   'violence-at-target': floor('threat', 0.88),
   // "... them one by one", "every last one", "on sight": the tail alone makes it a programme.
   'violence-programme': floor('threat', 0.95),
+  // Read at assess() time only (`harm-wishes.ts`), never learned features:
+  // "hope he gets stabbed", "deserve to be set on fire", "a rope and a lamppost": harm wished on someone
+  // by its outcome or instrument; as sure as a violent verb aimed after a modal, ranked just below it.
+  'harm-wished': floor('threat', 0.86),
+  // "I know where you live", "say that to my face": the reader threatened.
+  'threat-to-reader': floor('threat', 0.85),
+  // "kill yourself", "do the gene pool a favour and stop breathing": self-harm urged on the reader.
+  'self-harm-urged': floor('threat', 0.85),
+  // "you absolute cretin", "you're a waste of space": the reader insulted. Holds, but just over the
+  // threshold, below any attack on a people or threat and below most learned rudeness: Davidson's
+  // annotators call "you bitch" offensive, not hateful (0.62 here cost its unseen AUC 0.007; 0.55 …).
+  'abuse-aimed': floor('abuse', 0.55),
 } as const satisfies Record<string, Floor>;
 
 export type RuleName = keyof typeof RULE_FLOORS;

@@ -2,7 +2,7 @@
  * How a listed slur is used: quoted or reported and condemned (`slursAreCountered`, a learned feature), or
  * only talked about as a word or reported as someone else's (`slursAreMentioned`, read at `assess()` time).
  */
-import { endorsesAt, takesBackAt } from './counter-cues.js';
+import { cueWords, endorsesAt, takesBackAt } from './counter-cues.js';
 import { INSULTS, PROFANITY } from './lexicon.js';
 import { PRAISING } from './lexicon-counter.js';
 import { CLAUSE_TURN, reportedAt } from './rule-helpers.js';
@@ -93,8 +93,10 @@ export function slursTakenUp(tokens: Token[]): boolean {
 function takesUpAt(tokens: Token[], i: number): boolean {
   const token = tokens[i];
   if (token.quoted) return false;
-  if ((endorsesAt(tokens, i) && !PRAISING.has(token.text)) || takesBackAt(tokens, i)) return true;
   const next = tokens[i + 1]?.text;
+  // Short words no cue starts from are passed over with one lookup, as in `counter-speech.ts`.
+  const cue = cueWords().has(token.text) || token.text.length > 5;
+  if (cue && ((endorsesAt(tokens, i) && !PRAISING.has(token.text)) || takesBackAt(tokens, i))) return true;
   // "and so do I", "me too": the writer joins in.
   if (token.text === 'so' && next === 'do' && ['i', 'we'].includes(tokens[i + 2]?.text ?? '')) return true;
   if (token.text === 'me' && next === 'too') return true;

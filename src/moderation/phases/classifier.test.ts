@@ -19,6 +19,15 @@ describe('classifier phase', () => {
     expect(result?.reasons.map((reason) => reason.code)).toEqual(['THREAT', 'IDENTITY_ATTACK']);
   });
 
+  it('shows the moderator the abuse that lifted toxicity', () => {
+    const classification = {
+      ...quietClassification({ toxicity: 0.62 }),
+      findings: [{ kind: 'abuse' as const, rule: 'abuse-aimed' as const, score: 0.62, phrase: 'cretin', reported: false, negated: false, countered: false }],
+    };
+    const result = classifier.run(phaseInput(candidateWith(), contextWith(), classification));
+    expect(result?.reasons).toMatchObject([{ code: 'TOXICITY', matches: ['cretin'] }]);
+  });
+
   it('holds (never drops) above the reject threshold, flagged as severe', () => {
     const result = run({ toxicity: 0.99 }, { rejectThreshold: 0.98 });
     expect(result?.decision).toBe('hold');

@@ -22,7 +22,7 @@ export const classifier: Phase = {
     for (const head of ['threat', 'identity_attack', 'toxicity'] as const) {
       if (scores[head] < holdThreshold) continue;
       if (head === 'toxicity' && reasons.length > 0) continue;
-      const kinds = head === 'threat' ? ['threat'] : head === 'identity_attack' ? ['dehumanising', 'hate'] : [];
+      const kinds = head === 'threat' ? ['threat'] : head === 'identity_attack' ? ['dehumanising', 'hate'] : ['abuse'];
       const matches = findings.filter((finding) => kinds.includes(finding.kind)).map((finding) => finding.phrase);
       reasons.push({ ...REASONS[head], score: scores[head], ...(matches.length ? { matches } : {}) });
     }
