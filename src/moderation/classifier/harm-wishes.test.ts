@@ -34,6 +34,7 @@ describe('harm wished by outcome or instrument, threats and abuse aimed at the r
   it.each([
     // Denied, condemned, someone else's deed, news, idiom, or nobody to harm.
     'Nobody deserves to be set on fire, whatever they did.',
+    'He should not be hanged, whatever the tabloids want.',
     'I hope the man who stabbed him is caught and locked up.',
     'Hoping he gets stabbed is a disgusting thing to write.',
     'Two officers were stabbed outside the station last night.',

@@ -176,8 +176,8 @@ export function findHarm(tokens: Token[], condemned: readonly boolean[]): Locate
     // "wouldn't shed a tear" frames by its denial; any other denied frame ("nobody deserves to be …") does not.
     if (framing && (!token.negated || token.text === 'shed')) frame = k;
     if (frame < 0 || k <= frame || relative) continue;
-    const denied = token.negated ? endOfAny(tokens, k, DENIED_HARM) : -1;
-    const end = Math.max(token.negated ? -1 : endOfAny(tokens, k, HARM), denied, violenceInOtherForms(tokens, k, frame));
+    // A denied harm counts only where the denial is the threat ("won't be leaving in one piece").
+    const end = token.negated ? endOfAny(tokens, k, DENIED_HARM) : Math.max(endOfAny(tokens, k, HARM), violenceInOtherForms(tokens, k, frame));
     if (end <= k || !someoneToHarm(k)) continue;
     // Condemned in the writer's own words ("Hoping he gets stabbed is disgusting") it is no wish; reported
     // and condemned, it is kept as countered, like the learned rules' reports.

@@ -60,6 +60,7 @@ describe('slurs only talked about or reported as someone else\'s (assess time, n
     ['The chant about "kikes" at the match should get the club fined.', 'kike'],
     ['Growing up, "fag" was something kids said without thinking.', 'fag'],
     ['The word on the banner was "kikes", spelled out in red.', 'kike'],
+    ['The man who shouted "paki" at her got a fine and a ban.', 'paki'],
   ])('"%s" mentions it', (text, slur) => {
     expect(mentioned(text, slur)).toBe(true);
   });

@@ -64,7 +64,7 @@ function subjectBefore(tokens: Token[], k: number): boolean {
 
 /** Words that take a mention back: endorsement, amusement, and asking leave to use the word. */
 const NOT_A_COMPLAINT = new Set(['right', 'true', 'deserved', 'deserve', 'deserves', 'accurate', 'correct', 'fact', 'facts', 'truth', 'lol', 'lmao',
-  'lmfao', 'haha', 'hahaha', 'funny', 'hilarious', 'amused', 'ok', 'okay', 'fine', 'allowed', "can't", 'cannot', '😂', '🤣', '😅', '😆', '😁', '😄']);
+  'lmfao', 'haha', 'hahaha', 'funny', 'hilarious', 'amused', 'ok', 'okay', 'allowed', "can't", 'cannot', '😂', '🤣', '😅', '😆', '😁', '😄']);
 
 export function slursAreMentioned(tokens: Token[], slurs: readonly string[]): boolean {
   let seen = 0;
@@ -113,7 +113,8 @@ function ownNamingAt(tokens: Token[], i: number): boolean {
   return text === 'call' && ['', 'just', 'please', 'so', 'and', "let's"].includes(before[0]);
 }
 
-const ARTICLES = new Set(['a', 'an', 'such', 'dirty', 'filthy', 'fucking', 'bloody']);
+/** What may stand between a copula and a slur said of someone: "they are a 'X'", "such filthy 'X'". */
+const BEFORE_NAMING = new Set(['a', 'an', 'such', 'dirty', 'filthy', 'fucking', 'bloody']);
 const NAMES_FOR_WORDS = new Set(['word', 'words', 'term', 'name', 'names', 'slur', 'insult', 'chant', 'nickname', 'graffiti', 'message', 'headline', 'sign']);
 const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'being', 'am', "'m", "i'm", "you're", "they're", "he's", "she's", "it's", "that's", 'become', 'became']);
 
@@ -130,7 +131,7 @@ function quotedAsWordsAt(tokens: Token[], i: number): boolean {
   const before = [tokens[start - 1], tokens[start - 2]].map((token) => (token?.sentence === sentence ? token.text : ''));
   // "those 'X' shops", "call him 'X'": what the writer points at or names, named with it.
   if (['those', 'these', 'them', 'him', 'her', 'em'].includes(before[0])) return false;
-  const copula = COPULAS.has(before[0]) ? start - 1 : ARTICLES.has(before[0]) && COPULAS.has(before[1]) ? start - 2 : -1;
+  const copula = COPULAS.has(before[0]) ? start - 1 : BEFORE_NAMING.has(before[0]) && COPULAS.has(before[1]) ? start - 2 : -1;
   // "The word on the banner was 'X'": a copula whose subject is the word itself.
   return copula < 0 || tokens.slice(Math.max(0, copula - 4), copula).some((token) => token.sentence === sentence && NAMES_FOR_WORDS.has(token.text));
 }
