@@ -43,6 +43,7 @@ import { SPEAKER_REJECTED, SPEAKER_VOUCHED } from '../src/moderation/fixtures/sp
 import { QUOTED_MENTIONS, QUOTED_USES } from '../src/moderation/fixtures/quoted-mention-tuning.js';
 import { VIOLENCE_AND_ABUSE, VIOLENCE_WORDS_CIVIL } from '../src/moderation/fixtures/violence-tuning.js';
 import { ABUSE_2, CIVIL_2, THREATS_2 } from '../src/moderation/fixtures/violence-tuning-2.js';
+import { DEHUMANISING_HATE, PEOPLES_CIVIL } from '../src/moderation/fixtures/dehumanising-tuning.js';
 
 const { values } = parseArgs({
   options: {
@@ -112,6 +113,7 @@ tuningPair('denied denial tuning set (round 11: denials kept / denials denied)',
 tuningPair('quoted mention tuning set (round 12: slurs quoted as words / taken up)', QUOTED_MENTIONS, QUOTED_USES);
 tuningPair('violence and abuse tuning set (round 12: civil look-alikes / threats and abuse of anyone)', VIOLENCE_WORDS_CIVIL, VIOLENCE_AND_ABUSE);
 tuningPair('violence and abuse tuning set, second batch (round 12)', CIVIL_2, [...THREATS_2, ...ABUSE_2]);
+tuningPair('dehumanising tuning set (round 12: peoples in civil comments / likened to vermin, coded)', PEOPLES_CIVIL, DEHUMANISING_HATE);
 const probeTexts = FUNCTIONAL_PROBE.map(([text]) => text);
 const probeLabels = FUNCTIONAL_PROBE.map(([, hateful]) => hateful);
 const probeAuc = (head: 'toxicity' | 'identity_attack') => rocAuc(scoreTexts(committed, probeTexts, head), probeLabels).toFixed(3);

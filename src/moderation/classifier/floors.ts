@@ -69,6 +69,11 @@ export const RULE_FLOORS = {
   'threat-to-reader': floor('threat', 0.85),
   // "kill yourself", "do the gene pool a favour and stop breathing": self-harm urged on the reader.
   'self-harm-urged': floor('threat', 0.85),
+  // "Mexicans come over that border like cockroaches", "they're locusts", "a parasite class": a people
+  // likened to vermin or disease further from its name than the rules read; as sure as a compound.
+  'people-likened': floor('dehumanising', 0.88),
+  // "(((them)))", "happy merchant": antisemitic codes, unambiguous but unnamed; held as hate.
+  'coded-antisemitism': floor('hate', 0.8),
   // "you absolute cretin", "you're a waste of space": the reader insulted. Holds, but just over the
   // threshold, below any attack on a people or threat and below most learned rudeness: Davidson's
   // annotators call "you bitch" offensive, not hateful (0.62 here cost its unseen AUC 0.007; 0.55 …).

@@ -3,7 +3,7 @@ import { analyse, isTurned } from './rules.js';
 import { tokenize } from './tokens.js';
 
 /** The assess-time harm findings that count (not turned by negation, condemnation or objection). */
-const harmsOf = (text: string) => (analyse(tokenize(text.toLowerCase())).harms ?? []).filter((finding) => !isTurned(finding)).map((finding) => finding.rule);
+const harmsOf = (text: string) => (analyse(tokenize(text.toLowerCase())).assessFindings ?? []).filter((finding) => !isTurned(finding)).map((finding) => finding.rule);
 
 describe('harm wished by outcome or instrument, threats and abuse aimed at the reader (round 12, assess time)', () => {
   it.each([
@@ -55,14 +55,14 @@ describe('harm wished by outcome or instrument, threats and abuse aimed at the r
   });
 
   it('a harm reported and condemned is turned; one in quotation marks is not read at all', () => {
-    const [harm] = analyse(tokenize('he said he hoped the judge gets stabbed. disgusting.')).harms ?? [];
+    const [harm] = analyse(tokenize('he said he hoped the judge gets stabbed. disgusting.')).assessFindings ?? [];
     expect(harm?.reported).toBe(true);
     expect(harm && isTurned(harm)).toBe(true);
-    expect(analyse(tokenize('he wrote "i hope his car goes off a bridge" under my post.')).harms).toEqual([]);
+    expect(analyse(tokenize('he wrote "i hope his car goes off a bridge" under my post.')).assessFindings).toEqual([]);
   });
 
   it('leaves what the learned rules found to them, and counter-speech turns it', () => {
     const result = analyse(tokenize('those who say that muslims should be hanged are the extremists here.'));
-    expect(result.harms).toEqual([]);
+    expect(result.assessFindings).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@
  */
 import { RULE_FLOORS, type RuleName } from './floors.js';
 import { INSULTS, SECOND_PERSON, VIOLENCE_DONE } from './lexicon.js';
-import { CLAUSE_TURN, isTarget, reportedAt, type Located } from './rule-helpers.js';
+import { CLAUSE_TURN, condemnedNear, isTarget, reportedAt, type Located } from './rule-helpers.js';
 import type { Token } from './tokens.js';
 
 /** Phrases of words ('*' stands for any one word, '…' for up to five), by first word: one lookup a token. */
@@ -114,8 +114,6 @@ function endOfAny(tokens: Token[], k: number, list: Phrases): number {
  */
 export function findHarm(tokens: Token[], condemned: readonly boolean[]): Located[] {
   const found: Located[] = [];
-  const condemnedOutside = (sentence: number, from: number, to: number) =>
-    tokens.some((token, j) => condemned[j] && (j < from || j >= to) && (token.sentence === sentence || token.sentence === sentence + 1));
   // Said to the reader's face, so never someone else's words reported ("say that to my face" is no report).
   const push = (rule: RuleName, from: number, to: number, direct = false) => {
     const sentence = tokens[from].sentence;
@@ -127,7 +125,7 @@ export function findHarm(tokens: Token[], condemned: readonly boolean[]): Locate
       phrase: tokens.slice(from, to).map((token) => token.text).join(' '),
       reported,
       negated: false,
-      countered: reported && condemnedOutside(sentence, from, to),
+      countered: reported && condemnedNear(tokens, condemned, from, to),
       sentence,
       from,
       to,
@@ -181,7 +179,7 @@ export function findHarm(tokens: Token[], condemned: readonly boolean[]): Locate
     if (end <= k || !someoneToHarm(k)) continue;
     // Condemned in the writer's own words ("Hoping he gets stabbed is disgusting") it is no wish; reported
     // and condemned, it is kept as countered, like the learned rules' reports.
-    if (reportedAt(tokens, frame, end) || !condemnedOutside(token.sentence, frame, end)) {
+    if (reportedAt(tokens, frame, end) || !condemnedNear(tokens, condemned, frame, end)) {
       push('harm-wished', frame, end);
       frame = -1;
     }

@@ -88,6 +88,15 @@ export function reportedAt(tokens: Token[], from: number, to: number, verbs: Rea
   return false;
 }
 
+/**
+ * A word that condemns (`condemned`, per token, as `rules.ts` reads it), not denied ("won't stop" is no
+ * condemnation), outside `from`..`to`, in the same sentence or the next: "Hoping he gets stabbed is disgusting".
+ */
+export function condemnedNear(tokens: Token[], condemned: readonly boolean[], from: number, to: number): boolean {
+  const { sentence } = tokens[from];
+  return tokens.some((token, j) => condemned[j] && !token.negated && (j < from || j >= to) && (token.sentence === sentence || token.sentence === sentence + 1));
+}
+
 function negatedBetween(tokens: Token[], from: number, to: number): boolean {
   for (let k = Math.max(0, from); k <= to && k < tokens.length; k++) {
     if (tokens[k].negated || (tokens[k].negator && k < to)) return true;

@@ -3,6 +3,7 @@ import {
 } from './lexicon.js';
 import { readCounterSpeech } from './counter-speech.js';
 import { findHarm } from './harm-wishes.js';
+import { findLikenings } from './likenings.js';
 import { slursAreCountered, slursAreMentioned, slursTakenUp } from './slur-readings.js';
 import { groupAt, negatesPhrase, push, readsAsAttackAt, subjectAt, type Finding, type Located } from './rule-helpers.js';
 import { findBelonging, findNormativeViolence, findThreat, findThreatPhrases, findViolentNoun, modalForce, phrasalViolenceAt } from './threat-rules.js';
@@ -33,8 +34,11 @@ export interface RuleResult {
   slursMentioned?: boolean;
   /** The writer takes a reported slur up ("… and he is not wrong"): read at `assess()` time only. */
   slursTakenUp?: boolean;
-  /** Harm wished by outcome or instrument, threats to the reader, abuse aimed at them (`harm-wishes.ts`): assess time only. */
-  harms?: Finding[];
+  /**
+   * Findings read at `assess()` time only, never learned features: harm wished by outcome or instrument,
+   * threats to the reader, abuse aimed at them (`harm-wishes.ts`), peoples likened to vermin (`likenings.ts`).
+   */
+  assessFindings?: Finding[];
 }
 
 // Words allowed between a group and what is said of it ("Kurds are nothing but filthy vermin").
@@ -76,12 +80,13 @@ export function analyse(tokens: Token[], slurs: readonly string[] = []): RuleRes
     finding.countered = finding.reported && (condemning.has(finding.sentence) || condemning.has(finding.sentence + 1));
   }
   const condemns = condemning.size > 0;
-  // What the learned rules already found is theirs; the assess-time harms add only what they missed, and
-  // counter-speech reads harm wished like them ("Those who say X should be hanged are the extremists");
-  // what is said to the reader's face is never a report to object to.
-  const harms = findHarm(tokens, condemned).filter((harm) => !findings.some((finding) => finding.from < harm.to && harm.from < finding.to));
-  const wished = harms.filter((harm) => harm.rule === 'harm-wished');
-  const { objection } = readCounterSpeech(tokens, [...findings, ...wished], condemned, groups);
+  // What the learned rules already found is theirs; the assess-time readings add only what they missed,
+  // and counter-speech reads them like the rules' findings ("Those who say X should be hanged are the
+  // extremists"), except what is said to the reader's face, which is never a report to object to.
+  const assessed = [...findHarm(tokens, condemned), ...findLikenings(tokens, condemned)]
+    .filter((late) => !findings.some((finding) => finding.from < late.to && late.from < finding.to));
+  const reportable = assessed.filter((late) => late.kind !== 'abuse' && late.rule !== 'threat-to-reader' && late.rule !== 'self-harm-urged');
+  const { objection } = readCounterSpeech(tokens, [...findings, ...reportable], condemned, groups);
   const unlocated = ({ sentence: _, from: _from, to: _to, ...finding }: Located): Finding => finding;
   return {
     findings: findings.map(unlocated),
@@ -92,7 +97,7 @@ export function analyse(tokens: Token[], slurs: readonly string[] = []): RuleRes
     objection,
     slursMentioned: slurs.length > 0 && slursAreMentioned(tokens, slurs),
     slursTakenUp: slurs.length > 0 && slursTakenUp(tokens),
-    harms: harms.map(unlocated),
+    assessFindings: assessed.map(unlocated),
   };
 }
 

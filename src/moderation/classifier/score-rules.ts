@@ -16,7 +16,7 @@ export function applyRules(learned: Scores, rules: RuleResult, hints: WordHints)
 
   const active: Finding[] = [];
   let turned = false;
-  for (const finding of [...rules.findings, ...(rules.harms ?? [])]) {
+  for (const finding of [...rules.findings, ...(rules.assessFindings ?? [])]) {
     if (isTurned(finding)) turned = true;
     // An endorsed report ("calling them vermin is not wrong, it is accurate") is the writer's own.
     else active.push({ ...finding, score: finding.reported && !finding.endorsed ? finding.score * CAPS.reportedFactor : finding.score });

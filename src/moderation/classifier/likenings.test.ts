@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, isTurned } from './rules.js';
+import { tokenize } from './tokens.js';
+
+/** The assess-time likenings that count (not turned by negation, condemnation or objection). */
+const likeningsOf = (text: string) =>
+  (analyse(tokenize(text.toLowerCase())).assessFindings ?? []).filter((finding) => !isTurned(finding) && finding.kind !== 'threat' && finding.kind !== 'abuse').map((finding) => finding.rule);
+
+describe('a people likened to vermin or disease beyond "[people] are [vermin]" (round 12, assess time)', () => {
+  it.each([
+    ['Mexicans come over that border like cockroaches. Stamp on one and there are a hundred more.', 'people-likened'],
+    ['Eastern Europeans multiply like fruit flies in every flat on my road.', 'people-likened'],
+    ['Asians are all the same, soulless worker ants with no ideas of their own.', 'people-likened'],
+    ['Islam is spreading like a cancer through Europe.', 'people-likened'],
+    ['Refugees? More like a parasite class living off the rest of us.', 'people-likened'],
+    ['The Muslims are outbreeding us three to one.', 'people-likened'],
+    ["Walk down any street there and it's crawling with Pakistanis.", 'people-likened'],
+    ['Funny how the banks are all run by (((them))).', 'coded-antisemitism'],
+  ])('"%s" finds %s', (text, rule) => {
+    expect(likeningsOf(text)).toContain(rule);
+  });
+
+  it.each([
+    // Literal animals and disease near a people, denied, condemned, or reported and condemned.
+    'The locust plague has left Somali and Kenyan herders with no pasture for their goats.',
+    'Cancer rates among Pakistanis in Bradford have fallen, the study says.',
+    'Mexicans are not cockroaches, whatever the talk-show host says.',
+    'Comparing refugees to locusts, like that columnist did, is vile.',
+    'He said Mexicans come over the border like cockroaches. Disgusting.',
+    'The farmers culled the herd after the outbreak, and the Kurdish villagers lost everything.',
+  ])('"%s" finds nothing', (text) => {
+    expect(likeningsOf(text)).toEqual([]);
+  });
+});
