@@ -23,6 +23,7 @@ describe('a people likened to vermin or disease beyond "[people] are [vermin]" (
   it.each([
     // Literal animals and disease near a people, denied, condemned, or reported and condemned.
     'The locust plague has left Somali and Kenyan herders with no pasture for their goats.',
+    'The Kurdish villages were hit by a plague of locusts this spring.',
     'Cancer rates among Pakistanis in Bradford have fallen, the study says.',
     'Mexicans are not cockroaches, whatever the talk-show host says.',
     'Comparing refugees to locusts, like that columnist did, is vile.',

@@ -19,8 +19,8 @@ const likens = (word: string) => DEHUMANISING.has(word) || MORE_VERMIN.has(word)
 const FAITHS = new Set(['islam', 'judaism']);
 const COPULAS = new Set(['are', 'is', "they're", 'theyre', 'were', 'be', 'being', 'become']);
 const SUBJECTS = new Set(['they', 'them', 'these', 'those', 'all', 'most', 'every']);
-/** Nouns that make the vermin word a kind of people: "a parasite class", "a swarm of …". */
-const AS_PEOPLE = new Set(['class', 'horde', 'hordes', 'race', 'breed', 'infestation', 'of']);
+/** Nouns that make the vermin word a kind of people: "a parasite class" ("an infestation of [people]" the rules read). */
+const AS_PEOPLE = new Set(['class', 'horde', 'hordes', 'race', 'breed']);
 const BREEDING = new Set(['outbreeding', 'outbreed', 'outbreeds', 'outbred']);
 /** Vermin's verbs said of a people: "migrants swarming over the fences", "crawling with Pakistanis". */
 const VERMIN_VERBS = new Set(['swarming', 'swarmed', 'infesting', 'infested', 'crawling', 'overrun', 'overrunning']);
@@ -54,7 +54,8 @@ export function findLikenings(tokens: Token[], condemned: readonly boolean[]): L
     if (VERMIN_VERBS.has(token.text) && nearAPeople(tokens, k)) push('people-likened', k, k + 1);
     if (!likens(token.text) || !readsAsAttackAt(tokens, k)) continue;
     const from = likeningBefore(tokens, k);
-    if (from >= 0 || AS_PEOPLE.has(tokens[k + 1]?.text ?? '')) push('people-likened', Math.max(0, from), k + 1);
+    if (from >= 0) push('people-likened', from, k + 1);
+    else if (AS_PEOPLE.has(tokens[k + 1]?.text ?? '')) push('people-likened', k, k + 2);
   }
   return found;
 }
