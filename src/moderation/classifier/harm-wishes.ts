@@ -6,9 +6,9 @@
  * to be set on fire") or threaten the reader ("I know where you live"). What they find lifts the floors
  * of `floors.ts` like any finding, and is turned by negation, quotation and condemnation the same way.
  */
-import { RULE_FLOORS, type RuleName } from './floors.js';
+import type { RuleName } from './floors.js';
 import { INSULTS, SECOND_PERSON, VIOLENCE_DONE } from './lexicon.js';
-import { CLAUSE_TURN, condemnedNear, isTarget, reportedAt, type Located } from './rule-helpers.js';
+import { CLAUSE_TURN, assessedFinding, isTarget, type Located } from './rule-helpers.js';
 import type { Token } from './tokens.js';
 
 /** Phrases of words ('*' stands for any one word, '…' for up to five), by first word: one lookup a token. */
@@ -69,6 +69,12 @@ const ABUSE = phrases(`excuse for a human | waste of oxygen | waste of space | w
   gobshite | thicko | lowlife | degenerate | simpleton | troglodyte | worm | nonce`);
 const ALWAYS_AIMED = phrases(`thick as mince | thick as two short planks`);
 
+/**
+ * Said to the reader's face: never someone else's words reported ("say that to my face" is no report),
+ * and never a report that counter-speech could turn around.
+ */
+export const SAID_TO_THE_READER: ReadonlySet<RuleName> = new Set(['threat-to-reader', 'self-harm-urged', 'abuse-aimed']);
+
 const RELATIVE = new Set(['who', 'whoever', 'which', 'whom', 'whose']);
 /** Where a relative clause gives way to the main one again: "the guy who did this and a claw hammer". */
 const RELATIVE_ENDS = new Set([',', 'and', 'is', 'was', 'are', 'were', 'gets', 'get']);
@@ -114,22 +120,10 @@ function endOfAny(tokens: Token[], k: number, list: Phrases): number {
  */
 export function findHarm(tokens: Token[], condemned: readonly boolean[]): Located[] {
   const found: Located[] = [];
-  // Said to the reader's face, so never someone else's words reported ("say that to my face" is no report).
-  const push = (rule: RuleName, from: number, to: number, direct = false) => {
-    const sentence = tokens[from].sentence;
-    const reported = !direct && reportedAt(tokens, from, to);
-    found.push({
-      kind: RULE_FLOORS[rule].kind,
-      rule,
-      score: RULE_FLOORS[rule].floor,
-      phrase: tokens.slice(from, to).map((token) => token.text).join(' '),
-      reported,
-      negated: false,
-      countered: reported && condemnedNear(tokens, condemned, from, to),
-      sentence,
-      from,
-      to,
-    });
+  const push = (rule: RuleName, from: number, to: number) => {
+    const finding = assessedFinding(tokens, condemned, rule, from, to, SAID_TO_THE_READER.has(rule));
+    if (finding) found.push(finding);
+    return finding !== undefined;
   };
   const someoneIn = new Map<number, boolean>();
   const someoneToHarm = (k: number) => {
@@ -161,28 +155,22 @@ export function findHarm(tokens: Token[], condemned: readonly boolean[]): Locate
     if (framing) relative = false;
 
     const threat = endOfAny(tokens, k, THREATS_TO_READER);
-    if (threat > k && !token.negated) push('threat-to-reader', k, threat, true);
+    if (threat > k && !token.negated) push('threat-to-reader', k, threat);
     const urged = endOfAny(tokens, k, SELF_HARM_URGED);
-    if (urged > k && !token.negated && aimedAtReader(tokens, k)) push('self-harm-urged', k, urged, true);
+    if (urged > k && !token.negated && aimedAtReader(tokens, k)) push('self-harm-urged', k, urged);
     const ordered = endOfAny(tokens, k, SELF_HARM_ORDERED);
-    if (ordered > k && !token.negated) push('self-harm-urged', k, ordered, true);
+    if (ordered > k && !token.negated) push('self-harm-urged', k, ordered);
     const abuse = Math.max(endOfAny(tokens, k, ABUSE), INSULTS.has(token.text) ? k + 1 : -1);
-    if (abuse > k && !token.negated && insultsReader(tokens, k)) push('abuse-aimed', k, abuse, true);
+    if (abuse > k && !token.negated && insultsReader(tokens, k)) push('abuse-aimed', k, abuse);
     const aimed = endOfAny(tokens, k, ALWAYS_AIMED);
-    if (aimed > k && !token.negated) push('abuse-aimed', k, aimed, true);
+    if (aimed > k && !token.negated) push('abuse-aimed', k, aimed);
 
     // "wouldn't shed a tear" frames by its denial; any other denied frame ("nobody deserves to be …") does not.
     if (framing && (!token.negated || token.text === 'shed')) frame = k;
     if (frame < 0 || k <= frame || relative) continue;
     // A denied harm counts only where the denial is the threat ("won't be leaving in one piece").
     const end = token.negated ? endOfAny(tokens, k, DENIED_HARM) : Math.max(endOfAny(tokens, k, HARM), violenceInOtherForms(tokens, k, frame));
-    if (end <= k || !someoneToHarm(k)) continue;
-    // Condemned in the writer's own words ("Hoping he gets stabbed is disgusting") it is no wish; reported
-    // and condemned, it is kept as countered, like the learned rules' reports.
-    if (reportedAt(tokens, frame, end) || !condemnedNear(tokens, condemned, frame, end)) {
-      push('harm-wished', frame, end);
-      frame = -1;
-    }
+    if (end > k && someoneToHarm(k) && push('harm-wished', frame, end)) frame = -1;
   }
   return found;
 }

@@ -6,9 +6,9 @@
  * two antisemitic codes ("(((them)))", "happy merchant"). Literal animals and diseases near a people ("the
  * locust plague left Somali herders with nothing") have no likening word before them and are not read.
  */
-import { RULE_FLOORS, type RuleName } from './floors.js';
+import type { RuleName } from './floors.js';
 import { DEHUMANISING } from './lexicon.js';
-import { CLAUSE_TURN, condemnedNear, groupAt, readsAsAttackAt, reportedAt, type Located } from './rule-helpers.js';
+import { CLAUSE_TURN, assessedFinding, groupAt, readsAsAttackAt, type Located } from './rule-helpers.js';
 import type { Token } from './tokens.js';
 
 /** Vermin and disease the learned lexicon lacks (it is a learned feature, so it stays as trained). */
@@ -32,17 +32,10 @@ export function findLikenings(tokens: Token[], condemned: readonly boolean[]): L
   if (!tokens.some((token) => cue(token.text))) return [];
   const peopleIn = sentencesNamingAPeople(tokens);
   const found: Located[] = [];
+  // The writer's own likening condemned ("Calling them cockroaches, like he did, is vile") is no likening.
   const push = (rule: RuleName, from: number, to: number) => {
-    const sentence = tokens[from].sentence;
-    const condemns = condemnedNear(tokens, condemned, from, to);
-    const reported = reportedAt(tokens, from, to);
-    // The writer's own likening condemned ("Calling them cockroaches, like he did, is vile") is no likening.
-    if (condemns && !reported) return;
-    found.push({
-      kind: RULE_FLOORS[rule].kind, rule, score: RULE_FLOORS[rule].floor,
-      phrase: tokens.slice(from, to).map((token) => token.text).join(' '),
-      reported, negated: false, countered: reported && condemns, sentence, from, to,
-    });
+    const finding = assessedFinding(tokens, condemned, rule, from, to);
+    if (finding) found.push(finding);
   };
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k];

@@ -92,7 +92,7 @@ export function reportedAt(tokens: Token[], from: number, to: number, verbs: Rea
  * A word that condemns (`condemned`, per token, as `rules.ts` reads it), not denied ("won't stop" is no
  * condemnation), outside `from`..`to`, in the same sentence or the next: "Hoping he gets stabbed is disgusting".
  */
-export function condemnedNear(tokens: Token[], condemned: readonly boolean[], from: number, to: number): boolean {
+function condemnedNear(tokens: Token[], condemned: readonly boolean[], from: number, to: number): boolean {
   const { sentence } = tokens[from];
   return tokens.some((token, j) => condemned[j] && !token.negated && (j < from || j >= to) && (token.sentence === sentence || token.sentence === sentence + 1));
 }
@@ -122,18 +122,24 @@ export function negatesPhrase(tokens: Token[], from: number, to: number): boolea
 
 export function push(findings: Located[], tokens: Token[], rule: RuleName, from: number, to: number, negFrom = from): void {
   const start = Math.max(0, from);
-  findings.push({
-    kind: RULE_FLOORS[rule].kind,
-    rule,
-    score: RULE_FLOORS[rule].floor,
-    phrase: phraseOf(tokens, from, to),
-    reported: reportedAt(tokens, start, to),
-    negated: negatedBetween(tokens, negFrom, to - 1),
-    countered: false,
-    sentence: tokens[Math.min(start, tokens.length - 1)].sentence,
-    from: start,
-    to,
-  });
+  findings.push(located(tokens, rule, start, to, { reported: reportedAt(tokens, start, to), negated: negatedBetween(tokens, negFrom, to - 1), countered: false }));
+}
+
+function located(tokens: Token[], rule: RuleName, from: number, to: number, state: Pick<Finding, 'reported' | 'negated' | 'countered'>): Located {
+  const { kind, floor } = RULE_FLOORS[rule];
+  return { kind, rule, score: floor, phrase: phraseOf(tokens, from, to), ...state, sentence: tokens[Math.min(from, tokens.length - 1)].sentence, from, to };
+}
+
+/**
+ * A finding of the assess-time readings (`harm-wishes.ts`, `likenings.ts`), which test negation
+ * themselves: said to the reader (`direct`) it is never a report; reported and condemned nearby it is
+ * countered; the writer's own and condemned ("Hoping he gets stabbed is disgusting") it is none.
+ */
+export function assessedFinding(tokens: Token[], condemned: readonly boolean[], rule: RuleName, from: number, to: number, direct = false): Located | undefined {
+  const reported = !direct && reportedAt(tokens, from, to);
+  const condemns = !direct && condemnedNear(tokens, condemned, from, to);
+  if (condemns && !reported) return undefined;
+  return located(tokens, rule, from, to, { reported, negated: false, countered: reported && condemns });
 }
 
 export function containsPhrase(tokens: Token[], from: number, to: number, phrase: string[]): boolean {

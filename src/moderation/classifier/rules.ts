@@ -2,7 +2,7 @@ import {
   CONDEMNING, DEHUMANISING, DOOM, GROUP_ADJECTIVES, HATE_VERBS, MODALS, NEGATIONS, NEGATIVE_ATTRIBUTES, REPORT_OPENERS, VIOLENCE, VIOLENT_NOUNS,
 } from './lexicon.js';
 import { readCounterSpeech } from './counter-speech.js';
-import { findHarm } from './harm-wishes.js';
+import { SAID_TO_THE_READER, findHarm } from './harm-wishes.js';
 import { findLikenings } from './likenings.js';
 import { slursAreCountered, slursAreMentioned, slursTakenUp } from './slur-readings.js';
 import { groupAt, negatesPhrase, push, readsAsAttackAt, subjectAt, type Finding, type Located } from './rule-helpers.js';
@@ -85,8 +85,9 @@ export function analyse(tokens: Token[], slurs: readonly string[] = []): RuleRes
   // extremists"), except what is said to the reader's face, which is never a report to object to.
   const assessed = [...findHarm(tokens, condemned), ...findLikenings(tokens, condemned)]
     .filter((late) => !findings.some((finding) => finding.from < late.to && late.from < finding.to));
-  const reportable = assessed.filter((late) => late.kind !== 'abuse' && late.rule !== 'threat-to-reader' && late.rule !== 'self-harm-urged');
+  const reportable = assessed.filter((late) => !SAID_TO_THE_READER.has(late.rule));
   const { objection } = readCounterSpeech(tokens, [...findings, ...reportable], condemned, groups);
+  const takenUp = slurs.length > 0 && slursTakenUp(tokens);
   const unlocated = ({ sentence: _, from: _from, to: _to, ...finding }: Located): Finding => finding;
   return {
     findings: findings.map(unlocated),
@@ -95,8 +96,8 @@ export function analyse(tokens: Token[], slurs: readonly string[] = []): RuleRes
     groups,
     slursCountered: slurs.length > 0 && slursAreCountered(tokens, slurs, condemning),
     objection,
-    slursMentioned: slurs.length > 0 && slursAreMentioned(tokens, slurs),
-    slursTakenUp: slurs.length > 0 && slursTakenUp(tokens),
+    slursMentioned: slurs.length > 0 && !takenUp && slursAreMentioned(tokens, slurs),
+    slursTakenUp: takenUp,
     assessFindings: assessed.map(unlocated),
   };
 }

@@ -66,12 +66,13 @@ function subjectBefore(tokens: Token[], k: number): boolean {
 const NOT_A_COMPLAINT = new Set(['right', 'true', 'deserved', 'deserve', 'deserves', 'accurate', 'correct', 'fact', 'facts', 'truth', 'lol', 'lmao',
   'lmfao', 'haha', 'hahaha', 'funny', 'hilarious', 'amused', 'ok', 'okay', 'allowed', "can't", 'cannot', '😂', '🤣', '😅', '😆', '😁', '😄']);
 
+/** Every slur only talked about or reported; `analyse` asks only where the writer takes none up (`slursTakenUp`). */
 export function slursAreMentioned(tokens: Token[], slurs: readonly string[]): boolean {
   let seen = 0;
   for (let i = 0; i < tokens.length; i++) {
     const { text } = tokens[i];
     if (!slurs.some((slur) => text.startsWith(slur))) {
-      if (NOT_A_COMPLAINT.has(text) || INSULTS.has(text) || PROFANITY.has(text) || ownNamingAt(tokens, i) || takesUpAt(tokens, i)) return false;
+      if (NOT_A_COMPLAINT.has(text) || INSULTS.has(text) || PROFANITY.has(text) || ownNamingAt(tokens, i)) return false;
       continue;
     }
     seen++;

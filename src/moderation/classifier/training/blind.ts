@@ -119,13 +119,19 @@ export function formatBlindReport(report: BlindReport, verbose: boolean): string
       `${probes.name} (${probes.count}, ${probes.hateful} hateful): ROC-AUC toxicity ${auc(probes.auc.toxicity)}, ` +
         `identity_attack ${auc(probes.auc.identity_attack)}, threat ${auc(probes.auc.threat)}, max ${auc(probes.auc.max)}`,
     );
-    const entries = [...probes.byCategory.values()];
-    const total = (hateful: boolean, count: (entry: (typeof entries)[number]) => number) => entries.filter((entry) => entry.hateful === hateful).reduce((sum, entry) => sum + count(entry), 0);
-    const contrasts = total(false, (entry) => entry.count);
-    const hatefulCount = total(true, (entry) => entry.count);
+    const totals = { contrasts: 0, held: 0, hateful: 0, published: 0 };
+    for (const entry of probes.byCategory.values()) {
+      if (entry.hateful) {
+        totals.hateful += entry.count;
+        totals.published += entry.count - entry.pipelineHeld;
+      } else {
+        totals.contrasts += entry.count;
+        totals.held += entry.pipelineHeld;
+      }
+    }
     lines.push(
-      `  whole content-only pipeline: contrasts held ${pct(total(false, (entry) => entry.pipelineHeld), contrasts)} (${total(false, (entry) => entry.pipelineHeld)} of ${contrasts}), ` +
-        `hateful published ${pct(hatefulCount - total(true, (entry) => entry.pipelineHeld), hatefulCount)} (${hatefulCount - total(true, (entry) => entry.pipelineHeld)} of ${hatefulCount})`,
+      `  whole content-only pipeline: contrasts held ${pct(totals.held, totals.contrasts)} (${totals.held} of ${totals.contrasts}), ` +
+        `hateful published ${pct(totals.published, totals.hateful)} (${totals.published} of ${totals.hateful})`,
     );
     lines.push(`  ${'category'.padEnd(18)} ${'kind'.padEnd(10)} ${'texts'.padStart(5)}  ${'held (classifier)'.padStart(17)}  ${'held (pipeline)'.padStart(15)}`);
     for (const [category, entry] of probes.byCategory) {
