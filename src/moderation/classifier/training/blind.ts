@@ -2,6 +2,7 @@ import { BLIND_CIVIL } from '../../fixtures/blind-civil.js';
 import { BLIND_PROBES, type Probe } from '../../fixtures/blind-probes.js';
 import { BLIND_PROBES_2 } from '../../fixtures/blind-probes-2.js';
 import { BLIND_MIXED_2026_12 } from '../../fixtures/blind-mixed-2026-12.js';
+import { BLIND_FOURTH_WRITER_2026_12 } from '../../fixtures/blind-fourth-writer-2026-12.js';
 import { createAssess } from '../../pipeline.js';
 import { defaultSettings } from '../../../settings/index.js';
 import type { Classifier } from '../classifier.js';
@@ -23,19 +24,27 @@ export interface ProbeReport {
   name: string;
   count: number;
   hateful: number;
-  auc: Record<Head | 'max', number>;
+  /** The threat head against the hateful label, and against the threats alone (`threatVsRest`). */
+  auc: Record<Head | 'max' | 'threatVsRest', number>;
   byCategory: Map<string, { hateful: boolean; count: number; classifierHeld: number; pipelineHeld: number; missed: string[] }>;
 }
 
 /** Each probe set was frozen before the model it measures; a later set is blind to the fixes the earlier one prompted. */
 const PROBE_SETS: { name: string; probes: Labelled[] }[] = [
-  { name: 'blind functional probes', probes: BLIND_PROBES },
-  { name: 'blind functional probes, second set (2026-11-25)', probes: BLIND_PROBES_2 },
-  // Written by a writer who saw neither the code nor the other fixtures: civil news comments and hate by topic.
-  { name: 'blind mixed set, third writer (2026-12-03)', probes: BLIND_MIXED_2026_12.map(({ text, hateful, topic }) => ({ text, hateful, category: topic })) },
+  { name: 'blind functional probes', probes: BLIND_PROBES.map((probe) => ({ ...probe, threat: probe.category === 'threat' })) },
+  { name: 'blind functional probes, second set (2026-11-25)', probes: BLIND_PROBES_2.map((probe) => ({ ...probe, threat: probe.category === 'threat' })) },
+  // Written by writers who saw neither the code nor the other fixtures: civil comments and hate by topic.
+  {
+    name: 'blind mixed set, third writer (2026-12-03)',
+    probes: BLIND_MIXED_2026_12.map(({ text, hateful, topic }) => ({ text, hateful, category: topic, threat: topic === 'hate-violence' })),
+  },
+  {
+    name: 'blind mixed set, fourth writer (2026-12-04)',
+    probes: BLIND_FOURTH_WRITER_2026_12.map(({ text, hateful, topic, threat }) => ({ text, hateful, category: topic, threat })),
+  },
 ];
 
-type Labelled = Pick<Probe, 'text' | 'hateful'> & { category: string };
+type Labelled = Pick<Probe, 'text' | 'hateful'> & { category: string; threat: boolean };
 
 export function blindReport(classifier: Classifier, threshold = defaultSettings.moderation.holdThreshold): BlindReport {
   const settings = { ...defaultSettings.moderation, holdThreshold: threshold };
@@ -89,7 +98,7 @@ function probeReport(name: string, probes: Labelled[], run: (text: string) => { 
     byCategory.set(probe.category, entry);
   }
   const labels = results.map((result) => result.probe.hateful);
-  const aucOf = (pick: (scores: (typeof results)[number]) => number) => rocAuc(results.map(pick), labels);
+  const aucOf = (pick: (scores: (typeof results)[number]) => number, truth = labels) => rocAuc(results.map(pick), truth);
   return {
     name,
     count: results.length,
@@ -99,6 +108,7 @@ function probeReport(name: string, probes: Labelled[], run: (text: string) => { 
       identity_attack: aucOf((r) => r.scores.identity_attack),
       threat: aucOf((r) => r.scores.threat),
       max: aucOf((r) => r.worst),
+      threatVsRest: aucOf((r) => r.scores.threat, results.map((result) => result.probe.threat)),
     },
     byCategory,
   };
@@ -117,7 +127,8 @@ export function formatBlindReport(report: BlindReport, verbose: boolean): string
   for (const probes of report.probeSets) {
     lines.push(
       `${probes.name} (${probes.count}, ${probes.hateful} hateful): ROC-AUC toxicity ${auc(probes.auc.toxicity)}, ` +
-        `identity_attack ${auc(probes.auc.identity_attack)}, threat ${auc(probes.auc.threat)}, max ${auc(probes.auc.max)}`,
+        `identity_attack ${auc(probes.auc.identity_attack)}, threat ${auc(probes.auc.threat)} ` +
+        `(threats against the rest ${auc(probes.auc.threatVsRest)}), max ${auc(probes.auc.max)}`,
     );
     const totals = { contrasts: 0, held: 0, hateful: 0, published: 0 };
     for (const entry of probes.byCategory.values()) {
