@@ -44,6 +44,8 @@ import { QUOTED_MENTIONS, QUOTED_USES } from '../src/moderation/fixtures/quoted-
 import { VIOLENCE_AND_ABUSE, VIOLENCE_WORDS_CIVIL } from '../src/moderation/fixtures/violence-tuning.js';
 import { ABUSE_2, CIVIL_2, THREATS_2 } from '../src/moderation/fixtures/violence-tuning-2.js';
 import { DEHUMANISING_HATE, PEOPLES_CIVIL } from '../src/moderation/fixtures/dehumanising-tuning.js';
+import { AIMED_PROFANITY, FRIENDLY_PROFANITY, THREATS_3, VIOLENT_WORDS_CIVIL_3 } from '../src/moderation/fixtures/threat-profanity-tuning.js';
+import { COUNTER_SPEECH_3, GENDER_CIVIL, IDENTITY_CIVIL, IMPLICIT_HATE, SEXISM } from '../src/moderation/fixtures/implicit-sexism-tuning.js';
 
 const { values } = parseArgs({
   options: {
@@ -114,6 +116,9 @@ tuningPair('quoted mention tuning set (round 12: slurs quoted as words / taken u
 tuningPair('violence and abuse tuning set (round 12: civil look-alikes / threats and abuse of anyone)', VIOLENCE_WORDS_CIVIL, VIOLENCE_AND_ABUSE);
 tuningPair('violence and abuse tuning set, second batch (round 12)', CIVIL_2, [...THREATS_2, ...ABUSE_2]);
 tuningPair('dehumanising tuning set (round 12: peoples in civil comments / likened to vermin, coded)', PEOPLES_CIVIL, DEHUMANISING_HATE);
+tuningPair('threats, third batch (round 13: violent words in civil use / threats in many forms)', VIOLENT_WORDS_CIVIL_3, THREATS_3);
+tuningPair('swearing (round 13: friendly / aimed at someone)', FRIENDLY_PROFANITY, AIMED_PROFANITY);
+tuningPair('implicit hate and sexism (round 13: peoples, gender, counter-speech / implicit hate, sexism)', [...IDENTITY_CIVIL, ...GENDER_CIVIL, ...COUNTER_SPEECH_3], [...IMPLICIT_HATE, ...SEXISM]);
 const probeTexts = FUNCTIONAL_PROBE.map(([text]) => text);
 const probeLabels = FUNCTIONAL_PROBE.map(([, hateful]) => hateful);
 const probeAuc = (head: 'toxicity' | 'identity_attack') => rocAuc(scoreTexts(committed, probeTexts, head), probeLabels).toFixed(3);

@@ -65,4 +65,40 @@ describe('harm wished by outcome or instrument, threats and abuse aimed at the r
     const result = analyse(tokenize('those who say that muslims should be hanged are the extremists here.'));
     expect(result.assessFindings).toEqual([]);
   });
+
+  // Round 13: a third code-blind batch (fixtures/threat-profanity-tuning.ts) missed 44 of 60 threats.
+  it.each([
+    ['you ever walk past me in town, I will break both your arms.', 'harm-wished'],
+    ["Reply to me again and I'll come round and cave your skull in.", 'harm-wished'],
+    ['praying that journalist gets cancer and dies slowly', 'harm-wished'],
+    ['May your children die of something painful and slow.', 'harm-wished'],
+    ["I hope the councillor's brakes fail on the motorway.", 'harm-wished'],
+    ['if my kid comes home crying one more time that headteacher is getting stabbed', 'harm-wished'],
+    ['the next traffic warden on Church St gets a bat to the knees.', 'harm-wished'],
+    ['lads, we go in at dawn, torch the travellers caravans, nobody talks', 'harm-wished'],
+    ["Wouldn't it be funny if somebody tossed acid in the face of that newsreader lol", 'harm-wished'],
+    ["Ref, do that again and you won't be leaving the ground on your own legs.", 'harm-wished'],
+    ['Keep posting my photo and you will be eating through a straw.', 'harm-wished'],
+    ['it would be a shame if something happened to your kids on their walk to school.', 'threat-to-reader'],
+    ['That teacher better watch her back in the car park.', 'threat-to-reader'],
+  ])('"%s" finds %s', (text, rule) => {
+    expect(harmsOf(text)).toContain(rule);
+  });
+
+  it.each([
+    // The same words as sympathy, longing, a defeat, cooking, a denial or someone else's deed.
+    "I'm so sorry your house burned down, let us know if you need anything.",
+    "I'd rather die than vote for them again.",
+    'I hope he does not die before his daughter gets there.',
+    'If we play like that on Saturday, we are getting a hiding.',
+    'Stab the potatoes with a fork before they go in the oven.',
+    'Hang the new prints a bit higher, they get lost behind the sofa.',
+    'Nobody deserves to have their arms broken over a parking space.',
+    'The police may have shot the wrong man, the inquest heard.',
+    'It would be a shame if the library closed after all these years.',
+    'I hope the man who broke his jaw is found and charged.',
+    'Threatening to break his arms is disgusting and should be reported.',
+  ])('"%s" finds nothing', (text) => {
+    expect(harmsOf(text)).toEqual([]);
+  });
 });

@@ -7,36 +7,19 @@
  * of `floors.ts` like any finding, and is turned by negation, quotation and condemnation the same way.
  */
 import type { RuleName } from './floors.js';
+import {
+  ABUSE, ALWAYS_AIMED, BODY_PARTS as BODY, CONDITIONAL_FRAMES, CONDITIONS, DEFEAT_IDIOMS, DENIED_HARM, DENIED_HARM_ALONE, FRAMES, HARM, IMPERATIVE_HARM,
+  MISFORTUNE, SELF_HARM_ORDERED, SELF_HARM_URGED, THREATS_TO_READER, WISHES, type Phrases,
+} from './harm-phrases.js';
 import { INSULTS, SECOND_PERSON, VIOLENCE_DONE } from './lexicon.js';
 import { CLAUSE_TURN, assessedFinding, isTarget, type Located } from './rule-helpers.js';
 import type { Token } from './tokens.js';
 
-/** Phrases of words ('*' stands for any one word, '…' for up to five), by first word: one lookup a token. */
-type Phrases = ReadonlyMap<string, readonly string[][]>;
-function phrases(text: string): Phrases {
-  const byFirst = new Map<string, string[][]>();
-  for (const phrase of text.split('|').map((words) => words.trim().split(/\s+/))) {
-    const list = byFirst.get(phrase[0]) ?? [];
-    list.push(phrase);
-    byFirst.set(phrase[0], list);
-  }
-  return byFirst;
-}
-
-/** The harm itself, by outcome or instrument. */
-const HARM = phrases(`stabbed | stab | stabbing | flattened | drowned | drown | drowns | torched | torch | lynched | lynch |
-  strangled | strangle | beheaded | behead | hanged | kneecapped | maimed | bleed out | bleeds out | set on fire | set alight |
-  set fire to | burned alive | burnt alive | burn alive | petrol | noose | rope | bullet | bullets | baseball bat | a bat |
-  cricket bat | claw hammer | a hammer | machete | acid | a brick | a kicking | a * kicking | a beating | a * beating |
-  a hiding | a * hiding | a thrashing | a slap | broken ribs | broken legs | broken jaw | broken neck | broken bones |
-  breaking … legs | break … legs | break … neck | legs breaking | knock … teeth | keep your teeth | smash … face |
-  what's coming | whats coming | face down | off a bridge | against the wall | stringing up | strung up | string … up |
-  sinks | sink | stop kicking | six feet under | body bag | body bags | run … over | drive over | under my wheels |
-  same treatment | put down | in boxes | in a box | gassed | firing squad | turn the gas on | end up in hospital |
-  hanging from lamp posts | hanging from lampposts | goes down | round a tree`);
-
-/** Harm said by what will not be left ("he won't be leaving in one piece"): counts only when denied. */
-const DENIED_HARM = phrases(`in one piece | walk again | see christmas | see another birthday`);
+/**
+ * Said to the reader's face: never someone else's words reported ("say that to my face" is no report),
+ * and never a report that counter-speech could turn around.
+ */
+export const SAID_TO_THE_READER: ReadonlySet<RuleName> = new Set(['threat-to-reader', 'self-harm-urged', 'abuse-aimed']);
 
 /**
  * Violence in a verb's other forms: done to someone after "be" or "get" ("should be hung", "hope he gets
@@ -46,44 +29,20 @@ const DENIED_HARM = phrases(`in one piece | walk again | see christmas | see ano
 const SUFFERED_AFTER = new Set(['be', 'been', 'being', 'get', 'gets', 'got', 'getting']);
 const WANTED_ING = new Set(['shooting', 'hanging', 'stabbing', 'killing', 'lynching', 'drowning', 'kneecapping', 'stringing', 'putting', 'slapping', 'kicking', 'battering', 'burning']);
 
-/** What makes it a wish, plan or threat. */
-const FRAMES = phrases(`hope | hoping | hoped | wish | should | deserve | deserves | deserved | needs | need | wants | want |
-  i'd | id | i'll | i'm | im | we'd | we'll | gonna | going to | let's | happily | gladly | shame | shed a tear | give me |
-  see how long | would love | can't wait | cant wait | pray | ought | must | time for | bring back`);
-
-/** Harm ordered at the start of a sentence: "Line them up against the wall", "String him up". */
-const IMPERATIVE_HARM = phrases(`line … up | string … up | torch | stab | drown | lynch | hang | round … up and | run … over | drive … over | burn … down`);
-
-/** Threats to the reader, whole. */
-const THREATS_TO_READER = phrases(`know where you live | watch your back | say that to my face | see you outside | you're next |
-  youre next | your days are numbered | one eye open | coming for you | find out where you live | find out where he lives`);
-
-/** Self-harm urged: on the reader ("you", "yourself") or in an imperative that needs no "you". */
-const SELF_HARM_URGED = phrases(`kill yourself | jump off | jumping off | drink bleach | neck yourself`);
-const SELF_HARM_ORDERED = phrases(`kys | favour and stop breathing | favor and stop breathing | favour and die | favor and die |
-  favour and jump | favor and jump`);
-
-/** Abuse beyond the insult words of the lexicon (which the learned model reads; these it never saw). */
-const ABUSE = phrases(`excuse for a human | waste of oxygen | waste of space | waste of skin | thickest person | dumbest person |
-  stupidest person | old cow | little rat | spineless | snivelling | sniveling | thick | bellend | knobhead | muppet | plonker |
-  gobshite | thicko | lowlife | degenerate | simpleton | troglodyte | worm | nonce`);
-const ALWAYS_AIMED = phrases(`thick as mince | thick as two short planks`);
-
-/**
- * Said to the reader's face: never someone else's words reported ("say that to my face" is no report),
- * and never a report that counter-speech could turn around.
- */
-export const SAID_TO_THE_READER: ReadonlySet<RuleName> = new Set(['threat-to-reader', 'self-harm-urged', 'abuse-aimed']);
-
 const RELATIVE = new Set(['who', 'whoever', 'which', 'whom', 'whose']);
 /** Where a relative clause gives way to the main one again: "the guy who did this and a claw hammer". */
 const RELATIVE_ENDS = new Set([',', 'and', 'is', 'was', 'are', 'were', 'gets', 'get']);
 const SOMEONE = new Set(['his', 'her', 'their', 'your', 'he', 'she', 'whoever', 'guy', 'man', 'woman', 'bloke', 'lot', 'staff', 'agent', 'boss', 'owner', 'owners', 'family']);
 
+const ASKING = new Set(["wouldn't", 'wouldnt', "won't", 'wont', "isn't", 'isnt']);
+
+/** What an order after a comma falls on: "torch the caravans", "string him up". */
+const ORDERED_ON = new Set(['the', 'his', 'her', 'their', 'them', 'him', 'every', 'all', 'that', 'those', 'these']);
+
 let cues: Set<string> | undefined;
 
 function cueWords(): Set<string> {
-  const lists = [HARM, DENIED_HARM, FRAMES, THREATS_TO_READER, SELF_HARM_URGED, SELF_HARM_ORDERED, ABUSE, ALWAYS_AIMED];
+  const lists = [HARM, MISFORTUNE, DENIED_HARM, FRAMES, CONDITIONAL_FRAMES, THREATS_TO_READER, SELF_HARM_URGED, SELF_HARM_ORDERED, ABUSE, ALWAYS_AIMED];
   cues ??= new Set([...lists.flatMap((list) => [...list.keys()]), ...INSULTS, ...VIOLENCE_DONE, ...WANTED_ING]);
   return cues;
 }
@@ -133,8 +92,16 @@ export function findHarm(tokens: Token[], condemned: readonly boolean[]): Locate
     return someone;
   };
   let frame = -1;
+  // What the frame is: a wish (misfortune counts: "hope his brakes fail"), or a condition's outcome
+  // ("if …, he is getting stabbed"), after which a sports page's "getting a hiding" does not count.
+  let wished = false;
+  let conditional = false;
+  // An "if" or "next" earlier in the sentence: "the next one that cuts me up is going under my wheels".
+  let condition = false;
   // Inside a relative clause the harm is someone else's deed ("I hope the man who stabbed him is caught").
   let relative = false;
+  // "Wouldn't it be funny if …" asks for agreement: it denies nothing.
+  let rhetorical = false;
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k];
     const opens = k === 0 || tokens[k - 1].sentence !== token.sentence || tokens[k - 1].text === ':';
@@ -142,37 +109,83 @@ export function findHarm(tokens: Token[], condemned: readonly boolean[]): Locate
     if (opens || (['just', 'so', 'then'].includes(tokens[k - 1]?.text ?? '') && (k === 1 || tokens[k - 2].sentence !== token.sentence))) {
       frame = -1;
       relative = false;
+      condition = false;
+      rhetorical = false;
       const ordered = endOfAny(tokens, k, IMPERATIVE_HARM);
-      if (ordered > k && someoneToHarm(k)) push('harm-wished', k, ordered);
+      if (ordered > k && orderedOnSomeone(tokens, k, ordered)) push('harm-wished', k, ordered);
+    } else if (tokens[k - 1].text === ',' && !relative && ORDERED_ON.has(tokens[k + 1]?.text ?? '')) {
+      // "lads, we go in at dawn, torch the caravans": an order after a comma, on someone or their things.
+      const ordered = endOfAny(tokens, k, IMPERATIVE_HARM);
+      if (ordered > k && orderedOnSomeone(tokens, k, ordered)) push('harm-wished', k, ordered);
+    }
+    // "May your children die": a wish only where it opens the sentence ("police may have shot him" is news).
+    if (opens && token.text === 'may') {
+      [frame, wished, conditional] = [k, true, false];
+      continue;
     }
     if (token.quoted) continue;
+    if (ASKING.has(token.text) && tokens[k + 1]?.text === 'it' && tokens[k + 2]?.text === 'be') rhetorical = true;
+    const negated = token.negated && !rhetorical;
     if (CLAUSE_TURN.has(token.text)) frame = -1;
+    if (CONDITIONS.has(token.text)) condition = true;
     if (RELATIVE.has(token.text)) relative = true;
     else if (RELATIVE_ENDS.has(token.text)) relative = false;
     // One lookup for most words: only a word some phrase starts with is read further.
     if (!cueWords().has(token.text)) continue;
     const framing = endOfAny(tokens, k, FRAMES) > k;
+    const conditioned = !framing && condition && !negated && endOfAny(tokens, k, CONDITIONAL_FRAMES) > k;
     if (framing) relative = false;
 
     const threat = endOfAny(tokens, k, THREATS_TO_READER);
-    if (threat > k && !token.negated) push('threat-to-reader', k, threat);
+    if (threat > k && !negated) push('threat-to-reader', k, threat);
     const urged = endOfAny(tokens, k, SELF_HARM_URGED);
-    if (urged > k && !token.negated && aimedAtReader(tokens, k)) push('self-harm-urged', k, urged);
+    if (urged > k && !negated && aimedAtReader(tokens, k)) push('self-harm-urged', k, urged);
     const ordered = endOfAny(tokens, k, SELF_HARM_ORDERED);
-    if (ordered > k && !token.negated) push('self-harm-urged', k, ordered);
+    if (ordered > k && !negated) push('self-harm-urged', k, ordered);
     const abuse = Math.max(endOfAny(tokens, k, ABUSE), INSULTS.has(token.text) ? k + 1 : -1);
-    if (abuse > k && !token.negated && insultsReader(tokens, k)) push('abuse-aimed', k, abuse);
+    if (abuse > k && !negated && insultsReader(tokens, k)) push('abuse-aimed', k, abuse);
     const aimed = endOfAny(tokens, k, ALWAYS_AIMED);
-    if (aimed > k && !token.negated) push('abuse-aimed', k, aimed);
+    if (aimed > k && !negated) push('abuse-aimed', k, aimed);
+    // "you won't be leaving the ground on your own legs": a threat with no wish before it.
+    const deniedAlone = negated && !relative ? endOfAny(tokens, k, DENIED_HARM_ALONE) : -1;
+    if (deniedAlone > k && frame < 0 && someoneToHarm(k) && push('harm-wished', k, deniedAlone)) continue;
 
     // "wouldn't shed a tear" frames by its denial; any other denied frame ("nobody deserves to be …") does not.
-    if (framing && (!token.negated || token.text === 'shed')) frame = k;
+    if ((framing && (!negated || token.text === 'shed')) || conditioned) {
+      [frame, wished, conditional] = [k, endOfAny(tokens, k, WISHES) > k, conditioned];
+    }
     if (frame < 0 || k <= frame || relative) continue;
-    // A denied harm counts only where the denial is the threat ("won't be leaving in one piece").
-    const end = token.negated ? endOfAny(tokens, k, DENIED_HARM) : Math.max(endOfAny(tokens, k, HARM), violenceInOtherForms(tokens, k, frame));
-    if (end > k && someoneToHarm(k) && push('harm-wished', frame, end)) frame = -1;
+    const end = harmEnd(tokens, k, frame, wished, conditional, negated);
+    // A condition's outcome falls on its subject: "… that headteacher is getting stabbed".
+    if (end > k && (conditional || someoneToHarm(k)) && push('harm-wished', frame, end)) frame = -1;
   }
   return found;
+}
+
+/**
+ * Where the harm read at `k` ends, or -1. A denied harm counts only where the denial is the threat ("won't
+ * be leaving in one piece"); misfortune only when wished; a defeat's idiom not as a condition's outcome.
+ */
+function harmEnd(tokens: Token[], k: number, frame: number, wished: boolean, conditional: boolean, negated: boolean): number {
+  if (negated) return endOfAny(tokens, k, DENIED_HARM);
+  if (conditional && endOfAny(tokens, k, DEFEAT_IDIOMS) > k) return -1;
+  return Math.max(endOfAny(tokens, k, HARM), violenceInOtherForms(tokens, k, frame), wished ? misfortuneEnd(tokens, k, frame) : -1);
+}
+
+const DYING = new Set(['die', 'dies', 'dying', 'drop', 'drops']);
+const THE_WRITER = new Set(['i', 'me', 'we', 'us', 'myself', 'rather', "i'd", 'id']);
+const SOMEONE_ELSE = new Set(['him', 'her', 'them', 'you', 'he', 'she', 'they', 'u']);
+
+/** Misfortune wished; dying only of someone else ("I hope he dies", not "I'd rather die than vote for them"). */
+function misfortuneEnd(tokens: Token[], k: number, frame: number): number {
+  const end = endOfAny(tokens, k, MISFORTUNE);
+  if (end <= k || !DYING.has(tokens[k].text)) return end;
+  for (let j = k - 1; j > frame && j >= k - 4; j--) {
+    const { text } = tokens[j];
+    if (THE_WRITER.has(text)) return -1;
+    if (SOMEONE_ELSE.has(text) || SOMEONE.has(text) || isTarget(tokens, j)) return end;
+  }
+  return -1;
 }
 
 /** "should be hung", "hope he gets shot", "needs shooting", "wants his legs breaking": the end, or -1. */
@@ -183,11 +196,22 @@ function violenceInOtherForms(tokens: Token[], k: number, frame: number): number
   return WANTED_ING.has(text) && wanting && k - frame <= 3 ? k + 1 : -1;
 }
 
-/** Someone in the sentence the harm can fall on: a person, a people, a role, or a possessive ("his legs"). */
+/** Someone in the sentence the harm can fall on: a person, a people, a role, a possessive ("his legs") or a body ("the leader's skull"). */
 function someoneInSentence(tokens: Token[], sentence: number): boolean {
   // "that ref's car": the possessive's owner.
   const owner = (token: Token) => token.text.endsWith("'s") && isTarget([{ ...token, text: token.text.slice(0, -2) }], 0);
-  return tokens.some((token, j) => token.sentence === sentence && (isTarget(tokens, j) || SOMEONE.has(token.text) || owner(token)));
+  return tokens.some((token, j) => token.sentence === sentence && (isTarget(tokens, j) || SOMEONE.has(token.text) || BODY.has(token.text) || owner(token)));
+}
+
+/**
+ * An order falls on whoever it names next: "string him up", "torch the travellers' caravans", "burn the
+ * mosque down"; not "hang the new prints higher" or "stab the potatoes with a fork".
+ */
+function orderedOnSomeone(tokens: Token[], k: number, end: number): boolean {
+  for (let j = k + 1; j < end + 3 && j < tokens.length && tokens[j].sentence === tokens[k].sentence; j++) {
+    if (SOMEONE_ELSE.has(tokens[j].text) || isTarget(tokens, j) || BODY.has(tokens[j].text)) return true;
+  }
+  return false;
 }
 
 /** "you" in the same sentence, or the text addressed to someone ("@name"). */

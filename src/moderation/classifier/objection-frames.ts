@@ -15,7 +15,7 @@ import type { Token } from './tokens.js';
 const BLAME_OPENERS = new Set(['blaming', 'accusing', 'treating', 'painting', 'lumping', 'stereotyping', 'smearing', 'demonising', 'demonizing']);
 const GIVEN_UP = new Set(['think', 'thought', 'believe', 'believed', 'assume', 'assumed']);
 /** Verdicts on such a report beyond the condemning and objecting words: "is lazy and dishonest". */
-const VERDICTS = new Set(['lazy', 'dishonest', 'unfair', 'unjust', 'ugly', 'cheap', 'cowardly', 'unfounded']);
+const VERDICTS = new Set(['eugenics', 'lazy', 'dishonest', 'unfair', 'unjust', 'ugly', 'cheap', 'cowardly', 'unfounded']);
 
 export function objectsInOwnFrame(tokens: Token[]): boolean {
   return condemnedOpening(tokens) || beliefGivenUp(tokens) || traitDenied(tokens) || speakerChallenged(tokens);

@@ -1,0 +1,98 @@
+/**
+ * The phrases `harm-wishes.ts` reads: the harm, what makes it wished or threatened, and abuse aimed at the
+ * reader. Each list is by first word, so most tokens cost one lookup.
+ */
+
+/** Phrases of words ('*' stands for any one word, '…' for up to five), by first word. */
+export type Phrases = ReadonlyMap<string, readonly string[][]>;
+
+export function phrases(text: string): Phrases {
+  const byFirst = new Map<string, string[][]>();
+  for (const phrase of text.split('|').map((words) => words.trim().split(/\s+/))) {
+    const list = byFirst.get(phrase[0]) ?? [];
+    list.push(phrase);
+    byFirst.set(phrase[0], list);
+  }
+  return byFirst;
+}
+
+/**
+ * Injuries as a verb and a body part a few words on ("break both your arms", "cave your skull in", "slit
+ * his throat"): the part makes it a person's body, whatever the verb is also used for.
+ */
+const INJURING = 'break breaking broke smash smashing cave caving snap snapping crack cracking kick kicking slit slitting cut cutting bash bashing stamp stamping punch punching knock knocking';
+const BODY_PART_WORDS = 'arm arms leg legs neck skull face head teeth jaw nose ribs knees kneecaps fingers spine throat';
+export const BODY_PARTS: ReadonlySet<string> = new Set(BODY_PART_WORDS.split(' '));
+const INJURIES = INJURING.split(' ').flatMap((verb) => BODY_PART_WORDS.split(' ').map((part) => `${verb} … ${part}`)).join(' | ');
+
+/** The harm itself, by outcome or instrument. */
+export const HARM = phrases(`stabbed | stab | stabbing | flattened | drowned | drown | drowns | torched | torch | lynched | lynch |
+  strangled | strangle | beheaded | behead | hanged | kneecapped | kneecap | kneecapping | maimed | bleed out | bleeds out |
+  set on fire | set alight | set fire to | burned alive | burnt alive | burn alive | petrol | noose | rope | bullet | bullets |
+  baseball bat | a bat | cricket bat | claw hammer | a hammer | machete | acid | a brick | a kicking | a * kicking | a beating |
+  a * beating | a hiding | a * hiding | a thrashing | a slap | broken ribs | broken legs | broken jaw | broken neck |
+  broken bones | legs breaking | keep your teeth | to the knees | through … skull | ${INJURIES} |
+  what's coming | whats coming | face down | off a bridge | against the wall | stringing up | strung up | string … up |
+  sinks | sink | stop kicking | six feet under | body bag | body bags | run … over | drive over | under my wheels |
+  run … off the road | ran … off the road | same treatment | put down | in boxes | in a box | gassed | firing squad |
+  turn the gas on | end up in hospital | ends up in hospital | put … in hospital | with … in hospital | put … in the ground |
+  hanging from lamp posts | hanging from lampposts | goes down | round a tree | follow you home | through a straw |
+  slip something into | take care of … permanently | poison him | poison her | poison them | on your doorstep |
+  at your front door`);
+
+/**
+ * Misfortune, which counts only when wished ("I hope the councillor's brakes fail", "praying he gets cancer"):
+ * after "I'm" it is sympathy ("I'm so sorry your house burned down").
+ */
+export const MISFORTUNE = phrases(`brakes fail | gets cancer | get cancer | burned down | burns down | burn down | with him in it |
+  with her in it | with them in it | with him inside | with her inside | with them inside | die | dies | dying | drop dead |
+  drops dead`);
+export const WISHES = phrases(`hope | hoping | hoped | wish | pray | praying | prays | may | god willing | be terrible if |
+  be awful if | be funny if | be hilarious if | would love | can't wait | cant wait`);
+
+/**
+ * Harm that the sports pages use for a defeat ("we're getting a hiding on Saturday"): wished it counts, but
+ * not after a mere "if … is getting".
+ */
+export const DEFEAT_IDIOMS = phrases(`a kicking | a * kicking | a beating | a * beating | a hiding | a * hiding | a thrashing | a slap | what's coming | whats coming`);
+
+/** Harm said by what will not be left ("he won't be leaving in one piece"): counts only when denied. */
+export const DENIED_HARM = phrases(`in one piece | walk again | see christmas | see another birthday | on your own legs | on his own legs | on your own two feet`);
+/** Of those, what is a threat even with no wish before it ("you won't be leaving the ground on your own legs"). */
+export const DENIED_HARM_ALONE = phrases(`in one piece | on your own legs | on his own legs | on your own two feet`);
+
+/** What makes it a wish, plan or threat. */
+export const FRAMES = phrases(`hope | hoping | hoped | wish | should | deserve | deserves | deserved | needs | need | wants | want |
+  i'd | id | i'll | i'm | im | i will | we will | we'd | we'll | gonna | going to | let's | happily | gladly | shame |
+  shed a tear | give me | see how long | would love | can't wait | cant wait | pray | praying | prays | ought | must |
+  time for | bring back | swear | mark my words | god willing | be terrible if | be awful if | be funny if |
+  be hilarious if | and you'll | and youll | and you will`);
+
+/**
+ * Frames that wish harm only as the outcome of a condition the writer sets ("if my kid comes home crying
+ * again, that headteacher is getting stabbed"; "the next warden on Church St gets a bat to the knees").
+ */
+export const CONDITIONAL_FRAMES = phrases(`is getting | are getting | is going | are going | gets a | get a | will get`);
+export const CONDITIONS = new Set(['if', 'next']);
+
+/** Harm ordered at the start of a sentence, or after a comma: "Line them up against the wall", "lads, torch the caravans". */
+export const IMPERATIVE_HARM = phrases(`line … up | string … up | torch | stab | drown | lynch | hang | round … up and | run … over | drive … over | burn … down`);
+
+/** Threats, whole: to the reader ("I know where you live"), or veiled ("be a shame if something happened to your kids"). */
+export const THREATS_TO_READER = phrases(`know where you live | watch your back | watch your backs | watch his back | watch her back |
+  watch their backs | say that to my face | see you outside | you're next | youre next | your days are numbered |
+  one eye open | coming for you | find out where you live | find out where he lives | shame if something | pity if something |
+  shame if anything | pity if anything | shame if it caught fire | pity if it caught fire | something happened to your |
+  something were to happen to | again and see what happens | i'm not hard to find | im not hard to find |
+  lucky there's a screen | lucky theres a screen`);
+
+/** Self-harm urged: on the reader ("you", "yourself") or in an imperative that needs no "you". */
+export const SELF_HARM_URGED = phrases(`kill yourself | jump off | jumping off | drink bleach | neck yourself`);
+export const SELF_HARM_ORDERED = phrases(`kys | favour and stop breathing | favor and stop breathing | favour and die | favor and die |
+  favour and jump | favor and jump`);
+
+/** Abuse beyond the insult words of the lexicon (which the learned model reads; these it never saw). */
+export const ABUSE = phrases(`excuse for a human | waste of oxygen | waste of space | waste of skin | thickest person | dumbest person |
+  stupidest person | old cow | little rat | spineless | snivelling | sniveling | thick | bellend | knobhead | muppet | plonker |
+  gobshite | thicko | lowlife | degenerate | simpleton | troglodyte | worm | nonce`);
+export const ALWAYS_AIMED = phrases(`thick as mince | thick as two short planks`);
