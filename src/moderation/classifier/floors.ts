@@ -74,6 +74,13 @@ export const RULE_FLOORS = {
   'people-likened': floor('dehumanising', 0.88),
   // "(((them)))", "happy merchant": antisemitic codes, unambiguous but unnamed; held as hate.
   'coded-antisemitism': floor('hate', 0.8),
+  // Read at assess() time only (`coded-hate.ts`): codes and slogans of organised racism ("1488", "the
+  // great replacement", "the goyim know") and "go back to where you came from": one reading each, so as
+  // sure as the antisemitic codes.
+  'coded-hate': floor('hate', 0.8),
+  // "a woman's place is in the home", "make me a sandwich", "typical female driver": sexist stock
+  // phrases. They hold, but below a named attack on a people, since a few are also said in jest.
+  'sexist-trope': floor('hate', 0.7),
   // "you absolute cretin", "you're a waste of space": the reader insulted. Holds, but just over the
   // threshold, below any attack on a people or threat and below most learned rudeness: Davidson's
   // annotators call "you bitch" offensive, not hateful (0.62 here cost its unseen AUC 0.007; 0.55 …).

@@ -1,20 +1,8 @@
 /**
  * The phrases `harm-wishes.ts` reads: the harm, what makes it wished or threatened, and abuse aimed at the
- * reader. Each list is by first word, so most tokens cost one lookup.
+ * reader ('*' stands for any one word, '…' for up to five).
  */
-
-/** Phrases of words ('*' stands for any one word, '…' for up to five), by first word. */
-export type Phrases = ReadonlyMap<string, readonly string[][]>;
-
-export function phrases(text: string): Phrases {
-  const byFirst = new Map<string, string[][]>();
-  for (const phrase of text.split('|').map((words) => words.trim().split(/\s+/))) {
-    const list = byFirst.get(phrase[0]) ?? [];
-    list.push(phrase);
-    byFirst.set(phrase[0], list);
-  }
-  return byFirst;
-}
+import { phrases } from './phrase-match.js';
 
 /**
  * Injuries as a verb and a body part a few words on ("break both your arms", "cave your skull in", "slit

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, isTurned } from './rules.js';
+import { assessedRules } from './test-helpers.js';
 import { tokenize } from './tokens.js';
 
-/** The assess-time harm findings that count (not turned by negation, condemnation or objection). */
-const harmsOf = (text: string) => (analyse(tokenize(text.toLowerCase())).assessFindings ?? []).filter((finding) => !isTurned(finding)).map((finding) => finding.rule);
+const harmsOf = (text: string) => assessedRules(text);
 
 describe('harm wished by outcome or instrument, threats and abuse aimed at the reader (round 12, assess time)', () => {
   it.each([

@@ -9,8 +9,9 @@
 import type { RuleName } from './floors.js';
 import {
   ABUSE, ALWAYS_AIMED, BODY_PARTS as BODY, CONDITIONAL_FRAMES, CONDITIONS, DEFEAT_IDIOMS, DENIED_HARM, DENIED_HARM_ALONE, FRAMES, HARM, IMPERATIVE_HARM,
-  MISFORTUNE, SELF_HARM_ORDERED, SELF_HARM_URGED, THREATS_TO_READER, WISHES, type Phrases,
+  MISFORTUNE, SELF_HARM_ORDERED, SELF_HARM_URGED, THREATS_TO_READER, WISHES,
 } from './harm-phrases.js';
+import { endOfAny } from './phrase-match.js';
 import { INSULTS, SECOND_PERSON, VIOLENCE_DONE } from './lexicon.js';
 import { CLAUSE_TURN, assessedFinding, isTarget, type Located } from './rule-helpers.js';
 import type { Token } from './tokens.js';
@@ -45,31 +46,6 @@ function cueWords(): Set<string> {
   const lists = [HARM, MISFORTUNE, DENIED_HARM, FRAMES, CONDITIONAL_FRAMES, THREATS_TO_READER, SELF_HARM_URGED, SELF_HARM_ORDERED, ABUSE, ALWAYS_AIMED];
   cues ??= new Set([...lists.flatMap((list) => [...list.keys()]), ...INSULTS, ...VIOLENCE_DONE, ...WANTED_ING]);
   return cues;
-}
-
-/** Where `phrase` read from `k` ends (exclusive), or -1: unquoted words of one sentence. */
-function matchEnd(tokens: Token[], k: number, phrase: readonly string[], sentence = tokens[k]?.sentence): number {
-  if (phrase.length === 0) return k;
-  const token = tokens[k];
-  if (token === undefined || token.quoted || token.sentence !== sentence) return -1;
-  const [word, ...rest] = phrase;
-  if (word === '…') {
-    for (let skip = 0; skip <= 5; skip++) {
-      const end = matchEnd(tokens, k + skip, rest, sentence);
-      if (end >= 0) return end;
-    }
-    return -1;
-  }
-  return word === '*' || token.text === word ? matchEnd(tokens, k + 1, rest, sentence) : -1;
-}
-
-/** The end of the first of `list` read at `k`, or -1. */
-function endOfAny(tokens: Token[], k: number, list: Phrases): number {
-  for (const phrase of list.get(tokens[k]?.text ?? '') ?? []) {
-    const end = matchEnd(tokens, k, phrase);
-    if (end >= 0) return end;
-  }
-  return -1;
 }
 
 /**

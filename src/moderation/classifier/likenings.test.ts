@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, isTurned } from './rules.js';
-import { tokenize } from './tokens.js';
+import { assessedRules } from './test-helpers.js';
 
-/** The assess-time likenings that count (not turned by negation, condemnation or objection). */
-const likeningsOf = (text: string) =>
-  (analyse(tokenize(text.toLowerCase())).assessFindings ?? []).filter((finding) => !isTurned(finding) && finding.kind !== 'threat' && finding.kind !== 'abuse').map((finding) => finding.rule);
+const likeningsOf = (text: string) => assessedRules(text, ['dehumanising', 'hate']);
 
 describe('a people likened to vermin or disease beyond "[people] are [vermin]" (round 12, assess time)', () => {
   it.each([

@@ -86,6 +86,8 @@ describe('targeted rules', () => {
     'He was hanged in 1946.',
     'Gas prices are killing us.',
     'We should kill the bill in committee.',
+    "I'd kill to have her singing voice, honestly.",
+    'I could murder for a curry after that shift with them.',
     'Let us hang out with them later.',
     'Rats are spreading in the subway.',
     'Kurds held a vigil in the city.',

@@ -4,6 +4,7 @@ import {
 import { readCounterSpeech } from './counter-speech.js';
 import { SAID_TO_THE_READER, findHarm } from './harm-wishes.js';
 import { findLikenings } from './likenings.js';
+import { findCodedHate } from './coded-hate.js';
 import { slursAreCountered, slursAreMentioned, slursTakenUp } from './slur-readings.js';
 import { groupAt, negatesPhrase, push, readsAsAttackAt, subjectAt, type Finding, type Located } from './rule-helpers.js';
 import { findBelonging, findNormativeViolence, findThreat, findThreatPhrases, findViolentNoun, modalForce, phrasalViolenceAt } from './threat-rules.js';
@@ -83,7 +84,7 @@ export function analyse(tokens: Token[], slurs: readonly string[] = []): RuleRes
   // What the learned rules already found is theirs; the assess-time readings add only what they missed,
   // and counter-speech reads them like the rules' findings ("Those who say X should be hanged are the
   // extremists"), except what is said to the reader's face, which is never a report to object to.
-  const assessed = [...findHarm(tokens, condemned), ...findLikenings(tokens, condemned)]
+  const assessed = [...findHarm(tokens, condemned), ...findLikenings(tokens, condemned), ...findCodedHate(tokens, condemned)]
     .filter((late) => !findings.some((finding) => finding.from < late.to && late.from < finding.to));
   const reportable = assessed.filter((late) => !SAID_TO_THE_READER.has(late.rule));
   const { objection } = readCounterSpeech(tokens, [...findings, ...reportable], condemned, groups);

@@ -11,7 +11,9 @@ const THREAT_TAIL = [['one', 'by', 'one'], ['every', 'last', 'one'], ['them', 'a
 const NOT_VIOLENT_AFTER: Record<string, Set<string>> = {
   hang: new Set(['out', 'on', 'in', 'around', 'up', 'onto', 'over', 'together', 'with']),
   shoot: new Set(['for', 'me', 'down', 'the', 'a', 'an', 'up', 'back', 'film', 'video', 'photos', 'pictures']),
-  kill: new Set(['time', 'it', 'the', 'off', 'bill', 'deal']),
+  // "I'd kill to have her voice", "I could kill for a coffee": a longing.
+  kill: new Set(['time', 'it', 'the', 'off', 'bill', 'deal', 'to', 'for']),
+  murder: new Set(['to', 'for']),
   gas: new Set(['prices', 'price', 'supply', 'supplies', 'pipeline', 'station', 'bill', 'bills', 'up']),
   burn: new Set(['out', 'calories', 'fuel', 'money', 'cash', 'bridges']),
   bomb: new Set(['the', 'a']),

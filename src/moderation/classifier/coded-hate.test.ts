@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { assessedRules } from './test-helpers.js';
+
+const findingsOf = (text: string) => assessedRules(text);
+
+describe('codes, slogans and sexist stock phrases (round 13, assess time)', () => {
+  it.each([
+    ['14 words. Secure the existence of our people. You know the rest. 1488', 'coded-hate'],
+    ['The great replacement is happening in every town, look at the schools.', 'coded-hate'],
+    ['Follow the money and you will see the same surnames every time.', 'coded-hate'],
+    ['Of course he got the job, DEI hire strikes again.', 'coded-hate'],
+    ['go back to where you came from, nobody asked you to come here', 'coded-hate'],
+    ['They are not like us and they never will be.', 'coded-hate'],
+    ["A woman's place is in the home, raising the kids.", 'sexist-trope'],
+    ['Make me a sandwich and then we will talk about equal pay.', 'sexist-trope'],
+    ['Bet she earned that role on her knees.', 'sexist-trope'],
+    ['Typical female driver, doing her makeup at the lights.', 'sexist-trope'],
+  ])('"%s" finds %s', (text, rule) => {
+    expect(findingsOf(text)).toContain(rule);
+  });
+
+  it.each([
+    // Refuted, condemned, quoted, denied, or the same words in another sense.
+    'The great replacement conspiracy theory has inspired several mass shootings.',
+    'Calling her a diversity hire is sexist and you know it.',
+    'He wrote "go back to where you came from" on our door. Police are investigating.',
+    "A woman's place is wherever she wants it to be.",
+    'She was on her knees in the garden all morning, planting bulbs.',
+    'My nan says the immigrants who came in the sixties are not like us, and she means it as praise: they work harder.',
+    'The bus route 13 50 minutes late again.',
+  ])('"%s" finds nothing', (text) => {
+    expect(findingsOf(text)).toEqual([]);
+  });
+});
