@@ -15,6 +15,8 @@ describe('codes, slogans and sexist stock phrases (round 13, assess time)', () =
     ['Make me a sandwich and then we will talk about equal pay.', 'sexist-trope'],
     ['Bet she earned that role on her knees.', 'sexist-trope'],
     ['Typical female driver, doing her makeup at the lights.', 'sexist-trope'],
+    ['Not surprised she cried in the debate, women cannot handle pressure.', 'sexist-trope'],
+    ['Lady referees should stick to netball.', 'sexist-trope'],
   ])('"%s" finds %s', (text, rule) => {
     expect(findingsOf(text)).toContain(rule);
   });
@@ -27,7 +29,11 @@ describe('codes, slogans and sexist stock phrases (round 13, assess time)', () =
     "A woman's place is wherever she wants it to be.",
     'She was on her knees in the garden all morning, planting bulbs.',
     'My nan says the immigrants who came in the sixties are not like us, and she means it as praise: they work harder.',
-    'The bus route 13 50 minutes late again.',
+    'In 1488 the city fell, and in 1945 it was rebuilt.',
+    "Disabled women shouldn't have to phone ahead to get on a train.",
+    'Women cannot get an abortion there any more, whatever their doctors say.',
+    'Saying women cannot handle pressure is sexist nonsense.',
+    "It is a myth that girls can't do maths.",
   ])('"%s" finds nothing', (text) => {
     expect(findingsOf(text)).toEqual([]);
   });

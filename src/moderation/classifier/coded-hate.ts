@@ -9,6 +9,7 @@
  * finding; what only suggests a people's guilt ("let me guess the name") is left to the learned heads.
  */
 import type { RuleName } from './floors.js';
+import { CONDEMNING } from './lexicon.js';
 import { endOfAny, phrases } from './phrase-match.js';
 import { assessedFinding, type Located } from './rule-helpers.js';
 import type { Token } from './tokens.js';
@@ -32,6 +33,17 @@ const TROPES = phrases(`woman's place is in the home | woman's place is at home 
   women are too emotional | too emotional to lead | hysterical women | not bad for a girl | good for a girl |
   pretty for a | smart for a girl | clever for a girl | keep her in line | keep them in line`);
 
+/**
+ * Women restricted as a kind: "women can't handle pressure", "girls should learn to cook", "lady referees
+ * should stick to netball", "female comedians aren't funny". Their rights and their plight use other
+ * verbs ("women shouldn't have to walk home in fear", "women can't get an abortion there").
+ */
+const WOMEN = new Set(['women', 'woman', 'females', 'girls', 'ladies', 'lady', 'female', 'wives', 'feminists']);
+const RESTRICTING = new Set(['should', "shouldn't", 'shouldnt', "can't", 'cant', 'cannot', "aren't", 'arent', 'belong', 'only', 'need', 'must']);
+const RESTRICTED_TO = phrases(`be allowed | vote | drive | lead | be in charge | be trusted | handle | stick to | stay home | stay at home |
+  stay in the kitchen | learn to cook | know their place | know her place | shut up | be seen | funny | cut out for | good for |
+  good at | think logically | understand | do maths | do math | need a man | serve | obey | submit`);
+
 /** The theory named to be refuted, not held: "the great replacement conspiracy theory". */
 const NAMED_TO_REFUTE = new Set(['conspiracy', 'myth', 'hoax', 'so-called']);
 
@@ -44,6 +56,8 @@ export function findCodedHate(tokens: Token[], condemned: readonly boolean[]): L
     if (finding) found.push(finding);
   };
   for (let k = 0; k < tokens.length; k++) {
+    const restricted = RESTRICTING.has(tokens[k].text) ? womenRestricted(tokens, k) : -1;
+    if (restricted > k) push('sexist-trope', k, restricted);
     // One lookup for most words.
     if (!FIRST_WORDS.has(tokens[k].text) || tokens[k].negated) continue;
     const code = endOfAny(tokens, k, CODES);
@@ -52,6 +66,18 @@ export function findCodedHate(tokens: Token[], condemned: readonly boolean[]): L
     if (trope > k && (tokens[k].text !== 'on' || earnedBy(tokens, k))) push('sexist-trope', k, trope);
   }
   return found;
+}
+
+/** The end of "[women] can't handle …" read at the modal `k`, or -1; its subject named in the three words before. */
+function womenRestricted(tokens: Token[], k: number): number {
+  const subject = tokens.slice(Math.max(0, k - 3), k).find((token) => token.sentence === tokens[k].sentence && WOMEN.has(token.text));
+  if (subject === undefined || subject.negated || subject.quoted) return -1;
+  for (let j = k + 1; j <= k + 3 && j < tokens.length && tokens[j].sentence === tokens[k].sentence; j++) {
+    const end = endOfAny(tokens, j, RESTRICTED_TO);
+    // "Saying women can't lead is sexist": the modal's negation reaches the verdict, so it is read here.
+    if (end > j) return tokens.slice(end).some((token) => token.sentence <= tokens[k].sentence + 1 && CONDEMNING.has(token.text)) ? -1 : end;
+  }
+  return -1;
 }
 
 const WORK = new Set(['earned', 'role', 'job', 'promotion', 'promoted', 'hired', 'contract', 'career', 'got']);

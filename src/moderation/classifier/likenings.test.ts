@@ -26,6 +26,7 @@ describe('a people likened to vermin or disease beyond "[people] are [vermin]" (
     'Comparing refugees to locusts, like that columnist did, is vile.',
     'He said Mexicans come over the border like cockroaches. Disgusting.',
     'The farmers culled the herd after the outbreak, and the Kurdish villagers lost everything.',
+    '"Females" is how you describe animals in a documentary, not your colleagues.',
   ])('"%s" finds nothing', (text) => {
     expect(likeningsOf(text)).toEqual([]);
   });

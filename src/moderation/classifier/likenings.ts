@@ -53,12 +53,15 @@ export function findLikenings(tokens: Token[], condemned: readonly boolean[]): L
   return found;
 }
 
+const CLAUSE_OPENERS = new Set(['who', 'which', 'how', 'what', 'where', 'when', 'why']);
+
 /** Where the likening of the word at `k` starts: "like" up to four words before, or a copula with a people or "they" as subject. */
 function likeningBefore(tokens: Token[], k: number): number {
   const { sentence } = tokens[k];
   for (let j = k - 1; j >= Math.max(0, k - 8) && tokens[j].sentence === sentence; j--) {
     const word = tokens[j].text;
-    if (CLAUSE_TURN.has(word) || word === 'who' || word === 'which') return -1;
+    // "Females is how you describe animals": a clause of its own between, whose subject is someone else.
+    if (CLAUSE_TURN.has(word) || CLAUSE_OPENERS.has(word)) return -1;
     if ((word === 'like' || word === 'than') && k - j <= 4) return j;
     if (!COPULAS.has(word)) continue;
     if (word === "they're" || word === 'theyre') return j;
