@@ -81,6 +81,7 @@ describe('harm wished by outcome or instrument, threats and abuse aimed at the r
     ['Keep posting my photo and you will be eating through a straw.', 'harm-wished'],
     ['it would be a shame if something happened to your kids on their walk to school.', 'threat-to-reader'],
     ['That teacher better watch her back in the car park.', 'threat-to-reader'],
+    ['Reported you, you whiny little bitch.', 'abuse-aimed'],
   ])('"%s" finds %s', (text, rule) => {
     expect(harmsOf(text)).toContain(rule);
   });
@@ -98,6 +99,8 @@ describe('harm wished by outcome or instrument, threats and abuse aimed at the r
     'It would be a shame if the library closed after all these years.',
     'I hope the man who broke his jaw is found and charged.',
     'Threatening to break his arms is disgusting and should be reported.',
+    'Did you know that idiot from the council is standing again?',
+    'You called him an idiot, and then you apologised. Good.',
   ])('"%s" finds nothing', (text) => {
     expect(harmsOf(text)).toEqual([]);
   });

@@ -202,6 +202,20 @@ const SAID_OF_GAP = new Set(['a', 'an', 'the', 'such', 'so', 'just', 'really', '
 const VOCATIVE_GAP = new Set(['absolute', 'complete', 'total', 'utter', 'fucking', 'bloody', 'little', 'stupid', 'sad', 'lonely', 'pathetic', 'ignorant', 'dumb', 'filthy', 'disgusting', 'lying', 'miserable', 'old', 'bitter', ',']);
 
 /**
+ * Function words, pronouns and the verbs of a report: what cannot stand between a vocative "you" and its
+ * insult ("you called him an idiot", "you know that idiot").
+ */
+const NOT_DESCRIBING = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'is', 'are', 'was', 'were', 'be', 'been', 'am', 'i',
+  'me', 'my', 'you', 'your', 'he', 'him', 'his', 'she', 'her', 'they', 'them', 'their', 'we', 'us', 'our', 'it', 'its', 'to', 'of', 'in',
+  'on', 'at', 'for', 'with', 'and', 'or', 'but', 'not', 'no', 'so', 'as', 'if', 'like', 'call', 'called', 'calling', 'said', 'say',
+  'says', 'think', 'thought', 'know', 'knew', 'told', 'tell', 'make', 'made', 'get', 'got', 'see', 'saw', 'want', 'guys', 'lot', 'all']);
+
+/** A word that can describe the insulted reader: "you whiny little bitch", "you sad, lonely old cow". */
+function describes(token: Token): boolean {
+  return VOCATIVE_GAP.has(token.text) || (token.word && /^[a-z]{3,}$/.test(token.text) && !NOT_DESCRIBING.has(token.text));
+}
+
+/**
  * An insult said of the reader: "you are (a) … idiot", "you absolute cretin", "what a … rat you are", or
  * said to them after a comma at the end or alone ("Nobody asked, idiot.", "Moron."); not "he called me an idiot" (reported),
  * "don't be an idiot" (negated) or "do you think these clowns care".
@@ -210,7 +224,7 @@ function insultsReader(tokens: Token[], k: number): boolean {
   const { sentence } = tokens[k];
   const inSentence = (j: number) => j >= 0 && j < tokens.length && tokens[j].sentence === sentence;
   let j = k - 1;
-  while (inSentence(j) && j >= k - 4 && VOCATIVE_GAP.has(tokens[j].text)) j--;
+  while (inSentence(j) && j >= k - 4 && describes(tokens[j])) j--;
   if (inSentence(j) && tokens[j].text === 'you' && !['are', 'were'].includes(tokens[j + 1]?.text ?? '')) return true;
   j = k - 1;
   while (inSentence(j) && j >= k - 4 && SAID_OF_GAP.has(tokens[j].text)) j--;
