@@ -220,3 +220,22 @@ describe('scare quotes around a people (round 12, assess time)', () => {
     expect(read(text).every((finding) => finding.endorsed !== true)).toBe(true);
   });
 });
+
+describe('a report objected to where no attack phrase was found (round 13, assess time)', () => {
+  it.each([
+    'Anyone claiming that trans people are predators is peddling lies.',
+    'Those who shout that Muslims should be deported are liars and cowards.',
+    'Mods, the post saying Indigenous people "had their chance" should come down. It\'s vile.',
+  ])('reads "%s" as objection', (text) => {
+    expect(findings(text).objection).toBe(true);
+  });
+
+  it.each([
+    // What is said of the people is the report's own words, not an objection to it; or no objection at all.
+    'Keep calling trans people disgusting, because they are.',
+    'Anyone saying Muslims are dangerous has a point.',
+    'People say Roma are thieves.',
+  ])('does not read "%s" as objection', (text) => {
+    expect(findings(text).objection).toBe(false);
+  });
+});

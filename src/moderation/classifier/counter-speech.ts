@@ -145,7 +145,7 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
   let objection = false;
   if (groups > 0 && !endorses.some(Boolean)) {
     objection = ((denials > 0 || negators > 0) && deniedReport(tokens, speakerFrames, insults)) || (negators > 0 && !insulting && deniesAttack(tokens)) ||
-      (!insulting && (rejectsAttack(tokens) || (findings.length === 0 && objectsInOwnFrame(tokens))));
+      (!insulting && (rejectsAttack(tokens) || (findings.length === 0 && (objectsInOwnFrame(tokens) || objectedReport(tokens, speakerFrames, objecting, objects)))));
   }
   return { objection };
 }
@@ -177,6 +177,26 @@ function deniedReport(tokens: Token[], speakerFrames: Map<number, number>, insul
         return !outside && !tokens.slice(k + 1).some((token) => isAttack(token.text) && !token.negated);
       }
     }
+  }
+  return false;
+}
+
+/**
+ * Where no attack phrase was found to turn around, only the learned model holds: "Anyone claiming that trans
+ * people are predators is peddling lies", "Mods, the post saying Indigenous people 'had their chance' should
+ * come down. It's vile." A report (or a speaker as subject) naming a people, then the writer objecting, in
+ * that sentence or the next, after the people is named; with no attack of the writer's own after it.
+ */
+function objectedReport(tokens: Token[], speakerFrames: Map<number, number>, objecting: number[], objects: boolean[]): boolean {
+  for (let r = 0; r < tokens.length; r++) {
+    const s = tokens[r].sentence;
+    if (!reportsAt(tokens, r) && speakerFrames.get(s) !== r) continue;
+    // Where the people's name ends; the two words after it are what was said of them ("calling trans people disgusting").
+    let named = -1;
+    for (let k = r + 1; k < tokens.length && tokens[k].sentence === s && named < 0; k++) if (groupAt(tokens, k) > k) named = groupAt(tokens, k);
+    if (named < 0) continue;
+    const objection = objecting.find((i) => objects[tokens[i].sentence] && (i >= named + 2 ? tokens[i].sentence <= s + 1 : tokens[i].sentence === s + 1));
+    if (objection !== undefined && !attackAfter(tokens, objection + 1)) return true;
   }
   return false;
 }
