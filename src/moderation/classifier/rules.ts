@@ -5,6 +5,7 @@ import { readCounterSpeech } from './counter-speech.js';
 import { SAID_TO_THE_READER, findHarm } from './harm-wishes.js';
 import { findLikenings } from './likenings.js';
 import { findCodedHate } from './coded-hate.js';
+import { isSportsIdiom, talksSport } from './sporting.js';
 import { slursAreCountered, slursAreMentioned, slursTakenUp } from './slur-readings.js';
 import { groupAt, negatesPhrase, push, readsAsAttackAt, subjectAt, type Finding, type Located } from './rule-helpers.js';
 import { findBelonging, findNormativeViolence, findThreat, findThreatPhrases, findViolentNoun, modalForce, phrasalViolenceAt } from './threat-rules.js';
@@ -40,6 +41,8 @@ export interface RuleResult {
    * threats to the reader, abuse aimed at them (`harm-wishes.ts`), peoples likened to vermin (`likenings.ts`).
    */
   assessFindings?: Finding[];
+  /** The text talks sport (`sporting.ts`): read at `assess()` time only. */
+  sporting?: boolean;
 }
 
 // Words allowed between a group and what is said of it ("Kurds are nothing but filthy vermin").
@@ -88,6 +91,8 @@ export function analyse(tokens: Token[], slurs: readonly string[] = []): RuleRes
     .filter((late) => !findings.some((finding) => finding.from < late.to && late.from < finding.to));
   const reportable = assessed.filter((late) => !SAID_TO_THE_READER.has(late.rule));
   const { objection } = readCounterSpeech(tokens, [...findings, ...reportable], condemned, groups);
+  const sporting = talksSport(tokens);
+  if (sporting) for (const finding of [...findings, ...assessed]) finding.idiom = isSportsIdiom(tokens, finding) || undefined;
   const takenUp = slurs.length > 0 && slursTakenUp(tokens);
   const unlocated = ({ sentence: _, from: _from, to: _to, ...finding }: Located): Finding => finding;
   return {
@@ -100,6 +105,7 @@ export function analyse(tokens: Token[], slurs: readonly string[] = []): RuleRes
     slursMentioned: slurs.length > 0 && !takenUp && slursAreMentioned(tokens, slurs),
     slursTakenUp: takenUp,
     assessFindings: assessed.map(unlocated),
+    sporting,
   };
 }
 
