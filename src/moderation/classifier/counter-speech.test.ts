@@ -239,3 +239,15 @@ describe('a report objected to where no attack phrase was found (round 13, asses
     expect(findings(text).objection).toBe(false);
   });
 });
+
+describe('a deed or report that opens its sentence and is condemned (round 13, assess time)', () => {
+  it('turns a threat inside "Threatening to … is disgusting", whatever comes in the next sentence', () => {
+    const [threat] = findings('Threatening to kill a journalist over an article is disgusting. Whoever sent those messages should be prosecuted.').findings;
+    expect(threat?.rule).toBe('violence-at-target');
+    expect(threat && isTurned(threat)).toBe(true);
+  });
+
+  it('leaves it counting when what follows the verb is no verdict', () => {
+    expect(countingRules('Threatening to kill journalists is what we should do.')).toContain('violence-at-target');
+  });
+});

@@ -20,7 +20,7 @@ import { cueWords, deniesAt, endorsesAt, objectsAt, QUESTION, reaffirmsAt, SHOUL
 import { INSULTS, OWN_VOICE_VERBS, PROFANITY, REPORTING, VIOLENCE_DONE } from './lexicon.js';
 import { REPORTING_MORE, SPEAKERS } from './lexicon-counter.js';
 import { CLAUSE_TURN, OWN_VOICE, groupAt, reportedAt, type Located } from './rule-helpers.js';
-import { objectsInOwnFrame } from './objection-frames.js';
+import { objectsInOwnFrame, opensCondemned } from './objection-frames.js';
 import { attackAfter, deniedAfter, deniedInside, isAttack, rejectedReportBefore, rejectsAttack } from './report-frames.js';
 import type { Token } from './tokens.js';
 
@@ -136,7 +136,7 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
     // "Those who say Jews are rats don't know any Jews": what the writer denies of the speaker.
     const speakerDenied = (speakerFrames.get(s) ?? finding.from) < finding.from && deniedAfter(tokens, finding.to, s);
     // Counter-speech that insults or swears is still rude: the learned model decides it.
-    finding.objected = reported && !endorsed && !insulting && (rejected || speakerDenied || objectedNear(finding));
+    finding.objected = !endorsed && !insulting && ((reported && (rejected || speakerDenied || objectedNear(finding))) || opensCondemned(tokens, finding.from, finding.to));
     // "Anyone who says X is right": a report endorsed is the writer's own, in full.
     if (reported && endorsed) finding.endorsed = true;
   }

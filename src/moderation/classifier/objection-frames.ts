@@ -52,15 +52,41 @@ function clauseEnd(tokens: Token[], from: number): number {
 /** "Blaming Roma for every burglary is lazy and cruel", "Accusing Jews of … is an old lie". */
 function condemnedOpening(tokens: Token[]): boolean {
   return tokens.some((token, i) => {
-    const opens = i === 0 || tokens[i - 1].sentence !== token.sentence;
-    if (!opens || !(REPORT_OPENERS.has(token.text) || BLAME_OPENERS.has(token.text))) return false;
-    const end = sentenceEnd(tokens, i);
-    // The report runs up to its verb ("… is"); what follows is the writer's verdict on it.
-    const verb = tokens.findIndex((other, k) => k > i && k < end && ['is', 'was', "it's", 'says'].includes(other.text));
-    if (verb < 0 || !namesGroup(tokens, i + 1, verb)) return false;
-    const verdict = tokens.slice(verb + 1, end);
-    return verdict.some((other) => !other.negated && !other.quoted && isVerdict(other.text)) && noAttackAfter(tokens, verb + 1);
+    if (!BLAME_OPENERS.has(token.text) && !REPORT_OPENERS.has(token.text)) return false;
+    const verb = condemnedVerbAfterOpener(tokens, i);
+    return verb > 0 && namesGroup(tokens, i + 1, verb);
   });
+}
+
+/** Openers of what someone did to a person, not only to a people: "Threatening to kill a journalist is disgusting". */
+const DEED_OPENERS = new Set(['threatening', 'wishing', 'urging', 'inciting', 'joking', 'posting', 'tweeting', 'shouting', 'chanting', 'writing']);
+
+/**
+ * A finding inside a report or deed that opens its sentence and that the writer then condemns: "Threatening
+ * to kill a journalist over an article is disgusting", "Wishing death on Muslims is vile".
+ */
+export function opensCondemned(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i >= 0 && tokens[i].sentence === tokens[from].sentence; i--) {
+    const opener = BLAME_OPENERS.has(tokens[i].text) || REPORT_OPENERS.has(tokens[i].text) || DEED_OPENERS.has(tokens[i].text);
+    if (opener) return condemnedVerbAfterOpener(tokens, i, true) >= to;
+  }
+  return false;
+}
+
+/**
+ * Where an opener at `i` that starts its sentence runs to its verb ("… is"), when what follows the verb
+ * is the writer's verdict on it with no attack of their own after (in the rest of the text, or with
+ * `inSentence` of the sentence: "… is disgusting. Whoever sent those messages should be prosecuted"): the
+ * verb, or -1.
+ */
+function condemnedVerbAfterOpener(tokens: Token[], i: number, inSentence = false): number {
+  if (i > 0 && tokens[i - 1].sentence === tokens[i].sentence) return -1;
+  const end = sentenceEnd(tokens, i);
+  const verb = tokens.findIndex((other, k) => k > i && k < end && ['is', 'was', "it's", 'says'].includes(other.text));
+  if (verb < 0) return -1;
+  const verdict = tokens.slice(verb + 1, end);
+  const attacked = attackAfter(inSentence ? tokens.slice(0, end) : tokens, verb + 1, isVerdict);
+  return verdict.some((other) => !other.negated && !other.quoted && isVerdict(other.text)) && !attacked ? verb : -1;
 }
 
 /** "I used to think immigrants were lazy. Then I worked with them", with nothing worse said after. */
