@@ -46,6 +46,7 @@ import { ABUSE_2, CIVIL_2, THREATS_2 } from '../src/moderation/fixtures/violence
 import { DEHUMANISING_HATE, PEOPLES_CIVIL } from '../src/moderation/fixtures/dehumanising-tuning.js';
 import { AIMED_PROFANITY, FRIENDLY_PROFANITY, THREATS_3, VIOLENT_WORDS_CIVIL_3 } from '../src/moderation/fixtures/threat-profanity-tuning.js';
 import { COUNTER_SPEECH_3, GENDER_CIVIL, IDENTITY_CIVIL, IMPLICIT_HATE, SEXISM } from '../src/moderation/fixtures/implicit-sexism-tuning.js';
+import { COUNTER_SPEECH_4, IMPLICIT_HATE_2, NEWS_AND_SPORT_CIVIL, PEOPLES_CIVIL_2, SEXISM_2, THREATS_4 } from '../src/moderation/fixtures/round-13-check.js';
 
 const { values } = parseArgs({
   options: {
@@ -119,6 +120,8 @@ tuningPair('dehumanising tuning set (round 12: peoples in civil comments / liken
 tuningPair('threats, third batch (round 13: violent words in civil use / threats in many forms)', VIOLENT_WORDS_CIVIL_3, THREATS_3);
 tuningPair('swearing (round 13: friendly / aimed at someone)', FRIENDLY_PROFANITY, AIMED_PROFANITY);
 tuningPair('implicit hate and sexism (round 13: peoples, gender, counter-speech / implicit hate, sexism)', [...IDENTITY_CIVIL, ...GENDER_CIVIL, ...COUNTER_SPEECH_3], [...IMPLICIT_HATE, ...SEXISM]);
+tuningPair('round 13 check, no stock phrases (counter-speech, news, sport, peoples / sexism, implicit hate, veiled threats)',
+  [...COUNTER_SPEECH_4, ...NEWS_AND_SPORT_CIVIL, ...PEOPLES_CIVIL_2], [...SEXISM_2, ...IMPLICIT_HATE_2, ...THREATS_4]);
 const probeTexts = FUNCTIONAL_PROBE.map(([text]) => text);
 const probeLabels = FUNCTIONAL_PROBE.map(([, hateful]) => hateful);
 const probeAuc = (head: 'toxicity' | 'identity_attack') => rocAuc(scoreTexts(committed, probeTexts, head), probeLabels).toFixed(3);

@@ -34,6 +34,7 @@ describe('codes, slogans and sexist stock phrases (round 13, assess time)', () =
     'Women cannot get an abortion there any more, whatever their doctors say.',
     'Saying women cannot handle pressure is sexist nonsense.',
     "It is a myth that girls can't do maths.",
+    "My daughter was told girls can't do maths. She is now doing a PhD in it.",
   ])('"%s" finds nothing', (text) => {
     expect(findingsOf(text)).toEqual([]);
   });

@@ -9,9 +9,10 @@
  * finding; what only suggests a people's guilt ("let me guess the name") is left to the learned heads.
  */
 import type { RuleName } from './floors.js';
-import { CONDEMNING } from './lexicon.js';
+import { CONDEMNING, REPORTING } from './lexicon.js';
 import { endOfAny, phrases } from './phrase-match.js';
-import { assessedFinding, type Located } from './rule-helpers.js';
+import { REPORTING_MORE } from './lexicon-counter.js';
+import { assessedFinding, reportedAt, type Located } from './rule-helpers.js';
 import type { Token } from './tokens.js';
 
 /** Codes and slogans of organised racism and antisemitism, and telling someone to leave the country. */
@@ -39,6 +40,7 @@ const TROPES = phrases(`woman's place is in the home | woman's place is at home 
  * verbs ("women shouldn't have to walk home in fear", "women can't get an abortion there").
  */
 const WOMEN = new Set(['women', 'woman', 'females', 'girls', 'ladies', 'lady', 'female', 'wives', 'feminists']);
+const TOLD: ReadonlySet<string> = new Set([...REPORTING, ...REPORTING_MORE, 'heard', 'taught', 'raised', 'brought']);
 const RESTRICTING = new Set(['should', "shouldn't", 'shouldnt', "can't", 'cant', 'cannot', "aren't", 'arent', 'belong', 'only', 'need', 'must']);
 const RESTRICTED_TO = phrases(`be allowed | vote | drive | lead | be in charge | be trusted | handle | stick to | stay home | stay at home |
   stay in the kitchen | learn to cook | know their place | know her place | shut up | be seen | funny | cut out for | good for |
@@ -70,8 +72,11 @@ export function findCodedHate(tokens: Token[], condemned: readonly boolean[]): L
 
 /** The end of "[women] can't handle …" read at the modal `k`, or -1; its subject named in the three words before. */
 function womenRestricted(tokens: Token[], k: number): number {
-  const subject = tokens.slice(Math.max(0, k - 3), k).find((token) => token.sentence === tokens[k].sentence && WOMEN.has(token.text));
-  if (subject === undefined || subject.negated || subject.quoted) return -1;
+  let subject = -1;
+  for (let j = Math.max(0, k - 3); j < k; j++) if (subject < 0 && tokens[j].sentence === tokens[k].sentence && WOMEN.has(tokens[j].text)) subject = j;
+  if (subject < 0 || tokens[subject].negated || tokens[subject].quoted) return -1;
+  // "My daughter was told girls can't do maths": what she was told, which the learned heads may still weigh.
+  if (reportedAt(tokens, subject, k, TOLD)) return -1;
   for (let j = k + 1; j <= k + 3 && j < tokens.length && tokens[j].sentence === tokens[k].sentence; j++) {
     const end = endOfAny(tokens, j, RESTRICTED_TO);
     // "Saying women can't lead is sexist": the modal's negation reaches the verdict, so it is read here.

@@ -8,7 +8,7 @@ import { phrases } from './phrase-match.js';
  * Injuries as a verb and a body part a few words on ("break both your arms", "cave your skull in", "slit
  * his throat"): the part makes it a person's body, whatever the verb is also used for.
  */
-const INJURING = 'break breaking broke smash smashing cave caving snap snapping crack cracking kick kicking slit slitting cut cutting bash bashing stamp stamping punch punching knock knocking';
+const INJURING = 'break breaks breaking broke smash smashes smashing cave caving snap snaps snapping crack cracks cracking kick kicks kicking slit slits slitting cut cuts cutting bash bashing stamp stamping punch punching knock knocking';
 const BODY_PART_WORDS = 'arm arms leg legs neck skull face head teeth jaw nose ribs knees kneecaps fingers spine throat';
 export const BODY_PARTS: ReadonlySet<string> = new Set(BODY_PART_WORDS.split(' '));
 const INJURIES = INJURING.split(' ').flatMap((verb) => BODY_PART_WORDS.split(' ').map((part) => `${verb} … ${part}`)).join(' | ');
@@ -24,7 +24,8 @@ export const HARM = phrases(`stabbed | stab | stabbing | flattened | drowned | d
   sinks | sink | stop kicking | six feet under | body bag | body bags | run … over | drive over | under my wheels |
   run … off the road | ran … off the road | same treatment | put down | in boxes | in a box | gassed | firing squad |
   turn the gas on | end up in hospital | ends up in hospital | put … in hospital | with … in hospital | put … in the ground |
-  hanging from lamp posts | hanging from lampposts | goes down | round a tree | follow you home | through a straw |
+  hanging from lamp posts | hanging from lampposts | goes down | went down with the plane | go down with the plane | round a tree | off a cliff |
+  leaving in an ambulance | leave in an ambulance | follow you home | through a straw |
   slip something into | take care of … permanently | poison him | poison her | poison them | on your doorstep |
   at your front door`);
 
@@ -32,10 +33,10 @@ export const HARM = phrases(`stabbed | stab | stabbing | flattened | drowned | d
  * Misfortune, which counts only when wished ("I hope the councillor's brakes fail", "praying he gets cancer"):
  * after "I'm" it is sympathy ("I'm so sorry your house burned down").
  */
-export const MISFORTUNE = phrases(`brakes fail | gets cancer | get cancer | burned down | burns down | burn down | with him in it |
+export const MISFORTUNE = phrases(`brakes fail | gets cancer | get cancer | the same cancer | painful illness | slow death | painful death | burned down | burns down | burn down | with him in it |
   with her in it | with them in it | with him inside | with her inside | with them inside | die | dies | dying | drop dead |
   drops dead`);
-export const WISHES = phrases(`hope | hoping | hoped | wish | pray | praying | prays | may | god willing | be terrible if |
+export const WISHES = phrases(`hope | hoping | hoped | wish | wishing | pray | praying | prays | may | god willing | be terrible if |
   be awful if | be funny if | be hilarious if | would love | can't wait | cant wait`);
 
 /**
@@ -45,13 +46,13 @@ export const WISHES = phrases(`hope | hoping | hoped | wish | pray | praying | p
 export const DEFEAT_IDIOMS = phrases(`a kicking | a * kicking | a beating | a * beating | a hiding | a * hiding | a thrashing | a slap | what's coming | whats coming`);
 
 /** Harm said by what will not be left ("he won't be leaving in one piece"): counts only when denied. */
-export const DENIED_HARM = phrases(`in one piece | walk again | see christmas | see another birthday | on your own legs | on his own legs | on your own two feet`);
+export const DENIED_HARM = phrases(`in one piece | walk again | see christmas | see another birthday | on * own legs | on * own two feet | on * own feet`);
 /** Of those, what is a threat even with no wish before it ("you won't be leaving the ground on your own legs"). */
-export const DENIED_HARM_ALONE = phrases(`in one piece | on your own legs | on his own legs | on your own two feet`);
+export const DENIED_HARM_ALONE = phrases(`in one piece | on * own legs | on * own two feet | on * own feet`);
 
 /** What makes it a wish, plan or threat. */
 export const FRAMES = phrases(`hope | hoping | hoped | wish | should | deserve | deserves | deserved | needs | need | wants | want |
-  i'd | id | i'll | i'm | im | i will | we will | we'd | we'll | gonna | going to | let's | happily | gladly | shame |
+  i'd | id | i'll | i'm | im | i will | we will | we'd | we'll | gonna | going to | let's | happily | gladly | shame | wishing |
   shed a tear | give me | see how long | would love | can't wait | cant wait | pray | praying | prays | ought | must |
   time for | bring back | swear | mark my words | god willing | be terrible if | be awful if | be funny if |
   be hilarious if | and you'll | and youll | and you will`);
@@ -60,19 +61,24 @@ export const FRAMES = phrases(`hope | hoping | hoped | wish | should | deserve |
  * Frames that wish harm only as the outcome of a condition the writer sets ("if my kid comes home crying
  * again, that headteacher is getting stabbed"; "the next warden on Church St gets a bat to the knees").
  */
-export const CONDITIONAL_FRAMES = phrases(`is getting | are getting | is going | are going | gets a | get a | will get`);
+export const CONDITIONAL_FRAMES = phrases(`is getting | are getting | is going | are going | gets a | get a | will get | he'll be | she'll be |
+  they'll be | you'll be`);
 export const CONDITIONS = new Set(['if', 'next']);
 
 /** Harm ordered at the start of a sentence, or after a comma: "Line them up against the wall", "lads, torch the caravans". */
-export const IMPERATIVE_HARM = phrases(`line … up | string … up | torch | stab | drown | lynch | hang | round … up and | run … over | drive … over | burn … down`);
+export const IMPERATIVE_HARM = phrases(`line … up | string … up | torch | stab | drown | lynch | hang | round … up and | run … over | drive … over | burn … down |
+  make … disappear`);
 
 /** Threats, whole: to the reader ("I know where you live"), or veiled ("be a shame if something happened to your kids"). */
 export const THREATS_TO_READER = phrases(`know where you live | watch your back | watch your backs | watch his back | watch her back |
   watch their backs | say that to my face | see you outside | you're next | youre next | your days are numbered |
   one eye open | coming for you | find out where you live | find out where he lives | shame if something | pity if something |
-  shame if anything | pity if anything | shame if it caught fire | pity if it caught fire | something happened to your |
-  something were to happen to | again and see what happens | i'm not hard to find | im not hard to find |
-  lucky there's a screen | lucky theres a screen`);
+  shame if anything | pity if anything | shame if … caught fire | pity if … caught fire | shame if … burned down |
+  pity if … burned down | something happened to your | something were to happen to | again and see what happens |
+  see what happens to your | i'm not hard to find | im not hard to find | lucky there's a screen | lucky theres a screen |
+  you'll get yours | you will get yours | you're on borrowed time | youre on borrowed time | you are on borrowed time |
+  know which * you go to |
+  no trial needed`);
 
 /** Self-harm urged: on the reader ("you", "yourself") or in an imperative that needs no "you". */
 export const SELF_HARM_URGED = phrases(`kill yourself | jump off | jumping off | drink bleach | neck yourself`);

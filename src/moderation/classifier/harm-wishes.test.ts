@@ -82,6 +82,10 @@ describe('harm wished by outcome or instrument, threats and abuse aimed at the r
     ['it would be a shame if something happened to your kids on their walk to school.', 'threat-to-reader'],
     ['That teacher better watch her back in the car park.', 'threat-to-reader'],
     ['Reported you, you whiny little bitch.', 'abuse-aimed'],
+    ['hope she slips on the stairs and breaks her neck tbh', 'harm-wished'],
+    ['Wishing him a long, slow, painful illness and no visitors.', 'harm-wished'],
+    ["If he turns up in this town again he won't be leaving on his own two feet.", 'harm-wished'],
+    ["You'll get yours. Maybe not today, but soon.", 'threat-to-reader'],
   ])('"%s" finds %s', (text, rule) => {
     expect(harmsOf(text)).toContain(rule);
   });
@@ -100,6 +104,11 @@ describe('harm wished by outcome or instrument, threats and abuse aimed at the r
     'I hope the man who broke his jaw is found and charged.',
     'Threatening to break his arms is disgusting and should be reported.',
     'Did you know that idiot from the council is standing again?',
+    'I hope this will be his last season in charge, he has run out of ideas.',
+    'I hope my mum gets her cancer treatment before Christmas.',
+    "I'm sorry to hear she went down with covid again.",
+    'I hope she is in an ambulance by now, that crash looked bad.',
+    'The manager is on borrowed time after that result.',
     'You called him an idiot, and then you apologised. Good.',
   ])('"%s" finds nothing', (text) => {
     expect(harmsOf(text)).toEqual([]);
