@@ -3,7 +3,7 @@
  * with these): it objects, endorses, vouches for the speaker, takes a judgement back, reaffirms a denied
  * attack, or denies.
  */
-import { CONDEMNING, INSULTS, PROFANITY } from './lexicon.js';
+import { CONDEMNING, INSULTS, PROFANITY, REPORT_OPENERS } from './lexicon.js';
 import { ENDORSING, OBJECTING, SPEAKERS } from './lexicon-counter.js';
 import type { Token } from './tokens.js';
 
@@ -20,7 +20,7 @@ let cues: Set<string> | undefined;
 export function cueWords(): Set<string> {
   cues ??= new Set([
     ...CONDEMNING, ...OBJECTING, ...ENDORSING, ...DENIAL, ...JUDGEMENTS, ...SHOULD, ...INSULTS, ...PROFANITY,
-    'right', 'true', 'fact', 'facts', 'truth', 'say', 'said', 'are', 'help', 'about', 'spot', 'well', 'finally', 'agree', 'reported', 'sense',
+    'right', 'true', 'fair', 'fine', 'fact', 'facts', 'truth', 'say', 'said', 'are', 'help', 'about', 'spot', 'well', 'finally', 'agree', 'reported', 'sense',
     ...LYING, 'point', 'onto', 'tell', 'tells', 'listen', 'listened', 'believe', 'believes', 'argue', 'ask', 'care',
   ]);
   return cues;
@@ -87,6 +87,15 @@ export function objectsAt(tokens: Token[], i: number, condemned: boolean): boole
   return OBJECTING.has(word) && !token.negated;
 }
 
+const TRUE_OF_A_REPORT = new Set(['true', 'fair', 'right', 'accurate', 'correct', 'justified', 'fine']);
+
+/** The sentence of `i` opens with a report ("Calling …", "Saying …"). */
+function opensWithReport(tokens: Token[], i: number): boolean {
+  let k = i;
+  while (k > 0 && tokens[k - 1].sentence === tokens[i].sentence) k--;
+  return REPORT_OPENERS.has(tokens[k].text);
+}
+
 export function endorsesAt(tokens: Token[], i: number): boolean {
   const token = tokens[i];
   if (token.quoted) return false;
@@ -95,6 +104,8 @@ export function endorsesAt(tokens: Token[], i: number): boolean {
   const word = token.text;
   const next = tokens[i + 1]?.text;
   const previous = tokens[i - 1]?.text ?? '';
+  // "Saying Muslims are vile is true", "Calling them vermin is fair": the verdict on a report that opens the sentence.
+  if (TRUE_OF_A_REPORT.has(word) && ['is', 'was'].includes(previous) && opensWithReport(tokens, i)) return true;
   if (word === 'right') return RIGHT_BEFORE.has(previous) && !['to', 'now', 'here', 'there', 'wing', 'wingers', 'away', 'about', 'of', 'on'].includes(next ?? '');
   // "it is true", "so true", but not "if it is true", "is it true", "true love".
   if (word === 'true') {

@@ -251,3 +251,16 @@ describe('a deed or report that opens its sentence and is condemned (round 13, a
     expect(countingRules('Threatening to kill journalists is what we should do.')).toContain('violence-at-target');
   });
 });
+
+describe('the verdict on a report that opens its sentence (round 13, assess time)', () => {
+  it('turns "Wishing death on Muslims is vile": the verdict was read as the attack\'s own attribute', () => {
+    expect(countingRules('Wishing death on Muslims is vile.')).toEqual([]);
+  });
+
+  it.each([
+    ['Saying Muslims are vile is true.', 'group-has-vile-attribute'],
+    ['Calling Muslims vermin is fair.', 'group-is-dehumanised'],
+  ])('counts "%s": a condemning word inside the attack objects to nothing, and "true" / "fair" endorse it', (text, rule) => {
+    expect(countingRules(text)).toContain(rule);
+  });
+});

@@ -64,7 +64,8 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
     if (!condemned[i] && !cueWords().has(token.text) && token.text.length <= 5) continue;
     if (SHOULD.has(token.text) || deniesAt(tokens, i)) denials++;
     if (INSULTS.has(token.text) || PROFANITY.has(token.text) || (token.text.length > 5 && PROFANE.test(token.text))) insults.push(i);
-    if (objectsAt(tokens, i, condemned[i])) {
+    // A condemning word inside the attack ("Saying Muslims are vile is true") is the attack, not an objection to it.
+    if (objectsAt(tokens, i, condemned[i]) && !findings.some((finding) => i >= finding.from && i < finding.to)) {
       objecting.push(i);
       lastObject[s] = i;
     }

@@ -68,7 +68,10 @@ const DEED_OPENERS = new Set(['threatening', 'wishing', 'urging', 'inciting', 'j
 export function opensCondemned(tokens: Token[], from: number, to: number): boolean {
   for (let i = from; i >= 0 && tokens[i].sentence === tokens[from].sentence; i--) {
     const opener = BLAME_OPENERS.has(tokens[i].text) || REPORT_OPENERS.has(tokens[i].text) || DEED_OPENERS.has(tokens[i].text);
-    if (opener) return condemnedVerbAfterOpener(tokens, i, true) >= to;
+    if (!opener) continue;
+    // "Wishing death on Muslims is vile": the verdict on the deed was read as the finding's own attribute.
+    const verb = condemnedVerbAfterOpener(tokens, i, true);
+    return verb >= to || (verb > from && i < from);
   }
   return false;
 }
