@@ -9,9 +9,8 @@
  * finding; what only suggests a people's guilt ("let me guess the name") is left to the learned heads.
  */
 import type { RuleName } from './floors.js';
-import { CONDEMNING, REPORTING } from './lexicon.js';
+import { WIDE_REPORTING } from './lexicon-counter.js';
 import { endOfAny, phrases } from './phrase-match.js';
-import { REPORTING_MORE } from './lexicon-counter.js';
 import { assessedFinding, reportedAt, type Located } from './rule-helpers.js';
 import type { Token } from './tokens.js';
 
@@ -40,7 +39,6 @@ const TROPES = phrases(`woman's place is in the home | woman's place is at home 
  * verbs ("women shouldn't have to walk home in fear", "women can't get an abortion there").
  */
 const WOMEN = new Set(['women', 'woman', 'females', 'girls', 'ladies', 'lady', 'female', 'wives', 'feminists']);
-const TOLD: ReadonlySet<string> = new Set([...REPORTING, ...REPORTING_MORE, 'heard', 'taught', 'raised', 'brought']);
 const RESTRICTING = new Set(['should', "shouldn't", 'shouldnt', "can't", 'cant', 'cannot', "aren't", 'arent', 'belong', 'only', 'need', 'must']);
 const RESTRICTED_TO = phrases(`be allowed | vote | drive | lead | be in charge | be trusted | handle | stick to | stay home | stay at home |
   stay in the kitchen | learn to cook | know their place | know her place | shut up | be seen | funny | cut out for | good for |
@@ -76,11 +74,10 @@ function womenRestricted(tokens: Token[], k: number): number {
   for (let j = Math.max(0, k - 3); j < k; j++) if (subject < 0 && tokens[j].sentence === tokens[k].sentence && WOMEN.has(tokens[j].text)) subject = j;
   if (subject < 0 || tokens[subject].negated || tokens[subject].quoted) return -1;
   // "My daughter was told girls can't do maths": what she was told, which the learned heads may still weigh.
-  if (reportedAt(tokens, subject, k, TOLD)) return -1;
+  if (reportedAt(tokens, subject, k, WIDE_REPORTING)) return -1;
   for (let j = k + 1; j <= k + 3 && j < tokens.length && tokens[j].sentence === tokens[k].sentence; j++) {
     const end = endOfAny(tokens, j, RESTRICTED_TO);
-    // "Saying women can't lead is sexist": the modal's negation reaches the verdict, so it is read here.
-    if (end > j) return tokens.slice(end).some((token) => token.sentence <= tokens[k].sentence + 1 && CONDEMNING.has(token.text)) ? -1 : end;
+    if (end > j) return end;
   }
   return -1;
 }

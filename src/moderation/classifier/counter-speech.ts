@@ -17,14 +17,13 @@
  *   do not deserve to be shot", "X aren't a drain"), with nothing endorsed and no insult of the writer's own.
  */
 import { cueWords, deniesAt, endorsesAt, objectsAt, QUESTION, reaffirmsAt, SHOULD, takesBackAt } from './counter-cues.js';
-import { INSULTS, OWN_VOICE_VERBS, PROFANITY, REPORTING, VIOLENCE_DONE } from './lexicon.js';
-import { REPORTING_MORE, SPEAKERS } from './lexicon-counter.js';
+import { INSULTS, OWN_VOICE_VERBS, PROFANITY, VIOLENCE_DONE } from './lexicon.js';
+import { REPORTING_MORE, SPEAKERS, WIDE_REPORTING } from './lexicon-counter.js';
 import { CLAUSE_TURN, OWN_VOICE, groupAt, reportedAt, type Located } from './rule-helpers.js';
 import { objectsInOwnFrame, opensCondemned } from './objection-frames.js';
 import { attackAfter, deniedAfter, deniedInside, isAttack, rejectedReportBefore, rejectsAttack } from './report-frames.js';
 import type { Token } from './tokens.js';
 
-const WIDE_REPORTING: ReadonlySet<string> = new Set([...REPORTING, ...REPORTING_MORE]);
 const WIDE_OWN_VOICE: ReadonlySet<string> = new Set([...OWN_VOICE_VERBS, ...REPORTING_MORE]);
 const PROFANE = /shit|fuck|cunt|bitch|dick|wank|twat|piss/;
 
@@ -52,6 +51,7 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
   // reaches over what follows (-1: none).
   const deniedVouch = new Array<number>(sentences).fill(-1);
   const insults: number[] = [];
+  const insideFinding = (i: number) => findings.some((finding) => i >= finding.from && i < finding.to);
   let denials = 0;
   let negators = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -65,7 +65,7 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
     if (SHOULD.has(token.text) || deniesAt(tokens, i)) denials++;
     if (INSULTS.has(token.text) || PROFANITY.has(token.text) || (token.text.length > 5 && PROFANE.test(token.text))) insults.push(i);
     // A condemning word inside the attack ("Saying Muslims are vile is true") is the attack, not an objection to it.
-    if (objectsAt(tokens, i, condemned[i]) && !findings.some((finding) => i >= finding.from && i < finding.to)) {
+    if (objectsAt(tokens, i, condemned[i]) && !insideFinding(i)) {
       objecting.push(i);
       lastObject[s] = i;
     }
@@ -101,8 +101,7 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
     return objects[s] && s >= finding.sentence - 1 && s <= finding.sentence + 2 && (i < finding.from || i >= finding.to);
   });
   // An insult of the writer's own, outside what is reported ("Anyone who says X is an idiot").
-  const spans = findings.map((finding) => [finding.from, finding.to]);
-  const insulting = insults.some((i) => !spans.some(([from, to]) => i >= from && i < to));
+  const insulting = insults.some((i) => !insideFinding(i));
   // Where each sentence's speaker frame starts: what it reports comes after it.
   const speakerFrames = new Map<number, number>();
   for (let i = 0; i < tokens.length; i++) if (!speakerFrames.has(tokens[i].sentence) && speakerFrameAt(tokens, i)) speakerFrames.set(tokens[i].sentence, i);

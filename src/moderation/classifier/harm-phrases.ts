@@ -13,14 +13,20 @@ const BODY_PART_WORDS = 'arm arms leg legs neck skull face head teeth jaw nose r
 export const BODY_PARTS: ReadonlySet<string> = new Set(BODY_PART_WORDS.split(' '));
 const INJURIES = INJURING.split(' ').flatMap((verb) => BODY_PART_WORDS.split(' ').map((part) => `${verb} … ${part}`)).join(' | ');
 
+/**
+ * Harm that the sports pages use for a defeat ("we're getting a hiding on Saturday"): wished it counts, but
+ * not after a mere "if … is getting".
+ */
+const DEFEATS = `a kicking | a * kicking | a beating | a * beating | a hiding | a * hiding | a thrashing | a slap | what's coming | whats coming`;
+export const DEFEAT_IDIOMS = phrases(DEFEATS);
+
 /** The harm itself, by outcome or instrument. */
-export const HARM = phrases(`stabbed | stab | stabbing | flattened | drowned | drown | drowns | torched | torch | lynched | lynch |
+export const HARM = phrases(`${DEFEATS} | stabbed | stab | stabbing | flattened | drowned | drown | drowns | torched | torch | lynched | lynch |
   strangled | strangle | beheaded | behead | hanged | kneecapped | kneecap | kneecapping | maimed | bleed out | bleeds out |
   set on fire | set alight | set fire to | burned alive | burnt alive | burn alive | petrol | noose | rope | bullet | bullets |
-  baseball bat | a bat | cricket bat | claw hammer | a hammer | machete | acid | a brick | a kicking | a * kicking | a beating |
-  a * beating | a hiding | a * hiding | a thrashing | a slap | broken ribs | broken legs | broken jaw | broken neck |
-  broken bones | legs breaking | keep your teeth | to the knees | through … skull | ${INJURIES} |
-  what's coming | whats coming | face down | off a bridge | against the wall | stringing up | strung up | string … up |
+  baseball bat | a bat | cricket bat | claw hammer | a hammer | machete | acid | a brick | broken ribs | broken legs |
+  broken jaw | broken neck | broken bones | legs breaking | keep your teeth | to the knees | through … skull | ${INJURIES} |
+  face down | off a bridge | against the wall | stringing up | strung up | string … up |
   sinks | sink | stop kicking | six feet under | body bag | body bags | run … over | drive over | under my wheels |
   run … off the road | ran … off the road | same treatment | put down | in boxes | in a box | gassed | firing squad |
   turn the gas on | end up in hospital | ends up in hospital | put … in hospital | with … in hospital | put … in the ground |
@@ -36,26 +42,21 @@ export const HARM = phrases(`stabbed | stab | stabbing | flattened | drowned | d
 export const MISFORTUNE = phrases(`brakes fail | gets cancer | get cancer | the same cancer | painful illness | slow death | painful death | burned down | burns down | burn down | with him in it |
   with her in it | with them in it | with him inside | with her inside | with them inside | die | dies | dying | drop dead |
   drops dead`);
-export const WISHES = phrases(`hope | hoping | hoped | wish | wishing | pray | praying | prays | may | god willing | be terrible if |
-  be awful if | be funny if | be hilarious if | would love | can't wait | cant wait`);
+/** Frames that wish rather than plan; "May your …" only where it opens a sentence (`harm-wishes.ts`). */
+const WISHING = `hope | hoping | hoped | wish | wishing | pray | praying | prays | god willing | be terrible if | be awful if |
+  be funny if | be hilarious if | would love | can't wait | cant wait`;
+export const WISHES = phrases(`${WISHING} | may`);
 
-/**
- * Harm that the sports pages use for a defeat ("we're getting a hiding on Saturday"): wished it counts, but
- * not after a mere "if … is getting".
- */
-export const DEFEAT_IDIOMS = phrases(`a kicking | a * kicking | a beating | a * beating | a hiding | a * hiding | a thrashing | a slap | what's coming | whats coming`);
-
+/** Of the harms said by what will not be left, what is a threat even with no wish before it ("you won't be leaving on your own legs"). */
+const LEFT_WHOLE = `in one piece | on * own legs | on * own two feet | on * own feet`;
+export const DENIED_HARM_ALONE = phrases(LEFT_WHOLE);
 /** Harm said by what will not be left ("he won't be leaving in one piece"): counts only when denied. */
-export const DENIED_HARM = phrases(`in one piece | walk again | see christmas | see another birthday | on * own legs | on * own two feet | on * own feet`);
-/** Of those, what is a threat even with no wish before it ("you won't be leaving the ground on your own legs"). */
-export const DENIED_HARM_ALONE = phrases(`in one piece | on * own legs | on * own two feet | on * own feet`);
+export const DENIED_HARM = phrases(`${LEFT_WHOLE} | walk again | see christmas | see another birthday`);
 
 /** What makes it a wish, plan or threat. */
-export const FRAMES = phrases(`hope | hoping | hoped | wish | should | deserve | deserves | deserved | needs | need | wants | want |
-  i'd | id | i'll | i'm | im | i will | we will | we'd | we'll | gonna | going to | let's | happily | gladly | shame | wishing |
-  shed a tear | give me | see how long | would love | can't wait | cant wait | pray | praying | prays | ought | must |
-  time for | bring back | swear | mark my words | god willing | be terrible if | be awful if | be funny if |
-  be hilarious if | and you'll | and youll | and you will`);
+export const FRAMES = phrases(`${WISHING} | should | deserve | deserves | deserved | needs | need | wants | want | i'd | id | i'll |
+  i'm | im | i will | we will | we'd | we'll | gonna | going to | let's | happily | gladly | shame | shed a tear | give me |
+  see how long | ought | must | time for | bring back | swear | mark my words | and you'll | and youll | and you will`);
 
 /**
  * Frames that wish harm only as the outcome of a condition the writer sets ("if my kid comes home crying

@@ -82,15 +82,11 @@ export function findHarm(tokens: Token[], condemned: readonly boolean[]): Locate
     const token = tokens[k];
     const opens = k === 0 || tokens[k - 1].sentence !== token.sentence || tokens[k - 1].text === ':';
     // "Just drive over them", "So string him up".
-    if (opens || (['just', 'so', 'then'].includes(tokens[k - 1]?.text ?? '') && (k === 1 || tokens[k - 2].sentence !== token.sentence))) {
-      frame = -1;
-      relative = false;
-      condition = false;
-      rhetorical = false;
-      const ordered = endOfAny(tokens, k, IMPERATIVE_HARM);
-      if (ordered > k && orderedOnSomeone(tokens, k, ordered)) push('harm-wished', k, ordered);
-    } else if (tokens[k - 1].text === ',' && !relative && ORDERED_ON.has(tokens[k + 1]?.text ?? '')) {
-      // "lads, we go in at dawn, torch the caravans": an order after a comma, on someone or their things.
+    const starts = opens || (['just', 'so', 'then'].includes(tokens[k - 1]?.text ?? '') && (k === 1 || tokens[k - 2].sentence !== token.sentence));
+    if (starts) [frame, relative, condition, rhetorical] = [-1, false, false, false];
+    // "lads, we go in at dawn, torch the caravans": an order after a comma, on someone or their things.
+    const afterComma = !starts && tokens[k - 1].text === ',' && !relative && ORDERED_ON.has(tokens[k + 1]?.text ?? '');
+    if (starts || afterComma) {
       const ordered = endOfAny(tokens, k, IMPERATIVE_HARM);
       if (ordered > k && orderedOnSomeone(tokens, k, ordered)) push('harm-wished', k, ordered);
     }

@@ -3,6 +3,8 @@
  * `score-rules.ts` but are not learned features, so the shipped weights and the training features stay as
  * they were. Kept apart from `CONDEMNING` and `REPORTING` in `lexicon.ts`, which the learned features read.
  */
+import { REPORTING } from './lexicon.js';
+
 const words = (text: string) => new Set(text.trim().split(/\s+/));
 
 /** Verbs that report words beyond `REPORTING`: "stop telling me", "posting that", "the fan who shouted". */
@@ -11,6 +13,9 @@ export const REPORTING_MORE = words(`
   screaming screamed yell yells yelling yelled spray sprays spraying sprayed scrawled scrawling daubed
   spread spreads spreading repeat repeats repeating repeated hearing accept accepting write writes writing
 `);
+/** `REPORTING` and `REPORTING_MORE`: what the assess-time readings take for someone else's words. */
+export const WIDE_REPORTING: ReadonlySet<string> = new Set([...REPORTING, ...REPORTING_MORE]);
+
 
 /**
  * Objection beyond `CONDEMNING`: sanctions on the speaker, shame, harm, denial of truth. Read only for

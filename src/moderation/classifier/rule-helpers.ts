@@ -96,7 +96,19 @@ export function reportedAt(tokens: Token[], from: number, to: number, verbs: Rea
  */
 function condemnedNear(tokens: Token[], condemned: readonly boolean[], from: number, to: number): boolean {
   const { sentence } = tokens[from];
-  return tokens.some((token, j) => condemned[j] && !token.negated && (j < from || j >= to) && (token.sentence === sentence || token.sentence === sentence + 1));
+  return tokens.some((token, j) => condemned[j] && (!token.negated || deniedOnlyBy(tokens, j, from, to)) && (j < from || j >= to) &&
+    (token.sentence === sentence || token.sentence === sentence + 1));
+}
+
+/**
+ * The negation over `j` comes from a negator between `from` and `to`, the finding's own words: "Saying women
+ * can't lead is sexist" denies what women can do, not that saying it is sexist.
+ */
+function deniedOnlyBy(tokens: Token[], j: number, from: number, to: number): boolean {
+  if (j < to) return false;
+  let k = j - 1;
+  while (k >= 0 && !tokens[k].negator) k--;
+  return k >= from && k < to;
 }
 
 function negatedBetween(tokens: Token[], from: number, to: number): boolean {
