@@ -31,22 +31,10 @@ import { rocAuc } from '../src/moderation/classifier/training/metrics.js';
 import { fitCalibrated } from '../src/moderation/classifier/training/fit.js';
 import { DEFAULT_TRAINING, featureOptionsOf, type TrainingOptions } from '../src/moderation/classifier/training/train.js';
 import { defaultSettings } from '../src/settings/defaults.js';
-import { BLIND_CIVIL } from '../src/moderation/fixtures/blind-civil.js';
+import { tuningReport } from '../src/moderation/classifier/training/tuning-report.js';
+import { CIVIL, COUNTER_SPEECH } from '../src/moderation/fixtures/corpus.js';
 import { CIVIL_TUNING } from '../src/moderation/fixtures/civil-tuning.js';
-import { COUNTER_SPEECH_LOOKALIKES, COUNTER_SPEECH_TUNING } from '../src/moderation/fixtures/counter-speech-tuning.js';
-import { CIVIL, COUNTER_SPEECH, FUNCTIONAL_PROBE, MUST_HOLD } from '../src/moderation/fixtures/corpus.js';
-import { HEATED_CIVIL, HEATED_LOOKALIKES } from '../src/moderation/fixtures/heated-civil-tuning.js';
-import { QUOTED_COUNTER, QUOTED_COUNTER_LOOKALIKES } from '../src/moderation/fixtures/quoted-counter-tuning.js';
-import { DENIAL_DENIED, DENIAL_KEPT } from '../src/moderation/fixtures/denied-denial-tuning.js';
-import { OWN_OBJECTION, OWN_OBJECTION_LOOKALIKES } from '../src/moderation/fixtures/objection-frames-tuning.js';
-import { SPEAKER_REJECTED, SPEAKER_VOUCHED } from '../src/moderation/fixtures/speaker-verdict-tuning.js';
-import { QUOTED_MENTIONS, QUOTED_USES } from '../src/moderation/fixtures/quoted-mention-tuning.js';
-import { VIOLENCE_AND_ABUSE, VIOLENCE_WORDS_CIVIL } from '../src/moderation/fixtures/violence-tuning.js';
-import { ABUSE_2, CIVIL_2, THREATS_2 } from '../src/moderation/fixtures/violence-tuning-2.js';
-import { DEHUMANISING_HATE, PEOPLES_CIVIL } from '../src/moderation/fixtures/dehumanising-tuning.js';
-import { AIMED_PROFANITY, FRIENDLY_PROFANITY, THREATS_3, VIOLENT_WORDS_CIVIL_3 } from '../src/moderation/fixtures/threat-profanity-tuning.js';
-import { COUNTER_SPEECH_3, GENDER_CIVIL, IDENTITY_CIVIL, IMPLICIT_HATE, SEXISM } from '../src/moderation/fixtures/implicit-sexism-tuning.js';
-import { COUNTER_SPEECH_4, IMPLICIT_HATE_2, NEWS_AND_SPORT_CIVIL, PEOPLES_CIVIL_2, SEXISM_2, THREATS_4 } from '../src/moderation/fixtures/round-13-check.js';
+import { BLIND_CIVIL } from '../src/moderation/fixtures/blind-civil.js';
 
 const { values } = parseArgs({
   options: {
@@ -92,40 +80,7 @@ for (const source of SOURCES) {
 }
 out();
 
-const civil = falseHoldRate(committed, [...CIVIL, ...COUNTER_SPEECH], threshold);
-const heldRight = falseHoldRate(committed, MUST_HOLD, threshold).held.length;
-out(`false-hold rate, hand-written civil + counter-speech (${CIVIL.length + COUNTER_SPEECH.length} texts): ${(civil.rate * 100).toFixed(1)}%`);
-for (const text of civil.held) out(`  held: ${text}`);
-const tuning = falseHoldRate(committed, CIVIL_TUNING, threshold);
-out(`false-hold rate, issue #12 civil tuning set (${CIVIL_TUNING.length} texts: roles, violence in the news, condemned slurs, ids): ${(tuning.rate * 100).toFixed(1)}%`);
-for (const text of tuning.held) out(`  held: ${text}`);
-out(`hand-written must-hold corpus held: ${heldRight}/${MUST_HOLD.length}`);
-/** A tuning pair: civil texts that must publish (each one held is listed), look-alikes that must hold. */
-const tuningPair = (label: string, civilTexts: string[], lookalikes: string[]) => {
-  const held = falseHoldRate(committed, civilTexts, threshold).held;
-  const missed = lookalikes.length - falseHoldRate(committed, lookalikes, threshold).held.length;
-  out(`${label}: civil held ${held.length}/${civilTexts.length}, look-alikes missed ${missed}/${lookalikes.length}`);
-  for (const text of held) out(`  held: ${text}`);
-};
-tuningPair('counter-speech tuning set (round 7)', COUNTER_SPEECH_TUNING, COUNTER_SPEECH_LOOKALIKES);
-tuningPair('heated civil tuning set (round 9)', HEATED_CIVIL, HEATED_LOOKALIKES);
-tuningPair('quoted counter-speech tuning set (round 9)', QUOTED_COUNTER, QUOTED_COUNTER_LOOKALIKES);
-tuningPair('speaker verdict tuning set (round 11: the speaker lies / is vouched for)', SPEAKER_REJECTED, SPEAKER_VOUCHED);
-tuningPair('own-frame objection tuning set (round 11)', OWN_OBJECTION, OWN_OBJECTION_LOOKALIKES);
-tuningPair('denied denial tuning set (round 11: denials kept / denials denied)', DENIAL_KEPT, DENIAL_DENIED);
-tuningPair('quoted mention tuning set (round 12: slurs quoted as words / taken up)', QUOTED_MENTIONS, QUOTED_USES);
-tuningPair('violence and abuse tuning set (round 12: civil look-alikes / threats and abuse of anyone)', VIOLENCE_WORDS_CIVIL, VIOLENCE_AND_ABUSE);
-tuningPair('violence and abuse tuning set, second batch (round 12)', CIVIL_2, [...THREATS_2, ...ABUSE_2]);
-tuningPair('dehumanising tuning set (round 12: peoples in civil comments / likened to vermin, coded)', PEOPLES_CIVIL, DEHUMANISING_HATE);
-tuningPair('threats, third batch (round 13: violent words in civil use / threats in many forms)', VIOLENT_WORDS_CIVIL_3, THREATS_3);
-tuningPair('swearing (round 13: friendly / aimed at someone)', FRIENDLY_PROFANITY, AIMED_PROFANITY);
-tuningPair('implicit hate and sexism (round 13: peoples, gender, counter-speech / implicit hate, sexism)', [...IDENTITY_CIVIL, ...GENDER_CIVIL, ...COUNTER_SPEECH_3], [...IMPLICIT_HATE, ...SEXISM]);
-tuningPair('round 13 check, no stock phrases (counter-speech, news, sport, peoples / sexism, implicit hate, veiled threats)',
-  [...COUNTER_SPEECH_4, ...NEWS_AND_SPORT_CIVIL, ...PEOPLES_CIVIL_2], [...SEXISM_2, ...IMPLICIT_HATE_2, ...THREATS_4]);
-const probeTexts = FUNCTIONAL_PROBE.map(([text]) => text);
-const probeLabels = FUNCTIONAL_PROBE.map(([, hateful]) => hateful);
-const probeAuc = (head: 'toxicity' | 'identity_attack') => rocAuc(scoreTexts(committed, probeTexts, head), probeLabels).toFixed(3);
-out(`hand-written functional probe (${probeTexts.length} texts, never trained on): ROC-AUC toxicity ${probeAuc('toxicity')}, identity_attack ${probeAuc('identity_attack')}`);
+for (const line of tuningReport(committed, threshold)) out(line);
 out();
 
 if (values.sample) {

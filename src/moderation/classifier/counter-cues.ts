@@ -69,7 +69,8 @@ export function deniesAt(tokens: Token[], i: number): boolean {
 export function objectsAt(tokens: Token[], i: number, condemned: boolean): boolean {
   const token = tokens[i];
   if (token.quoted) return false;
-  if (condemned) return !(CONDEMNING.has(token.text) && token.negated);
+  // "… aren't a threat" names nothing a threat: denied, a condemning word condemns nothing.
+  if (condemned) return !((CONDEMNING.has(token.text) || token.text === 'threat' || token.text === 'threats') && token.negated);
   const word = token.text;
   // "It is not true", "Neither is true".
   if (word === 'true') return token.negated;

@@ -272,7 +272,8 @@ function scareQuoted(tokens: Token[], finding: Located): boolean {
     else if (k !== last + 1) return false;
     last = k;
   }
-  if (first < 0 || last > first + 2 || last + 1 >= finding.to || groupAt(tokens, first) <= first) return false;
+  // The quotation must open at the name: "'… because she's a woman' is lazy" quotes a claim, not a name.
+  if (first < 0 || last > first + 2 || last + 1 >= finding.to || groupAt(tokens, first) <= first || tokens[first - 1]?.quoted) return false;
   return !reportedAt(tokens, last + 1, finding.to, WIDE_REPORTING, WIDE_OWN_VOICE);
 }
 
@@ -295,7 +296,8 @@ function askedAbout(tokens: Token[], from: number): boolean {
 function deniesAttack(tokens: Token[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const end = groupAt(tokens, i);
-    if (end <= i) continue;
+    // "Imagine thinking Muslims aren't a threat": the writer rejects the denial.
+    if (end <= i || rejectedReportBefore(tokens, i)) continue;
     const clause: Token[] = [];
     for (let k = end; k < Math.min(tokens.length, end + 8) && tokens[k].sentence === tokens[i].sentence && tokens[k].text !== ','; k++) clause.push(tokens[k]);
     const text = clause.map((token) => token.text);

@@ -6,7 +6,7 @@
  * when nothing in the text endorses and the writer insults no one.
  */
 import { CONDEMNING, REPORT_OPENERS } from './lexicon.js';
-import { OBJECTING } from './lexicon-counter.js';
+import { OBJECTING, WIDE_REPORTING } from './lexicon-counter.js';
 import { attackAfter } from './report-frames.js';
 import { groupAt } from './rule-helpers.js';
 import type { Token } from './tokens.js';
@@ -18,7 +18,7 @@ const GIVEN_UP = new Set(['think', 'thought', 'believe', 'believed', 'assume', '
 const VERDICTS = new Set(['eugenics', 'lazy', 'dishonest', 'unfair', 'unjust', 'ugly', 'cheap', 'cowardly', 'unfounded']);
 
 export function objectsInOwnFrame(tokens: Token[]): boolean {
-  return condemnedOpening(tokens) || beliefGivenUp(tokens) || traitDenied(tokens) || speakerChallenged(tokens);
+  return condemnedOpening(tokens) || beliefGivenUp(tokens) || traitDenied(tokens) || speakerChallenged(tokens) || crimeReported(tokens);
 }
 
 /** A people named between `from` and `to` (exclusive). */
@@ -117,5 +117,28 @@ function speakerChallenged(tokens: Token[]): boolean {
     if (token.text !== 'ask' || !['them', 'him', 'her'].includes(tokens[i + 1]?.text ?? '') || token.negated) return false;
     const start = tokens.findIndex((other) => other.sentence === token.sentence);
     return namesGroup(tokens, start, i) && noAttackAfter(tokens, i + 2);
+  });
+}
+
+/** Who said it, named as the offender: "the accused yelling …", "a thug who called her …". */
+const OFFENDERS = new Set(`accused defendant defendants attacker attackers assailant suspect suspects offender offenders
+  gunman culprit culprits perpetrator perpetrators thug thugs yob yobs`.split(/\s+/));
+/** The words of a crime report: police, court and what they do. */
+const CRIME_NEWS = new Set(`police officers detectives witnesses cctv footage arrested charged court jury trial sentenced jailed
+  convicted investigating investigation appeal appealing prosecuted prosecutors magistrates`.split(/\s+/));
+
+/**
+ * "The jury was shown footage of the accused yelling 'dirty gypsies' at a Roma family", "A man called her a
+ * 'waste of space'. Police are appealing for witnesses": words said in a crime the text reports, by someone
+ * it names as the offender or with the police or a court in that sentence or the next, and nothing of the
+ * writer's own said against anyone outside the quotation marks.
+ */
+function crimeReported(tokens: Token[]): boolean {
+  return tokens.some((token, i) => {
+    if (token.quoted || !WIDE_REPORTING.has(token.text)) return false;
+    const s = token.sentence;
+    const offender = tokens.slice(Math.max(0, i - 4), i).some((other) => other.sentence === s && OFFENDERS.has(other.text));
+    const news = tokens.some((other) => (other.sentence === s || other.sentence === s + 1 || other.sentence === s - 1) && !other.quoted && CRIME_NEWS.has(other.text));
+    return (offender || news) && noAttackAfter(tokens, 0);
   });
 }

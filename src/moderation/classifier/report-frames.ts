@@ -14,13 +14,15 @@ const REJECTABLE = new Set(['say', 'says', 'saying', 'tell', 'telling', 'claim',
 const IMPERATIVE_LEAD = new Set(['please', 'so', 'and', 'just', 'now', 'oh']);
 
 /**
- * "Stop saying …", "Don't tell me …", "How can anyone say …", "Who says …": a report the writer rejects,
+ * "Stop saying …", "Don't tell me …", "How can anyone say …", "Why do people believe …", "Who says …": a report the writer rejects,
  * right before what it reports in the same clause.
  */
 export function rejectedReportBefore(tokens: Token[], from: number): boolean {
   const sentence = tokens[from]?.sentence;
   for (let k = from - 1; k >= Math.max(0, from - 5) && tokens[k].sentence === sentence; k--) {
     if (CLAUSE_TURN.has(tokens[k].text)) return false;
+    // "Can we stop with 'the Roma are ruining the high street'?"
+    if (tokens[k].text === 'with' && tokens[k - 1]?.text === 'stop') return true;
     if (!REJECTABLE.has(tokens[k].text)) continue;
     const before = tokens[k - 1]?.text;
     // "Stop saying", "Imagine thinking": mocked or stopped.
@@ -30,22 +32,34 @@ export function rejectedReportBefore(tokens: Token[], from: number): boolean {
     let j = k - 1;
     if (before === 'not' && tokens[k - 2]?.text === 'do') j = k - 2;
     if ((tokens[k - 1]?.negator || before === 'never') && opensClause(tokens, j)) return true;
-    // "How can anyone say", "How dare you claim", "How could they call".
-    const lead = tokens.slice(Math.max(0, k - 3), k).map((token) => token.text);
-    if (lead.includes('how') && lead.some((word) => ['can', 'could', 'dare', 'do', 'does'].includes(word))) return true;
+    // "How can anyone say", "How dare you claim", "How could they call", "Why do people still believe".
+    const lead = tokens.slice(Math.max(0, k - 4), k).map((token) => token.text);
+    if ((lead.includes('how') || lead.includes('why')) && lead.some((word) => ['can', 'could', 'dare', 'do', 'does', 'would'].includes(word))) return true;
   }
   return false;
 }
 
-/** "You have to stop calling trans people disgusting": a rejected report of a people and an attack on them, in one clause. */
+/**
+ * "You have to stop calling trans people disgusting": a rejected report of a people and an attack on them, in
+ * one clause. Rejecting a denied attack affirms it ("Imagine thinking Muslims aren't a threat"). With no
+ * attack word in the claim ("Why do people still believe disabled people are faking it?") the learned model
+ * alone read it as hate, and the writer rejects it, unless an attack or a verdict of their own follows.
+ */
 export function rejectsAttack(tokens: Token[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
     if (groupAt(tokens, i) <= i || !rejectedReportBefore(tokens, i)) continue;
-    for (let k = i + 1; k < Math.min(tokens.length, i + 7) && tokens[k].sentence === tokens[i].sentence && tokens[k].text !== ','; k++) {
-      if (isAttack(tokens[k].text)) return true;
+    let k = i + 1;
+    for (; k < Math.min(tokens.length, i + 7) && tokens[k].sentence === tokens[i].sentence && tokens[k].text !== ','; k++) {
+      if (isAttack(tokens[k].text)) return !tokens[k].negated;
     }
+    if (!attackAfter(tokens, k) && !saysWhatTheyAre(tokens, k)) return true;
   }
   return false;
+}
+
+/** "… They're hopeless": what the writer then says they are is a claim of their own, for the learned model to read. */
+function saysWhatTheyAre(tokens: Token[], from: number): boolean {
+  return tokens.slice(from).some((token, k, rest) => !token.quoted && (token.text === "they're" || token.text === 'theyre' || (token.text === 'they' && rest[k + 1]?.text === 'are')));
 }
 
 /** `i` starts its sentence or clause, allowing "please", "so", "and". */

@@ -26,15 +26,18 @@ export interface Finding {
   objected?: boolean;
   /** Negated or condemned, but endorsed nearby ("Calling them vermin is not wrong, it is accurate"): it counts. */
   endorsed?: boolean;
-  /** Read at `assess()` time only (`sporting.ts`): a result foretold in sports talk ("We'll murder them on Saturday"). */
-  idiom?: boolean;
+  /**
+   * Read at `assess()` time only: harm that falls on no person, a result foretold in sports talk ("We'll
+   * murder them on Saturday", `sporting.ts`) or pest control ("drown the lot of them", `literal-harm.ts`).
+   */
+  aimedAtNoOne?: boolean;
 }
 
 export type Located = Finding & { sentence: number; from: number; to: number };
 
-/** A finding that lifts nothing: a sports idiom, or negated, condemned or objected to and not endorsed after all. */
+/** A finding that lifts nothing: aimed at no one, or negated, condemned or objected to and not endorsed after all. */
 export function isTurned(finding: Finding): boolean {
-  return (finding.idiom ?? false) || (!finding.endorsed && (finding.negated || finding.countered || (finding.objected ?? false)));
+  return (finding.aimedAtNoOne ?? false) || (!finding.endorsed && (finding.negated || finding.countered || (finding.objected ?? false)));
 }
 
 /** End of a group mention at `i` ("Kurds", "Kurdish people", "those people"), or `i` when none. */

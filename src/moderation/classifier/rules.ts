@@ -5,6 +5,7 @@ import { readCounterSpeech } from './counter-speech.js';
 import { SAID_TO_THE_READER, findHarm } from './harm-wishes.js';
 import { findLikenings } from './likenings.js';
 import { findCodedHate } from './coded-hate.js';
+import { harmsOnlyThings } from './literal-harm.js';
 import { isSportsIdiom, talksSport } from './sporting.js';
 import { slursAreCountered, slursAreMentioned, slursTakenUp } from './slur-readings.js';
 import { groupAt, negatesPhrase, push, readsAsAttackAt, subjectAt, type Finding, type Located } from './rule-helpers.js';
@@ -43,6 +44,8 @@ export interface RuleResult {
   assessFindings?: Finding[];
   /** The text talks sport (`sporting.ts`): read at `assess()` time only. */
   sporting?: boolean;
+  /** Every violent word falls on a creature or a thing and nobody is named (`literal-harm.ts`): read at `assess()` time only. */
+  harmsOnlyThings?: boolean;
 }
 
 // Words allowed between a group and what is said of it ("Kurds are nothing but filthy vermin").
@@ -92,7 +95,9 @@ export function analyse(tokens: Token[], slurs: readonly string[] = []): RuleRes
   const reportable = assessed.filter((late) => !SAID_TO_THE_READER.has(late.rule));
   const { objection } = readCounterSpeech(tokens, [...findings, ...reportable], condemned, groups);
   const sporting = talksSport(tokens);
-  if (sporting) for (const finding of [...findings, ...assessed]) finding.idiom = isSportsIdiom(tokens, finding) || undefined;
+  if (sporting) for (const finding of [...findings, ...assessed]) finding.aimedAtNoOne = isSportsIdiom(tokens, finding) || undefined;
+  const onlyThings = harmsOnlyThings(tokens);
+  if (onlyThings) for (const finding of [...findings, ...assessed]) if (finding.kind === 'threat') finding.aimedAtNoOne = true;
   const takenUp = slurs.length > 0 && slursTakenUp(tokens);
   const unlocated = ({ sentence: _, from: _from, to: _to, ...finding }: Located): Finding => finding;
   return {
@@ -106,6 +111,7 @@ export function analyse(tokens: Token[], slurs: readonly string[] = []): RuleRes
     slursTakenUp: takenUp,
     assessFindings: assessed.map(unlocated),
     sporting,
+    harmsOnlyThings: onlyThings,
   };
 }
 

@@ -24,8 +24,10 @@ export function applyRules(learned: Scores, rules: RuleResult, hints: WordHints)
   }
   const slursQuoted = (rules.slursCountered && !rules.slursTakenUp) || (rules.slursMentioned ?? false);
   const slursUsed = hints.slurs > 0 && !slursQuoted;
-  if ((turned || rules.counterFrame || rules.objection || slursQuoted) && active.length === 0 && !slursUsed) {
-    toxicity = Math.min(toxicity, CAPS.turned);
+  // Pest control and gardening ("kill the rats in the loft"): the learned heads read the species as a slur.
+  const onlyThings = (rules.harmsOnlyThings ?? false) && hints.slurs === 0;
+  if ((turned || rules.counterFrame || rules.objection || slursQuoted || onlyThings) && active.length === 0 && !slursUsed) {
+    if (!onlyThings || hints.profanity === 0) toxicity = Math.min(toxicity, CAPS.turned);
     identity = Math.min(identity, CAPS.turned);
     threat = Math.min(threat, CAPS.turned);
   }

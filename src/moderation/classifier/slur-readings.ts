@@ -72,7 +72,8 @@ export function slursAreMentioned(tokens: Token[], slurs: readonly string[]): bo
   for (let i = 0; i < tokens.length; i++) {
     const { text } = tokens[i];
     if (!slurs.some((slur) => text.startsWith(slur))) {
-      if (NOT_A_COMPLAINT.has(text) || INSULTS.has(text) || PROFANITY.has(text) || ownNamingAt(tokens, i)) return false;
+      // An insult inside the quotation marks is part of what was said ("Got called a 'tranny freak'").
+      if (NOT_A_COMPLAINT.has(text) || ((INSULTS.has(text) || PROFANITY.has(text)) && !tokens[i].quoted) || ownNamingAt(tokens, i)) return false;
       continue;
     }
     seen++;

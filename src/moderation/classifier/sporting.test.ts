@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultClassifier } from './default-model.js';
-import { prepareText } from './prepare.js';
-
-const classifier = defaultClassifier();
-const worst = (text: string) => {
-  const prepared = prepareText(text);
-  const { scores } = classifier.classify(prepared.canonical, prepared.hints);
-  return Math.max(scores.toxicity, scores.identity_attack, scores.threat);
-};
+import { worstScore } from './test-helpers.js';
 
 describe('the sports pages\' violence (round 13, assess time)', () => {
   it.each([
@@ -15,7 +7,7 @@ describe('the sports pages\' violence (round 13, assess time)', () => {
     'We got slaughtered 5-0 and the manager should go tonight.',
     'Our players were animals in the second half, in the best possible sense: relentless.',
   ])('publishes "%s"', (text) => {
-    expect(worst(text)).toBeLessThan(0.5);
+    expect(worstScore(text)).toBeLessThan(0.5);
   });
 
   it.each([
@@ -24,6 +16,6 @@ describe('the sports pages\' violence (round 13, assess time)', () => {
     'Their Polish fans should be shot after the match.',
     "We'll murder them on Saturday, every last one of those Somalis.",
   ])('holds "%s"', (text) => {
-    expect(worst(text)).toBeGreaterThanOrEqual(0.5);
+    expect(worstScore(text)).toBeGreaterThanOrEqual(0.5);
   });
 });

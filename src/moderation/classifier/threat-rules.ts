@@ -143,6 +143,8 @@ export function findThreat(tokens: Token[], i: number, findings: Located[]): voi
   const before = tokens.slice(Math.max(0, i - 5), i).filter((token) => token.sentence === sentence).map((token) => token.text);
   if (word === 'death' && next === 'to' && isTarget(tokens, i + 2)) return push(findings, tokens, 'death-to', i, i + 3);
   if (word === 'die' || word === 'dead') {
+    // "the names of all 21 dead", "we honour the dead": the victims, named.
+    if (word === 'dead' && (tokens[i - 1]?.text === 'the' || /^\d+$/.test(tokens[i - 1]?.text ?? ''))) return;
     const wish = before.some((w) => ['hope', 'should', 'must', 'deserve', 'deserves', 'go', 'wish', 'all'].includes(w));
     const aimed = before.some((w) => PERSON_TARGETS.has(w) || GROUP_NOUNS.has(w));
     if (wish && aimed) push(findings, tokens, 'death-wished', i - 4, i + 1);

@@ -96,7 +96,7 @@ export function tokenize(canonical: string): Token[] {
     if (negationLeft > 0) negationLeft--;
     // "Why don't we…", "why not…": a suggestion, not a denial.
     const rhetorical = tokens[i - 1]?.text === 'why' || (tokens[i - 2]?.text === 'why' && tokens[i - 1]?.word);
-    if (isNegation(token.text, tokens[i + 1]?.text) && !rhetorical) {
+    if (isNegation(token.text, tokens[i + 1]) && !rhetorical) {
       token.negator = true;
       negationLeft = NEGATION_REACH;
     }
@@ -104,13 +104,14 @@ export function tokenize(canonical: string): Token[] {
   return tokens;
 }
 
-// "nothing but vermin", "no better than rats", "not only": these intensify rather than negate.
+// "nothing but vermin", "no better than rats", "not only", "isn't just wrong": these intensify rather than negate.
 // "can't wait to": eager, not denying.
-const NOT_NEGATING_NEXT = new Set(['but', 'more', 'less', 'better', 'short', 'only', 'doubt', 'wonder', 'matter', 'wait']);
+const NOT_NEGATING_NEXT = new Set(['but', 'more', 'less', 'better', 'short', 'only', 'just', 'merely', 'doubt', 'wonder', 'matter', 'wait']);
 
-function isNegation(word: string, next: string | undefined): boolean {
+/** A quoted word after the negation is what it denies: "It is not 'just a joke'". */
+function isNegation(word: string, next: Token | undefined): boolean {
   if (!(NEGATIONS.has(word) || word.endsWith("n't"))) return false;
-  return next === undefined || !NOT_NEGATING_NEXT.has(next);
+  return next === undefined || next.quoted || !NOT_NEGATING_NEXT.has(next.text);
 }
 
 export function isWord(token: Token | undefined): boolean {

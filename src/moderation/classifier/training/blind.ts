@@ -3,6 +3,7 @@ import { BLIND_PROBES, type Probe } from '../../fixtures/blind-probes.js';
 import { BLIND_PROBES_2 } from '../../fixtures/blind-probes-2.js';
 import { BLIND_MIXED_2026_12 } from '../../fixtures/blind-mixed-2026-12.js';
 import { BLIND_FOURTH_WRITER_2026_12 } from '../../fixtures/blind-fourth-writer-2026-12.js';
+import { BLIND_SIXTH } from '../../fixtures/blind-sixth-writer-2026-12.js';
 import { createAssess } from '../../pipeline.js';
 import { defaultSettings } from '../../../settings/index.js';
 import type { Classifier } from '../classifier.js';
@@ -42,6 +43,7 @@ const PROBE_SETS: { name: string; probes: Labelled[] }[] = [
     name: 'blind mixed set, fourth writer (2026-12-04)',
     probes: BLIND_FOURTH_WRITER_2026_12.map(({ text, hateful, topic, threat }) => ({ text, hateful, category: topic, threat })),
   },
+  { name: 'blind mixed set, sixth writer (2026-12-04)', probes: BLIND_SIXTH.map((probe) => ({ ...probe, threat: probe.category === 'threat' })) },
 ];
 
 type Labelled = Pick<Probe, 'text' | 'hateful'> & { category: string; threat: boolean };
