@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { templateExamples } from './build.js';
+import { dedupKey } from './corpus.js';
+import { blindKeys, handWrittenTexts } from './hand-written.js';
+
+describe('hand-written tuning comments as training examples (round 14)', () => {
+  const written = handWrittenTexts();
+
+  it('labels every comment on at least toxicity, and civil ones harmless on every head', () => {
+    expect(written.length).toBeGreaterThan(1000);
+    for (const { labels } of written) expect(labels.toxicity).toBeDefined();
+    const civil = written.filter(({ labels }) => labels.toxicity === 0);
+    for (const { labels } of civil) expect(labels).toEqual({ toxicity: 0, identity_attack: 0, threat: 0 });
+  });
+
+  it('never trains on a blind fixture, even where a tuning writer wrote the same words', () => {
+    const blind = blindKeys();
+    expect(blind.has(dedupKey('Jews control the banks and the media. Wake up.'))).toBe(true);
+    expect(written.filter(({ text }) => blind.has(dedupKey(text)))).toEqual([]);
+  });
+
+  it('joins the templates only at a weight above zero', () => {
+    const plain = templateExamples();
+    const joined = templateExamples(3);
+    expect(joined.length - plain.length).toBe(written.length);
+    expect(joined.filter((example) => example.tag === 'hand-written').every((example) => example.weight === 3)).toBe(true);
+  });
+});

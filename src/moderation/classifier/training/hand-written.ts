@@ -1,0 +1,70 @@
+/**
+ * The tuning comments written for issue #12 by writers who saw no code (`fixtures/*-tuning.ts`, the round 13
+ * check), as training examples beside the generated templates (`handWrittenWeight`): the public sets are
+ * tweets, forum posts and chat, and these are what a newsroom's readers write. Training on them makes
+ * their figures in `eval:moderation` in-sample for the learned heads too; the blind fixtures, which no
+ * training reads, stay the measure. A head a list says nothing about is left out, as for the public sets.
+ */
+import type { Head } from '../model.js';
+import { BLIND_CIVIL } from '../../fixtures/blind-civil.js';
+import { BLIND_FOURTH_WRITER_2026_12 } from '../../fixtures/blind-fourth-writer-2026-12.js';
+import { BLIND_MIXED_2026_12 } from '../../fixtures/blind-mixed-2026-12.js';
+import { BLIND_PROBES } from '../../fixtures/blind-probes.js';
+import { BLIND_PROBES_2 } from '../../fixtures/blind-probes-2.js';
+import { BLIND_SIXTH } from '../../fixtures/blind-sixth-writer-2026-12.js';
+import { CIVIL_TUNING } from '../../fixtures/civil-tuning.js';
+import { COUNTER_SPEECH_LOOKALIKES, COUNTER_SPEECH_TUNING } from '../../fixtures/counter-speech-tuning.js';
+import { DEHUMANISING_HATE, PEOPLES_CIVIL } from '../../fixtures/dehumanising-tuning.js';
+import { DENIAL_DENIED, DENIAL_KEPT } from '../../fixtures/denied-denial-tuning.js';
+import { HEATED_CIVIL, HEATED_LOOKALIKES } from '../../fixtures/heated-civil-tuning.js';
+import { COUNTER_SPEECH_3, GENDER_CIVIL, IDENTITY_CIVIL, IMPLICIT_HATE, SEXISM } from '../../fixtures/implicit-sexism-tuning.js';
+import { OWN_OBJECTION, OWN_OBJECTION_LOOKALIKES } from '../../fixtures/objection-frames-tuning.js';
+import { QUOTED_COUNTER, QUOTED_COUNTER_LOOKALIKES } from '../../fixtures/quoted-counter-tuning.js';
+import { QUOTED_MENTIONS, QUOTED_USES } from '../../fixtures/quoted-mention-tuning.js';
+import { COUNTER_SPEECH_4, IMPLICIT_HATE_2, NEWS_AND_SPORT_CIVIL, PEOPLES_CIVIL_2, SEXISM_2, THREATS_4 } from '../../fixtures/round-13-check.js';
+import { AIMED_AT_PEOPLE_14, COUNTER_SPEECH_14, ENDORSED_QUOTES_14, FRIENDLY_SWEARING_14, LITERAL_HARM_14, NEWS_OF_HATE_14 } from '../../fixtures/round-14-tuning.js';
+import { SPEAKER_REJECTED, SPEAKER_VOUCHED } from '../../fixtures/speaker-verdict-tuning.js';
+import { AIMED_PROFANITY, FRIENDLY_PROFANITY, THREATS_3, VIOLENT_WORDS_CIVIL_3 } from '../../fixtures/threat-profanity-tuning.js';
+import { ABUSE_2, CIVIL_2, THREATS_2 } from '../../fixtures/violence-tuning-2.js';
+import { VIOLENCE_AND_ABUSE, VIOLENCE_WORDS_CIVIL } from '../../fixtures/violence-tuning.js';
+import { dedupKey } from './corpus.js';
+
+type Labels = Partial<Record<Head, number>>;
+
+const CIVIL: Labels = { toxicity: 0, identity_attack: 0, threat: 0 };
+/** Hate at a people; whether it also threatens, the lists do not say. */
+const HATE: Labels = { toxicity: 1, identity_attack: 1 };
+/** Threats at anyone; whether at a people, the lists do not say. */
+const THREAT: Labels = { toxicity: 1, threat: 1 };
+/** Abuse of a person: rude, neither an identity attack nor a threat. */
+const ABUSE: Labels = { toxicity: 1, identity_attack: 0, threat: 0 };
+const TOXIC: Labels = { toxicity: 1 };
+
+const LISTS: [Labels, readonly string[]][] = [
+  [CIVIL, [
+    ...CIVIL_TUNING, ...COUNTER_SPEECH_TUNING, ...PEOPLES_CIVIL, ...DENIAL_KEPT, ...HEATED_CIVIL, ...IDENTITY_CIVIL, ...GENDER_CIVIL,
+    ...COUNTER_SPEECH_3, ...OWN_OBJECTION, ...QUOTED_COUNTER, ...QUOTED_MENTIONS, ...SPEAKER_REJECTED, ...VIOLENT_WORDS_CIVIL_3,
+    ...FRIENDLY_PROFANITY, ...CIVIL_2, ...VIOLENCE_WORDS_CIVIL, ...COUNTER_SPEECH_4, ...NEWS_AND_SPORT_CIVIL, ...PEOPLES_CIVIL_2,
+    ...COUNTER_SPEECH_14, ...NEWS_OF_HATE_14, ...LITERAL_HARM_14, ...FRIENDLY_SWEARING_14,
+  ]],
+  [HATE, [
+    ...COUNTER_SPEECH_LOOKALIKES, ...DEHUMANISING_HATE, ...DENIAL_DENIED, ...HEATED_LOOKALIKES, ...IMPLICIT_HATE, ...SEXISM,
+    ...OWN_OBJECTION_LOOKALIKES, ...QUOTED_COUNTER_LOOKALIKES, ...QUOTED_USES, ...SPEAKER_VOUCHED, ...SEXISM_2, ...IMPLICIT_HATE_2,
+    ...ENDORSED_QUOTES_14,
+  ]],
+  [THREAT, [...THREATS_2, ...THREATS_3, ...THREATS_4]],
+  [ABUSE, [...AIMED_PROFANITY, ...ABUSE_2]],
+  [TOXIC, [...VIOLENCE_AND_ABUSE, ...AIMED_AT_PEOPLE_14]],
+];
+
+/** Every blind text, by the key the corpus de-duplicates on. */
+export function blindKeys(): Set<string> {
+  const blind = [...BLIND_CIVIL, ...BLIND_PROBES, ...BLIND_PROBES_2, ...BLIND_MIXED_2026_12, ...BLIND_FOURTH_WRITER_2026_12, ...BLIND_SIXTH];
+  return new Set(blind.map(({ text }) => dedupKey(text)));
+}
+
+/** The labelled tuning comments, less any that a blind writer also wrote ("Jews control the banks and the media. Wake up."). */
+export function handWrittenTexts(): { text: string; labels: Labels }[] {
+  const blind = blindKeys();
+  return LISTS.flatMap(([labels, texts]) => texts.filter((text) => !blind.has(dedupKey(text))).map((text) => ({ text, labels })));
+}
