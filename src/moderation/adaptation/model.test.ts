@@ -67,8 +67,10 @@ describe('the site adaptation model', () => {
     const { report } = await learnFromDecisions(simulatedDecisions(400, 7), { classifier: defaultClassifier(), settings });
     expect(report).toMatchObject({ fitted: 320, heldOut: 80, improves: true });
     // Measured: 0.57 → 0.91 and false holds 16% → 0% with the model of November; 0.46 → 0.82 and 24% → 0%
-    // with the one retrained on twelve sets (removals caught 41% → 38%: fewer holds overall).
-    expect(report.after.auc - report.before.auc).toBeGreaterThan(0.2);
+    // with the one retrained on twelve sets (removals caught 41% → 38%: fewer holds overall); 0.50 → 0.68 and
+    // 22% → 10% (caught 41% → 52%) with round 14's, trained also on comments that call insulting an official
+    // abuse, which this site lets through, so less of its standard is left for a small adaptation to learn.
+    expect(report.after.auc - report.before.auc).toBeGreaterThan(0.1);
     expect(report.after.falseHoldRate).toBeLessThan(report.before.falseHoldRate);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { worstScore } from './test-helpers.js';
 import { analyse, isTurned } from './rules.js';
 import { tokenize } from './tokens.js';
+import { victimsReported } from './victims-reported.js';
 
 const read = (text: string, slurs: string[] = []) => analyse(tokenize(text.toLowerCase()), slurs);
 
@@ -52,5 +53,25 @@ describe('the dead named and "not just" (round 14, learned rules)', () => {
     const tokens = tokenize("the claim isn't just wrong, it is cruel.");
     expect(tokens.find((token) => token.text === 'wrong')?.negated).toBe(false);
     expect(tokenize("the claim isn't wrong.").find((token) => token.text === 'wrong')?.negated).toBe(true);
+  });
+});
+
+describe('a people named as the victims of what was done (round 14, assess time)', () => {
+  it.each([
+    'Armenians were driven out of Karabakh in a matter of days.',
+    'Thousands of Rohingya have been killed and the world looked away.',
+    'Palestinians were expelled from their villages in 1948.',
+  ])('publishes "%s"', (text) => {
+    expect(victimsReported(tokenize(text.toLowerCase()))).toBe(true);
+    expect(worstScore(text)).toBeLessThan(0.5);
+  });
+
+  it.each([
+    // Approved of, wished again, or with an insult of the writer's own: no cap.
+    'Muslims were driven out of Spain in 1609 and good riddance.',
+    'Jews were gassed, and they should be gassed again.',
+    'Travellers were kicked out of the site, those dirty scum.',
+  ])('does not read "%s" as news of victims', (text) => {
+    expect(victimsReported(tokenize(text.toLowerCase()))).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { findLikenings } from './likenings.js';
 import { findCodedHate } from './coded-hate.js';
 import { harmsOnlyThings } from './literal-harm.js';
 import { isSportsIdiom, talksSport } from './sporting.js';
+import { victimsReported } from './victims-reported.js';
 import { slursAreCountered, slursAreMentioned, slursTakenUp } from './slur-readings.js';
 import { groupAt, negatesPhrase, push, readsAsAttackAt, subjectAt, type Finding, type Located } from './rule-helpers.js';
 import { findBelonging, findNormativeViolence, findThreat, findThreatPhrases, findViolentNoun, modalForce, phrasalViolenceAt } from './threat-rules.js';
@@ -46,6 +47,8 @@ export interface RuleResult {
   sporting?: boolean;
   /** Every violent word falls on a creature or a thing and nobody is named (`literal-harm.ts`): read at `assess()` time only. */
   harmsOnlyThings?: boolean;
+  /** A people named as the victims of what was done, and nothing approving (`victims-reported.ts`): read at `assess()` time only. */
+  victimsReported?: boolean;
 }
 
 // Words allowed between a group and what is said of it ("Kurds are nothing but filthy vermin").
@@ -112,6 +115,7 @@ export function analyse(tokens: Token[], slurs: readonly string[] = []): RuleRes
     assessFindings: assessed.map(unlocated),
     sporting,
     harmsOnlyThings: onlyThings,
+    victimsReported: groups > 0 && victimsReported(tokens),
   };
 }
 

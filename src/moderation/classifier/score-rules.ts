@@ -24,10 +24,11 @@ export function applyRules(learned: Scores, rules: RuleResult, hints: WordHints)
   }
   const slursQuoted = (rules.slursCountered && !rules.slursTakenUp) || (rules.slursMentioned ?? false);
   const slursUsed = hints.slurs > 0 && !slursQuoted;
-  // Pest control and gardening ("kill the rats in the loft"): the learned heads read the species as a slur.
-  const onlyThings = (rules.harmsOnlyThings ?? false) && hints.slurs === 0;
-  if ((turned || rules.counterFrame || rules.objection || slursQuoted || onlyThings) && active.length === 0 && !slursUsed) {
-    if (!onlyThings || hints.profanity === 0) toxicity = Math.min(toxicity, CAPS.turned);
+  // Pest control ("kill the rats in the loft") and a people named as victims ("Armenians were driven out of
+  // Karabakh"): the learned heads read a species as a slur, and a harm done to a people as wished on them.
+  const harmless = ((rules.harmsOnlyThings ?? false) || (rules.victimsReported ?? false)) && hints.slurs === 0;
+  if ((turned || rules.counterFrame || rules.objection || slursQuoted || harmless) && active.length === 0 && !slursUsed) {
+    if (!harmless || hints.profanity === 0) toxicity = Math.min(toxicity, CAPS.turned);
     identity = Math.min(identity, CAPS.turned);
     threat = Math.min(threat, CAPS.turned);
   }

@@ -1,6 +1,7 @@
 /**
  * The tuning comments written for issue #12 by writers who saw no code (`fixtures/*-tuning.ts`, the round 13
- * check), as training examples beside the generated templates (`handWrittenWeight`): the public sets are
+ * check) and the batches written as training data (`fixtures/written-training-*.ts`), as training examples
+ * beside the generated templates (`handWrittenWeight`): the public sets are
  * tweets, forum posts and chat, and these are what a newsroom's readers write. Training on them makes
  * their figures in `eval:moderation` in-sample for the learned heads too; the blind fixtures, which no
  * training reads, stay the measure. A head a list says nothing about is left out, as for the public sets.
@@ -27,6 +28,10 @@ import { SPEAKER_REJECTED, SPEAKER_VOUCHED } from '../../fixtures/speaker-verdic
 import { AIMED_PROFANITY, FRIENDLY_PROFANITY, THREATS_3, VIOLENT_WORDS_CIVIL_3 } from '../../fixtures/threat-profanity-tuning.js';
 import { ABUSE_2, CIVIL_2, THREATS_2 } from '../../fixtures/violence-tuning-2.js';
 import { VIOLENCE_AND_ABUSE, VIOLENCE_WORDS_CIVIL } from '../../fixtures/violence-tuning.js';
+import { WRITTEN_ABUSE } from '../../fixtures/written-training-abuse.js';
+import { WRITTEN_IMPLICIT } from '../../fixtures/written-training-implicit.js';
+import { WRITTEN_QUOTED } from '../../fixtures/written-training-quoted.js';
+import { WRITTEN_THREATS } from '../../fixtures/written-training-threats.js';
 import { dedupKey } from './corpus.js';
 
 type Labels = Partial<Record<Head, number>>;
@@ -57,6 +62,9 @@ const LISTS: [Labels, readonly string[]][] = [
   [TOXIC, [...VIOLENCE_AND_ABUSE, ...AIMED_AT_PEOPLE_14]],
 ];
 
+/** Written as training data (round 14), each comment labelled on every head by its writer. */
+const WRITTEN: readonly { text: string; toxicity: number; identity_attack: number; threat: number }[] = [...WRITTEN_THREATS, ...WRITTEN_IMPLICIT, ...WRITTEN_ABUSE, ...WRITTEN_QUOTED];
+
 /** Every blind text, by the key the corpus de-duplicates on. */
 export function blindKeys(): Set<string> {
   const blind = [...BLIND_CIVIL, ...BLIND_PROBES, ...BLIND_PROBES_2, ...BLIND_MIXED_2026_12, ...BLIND_FOURTH_WRITER_2026_12, ...BLIND_SIXTH];
@@ -66,5 +74,9 @@ export function blindKeys(): Set<string> {
 /** The labelled tuning comments, less any that a blind writer also wrote ("Jews control the banks and the media. Wake up."). */
 export function handWrittenTexts(): { text: string; labels: Labels }[] {
   const blind = blindKeys();
-  return LISTS.flatMap(([labels, texts]) => texts.filter((text) => !blind.has(dedupKey(text))).map((text) => ({ text, labels })));
+  const labelled = [
+    ...LISTS.flatMap(([labels, texts]) => texts.map((text) => ({ text, labels }))),
+    ...WRITTEN.map(({ text, toxicity, identity_attack, threat }) => ({ text, labels: { toxicity, identity_attack, threat } })),
+  ];
+  return labelled.filter(({ text }) => !blind.has(dedupKey(text)));
 }

@@ -1,7 +1,8 @@
 /**
  * The tuning sets written for issue #12 (`fixtures/*-tuning.ts`, the hand-written corpus, the round 13
  * check): civil texts held and look-alikes missed, each held civil text listed. They were read in full
- * while writing the rules, so they measure what was tuned, never how far it generalises (`blind.ts` does).
+ * while writing the rules, and since round 14 the learned heads are trained on them too (`hand-written.ts`),
+ * so they measure what was tuned, never how far it generalises (`blind.ts` does).
  */
 import type { Classifier } from '../classifier.js';
 import { falseHoldRate, scoreTexts } from './evaluate.js';
