@@ -22,6 +22,10 @@ import { DEHUMANISING_HATE, PEOPLES_CIVIL } from '../../fixtures/dehumanising-tu
 import { AIMED_PROFANITY, FRIENDLY_PROFANITY, THREATS_3, VIOLENT_WORDS_CIVIL_3 } from '../../fixtures/threat-profanity-tuning.js';
 import { COUNTER_SPEECH_3, GENDER_CIVIL, IDENTITY_CIVIL, IMPLICIT_HATE, SEXISM } from '../../fixtures/implicit-sexism-tuning.js';
 import { COUNTER_SPEECH_4, IMPLICIT_HATE_2, NEWS_AND_SPORT_CIVIL, PEOPLES_CIVIL_2, SEXISM_2, THREATS_4 } from '../../fixtures/round-13-check.js';
+import { WRITTEN_CODED } from '../../fixtures/written-training-coded.js';
+import { WRITTEN_EVERYDAY } from '../../fixtures/written-training-everyday.js';
+import { WRITTEN_GENDER } from '../../fixtures/written-training-gender.js';
+import { WRITTEN_HEATED } from '../../fixtures/written-training-heated.js';
 import { AIMED_AT_PEOPLE_14, COUNTER_SPEECH_14, ENDORSED_QUOTES_14, FRIENDLY_SWEARING_14, LITERAL_HARM_14, NEWS_OF_HATE_14 } from '../../fixtures/round-14-tuning.js';
 
 export function tuningReport(classifier: Classifier, threshold: number): string[] {
@@ -58,6 +62,10 @@ export function tuningReport(classifier: Classifier, threshold: number): string[
     [...COUNTER_SPEECH_4, ...NEWS_AND_SPORT_CIVIL, ...PEOPLES_CIVIL_2], [...SEXISM_2, ...IMPLICIT_HATE_2, ...THREATS_4]);
   tuningPair('round 14: quoted hate (counter-speech, news of hate / endorsed)', [...COUNTER_SPEECH_14, ...NEWS_OF_HATE_14], ENDORSED_QUOTES_14);
   tuningPair('round 14: harm to things (pests, plants, tasks; friendly swearing / aimed at people)', [...LITERAL_HARM_14, ...FRIENDLY_SWEARING_14], AIMED_AT_PEOPLE_14);
+  // Written as training data in a second wave and measured, not trained on (README, round 14): for this model they are unseen.
+  for (const [label, batch] of [['heated news debate', WRITTEN_HEATED], ['gender', WRITTEN_GENDER], ['coded hate', WRITTEN_CODED], ['everyday comments', WRITTEN_EVERYDAY]] as const) {
+    tuningPair(`round 14 second wave, not trained on: ${label} (civil / toxic)`, batch.filter((c) => c.toxicity === 0).map((c) => c.text), batch.filter((c) => c.toxicity === 1).map((c) => c.text));
+  }
   const probeTexts = FUNCTIONAL_PROBE.map(([text]) => text);
   const probeLabels = FUNCTIONAL_PROBE.map(([, hateful]) => hateful);
   const probeAuc = (head: 'toxicity' | 'identity_attack') => rocAuc(scoreTexts(classifier, probeTexts, head), probeLabels).toFixed(3);
