@@ -2,6 +2,7 @@ import { IN_GROUP_SLURS, INSULTS, PROFANITY, SECOND_PERSON } from './lexicon.js'
 import { lexicalFeatures } from './lexical.js';
 import { analyse, type RuleResult } from './rules.js';
 import { isWord, tokenize, type Token } from './tokens.js';
+import { defaultWordClusters, type WordClusters } from './word-clusters.js';
 import { defaultWordVectors, poolWords } from './word-vectors.js';
 
 /** Sparse feature vector: bucket indices (hashed) and their values, parallel arrays. */
@@ -44,6 +45,13 @@ export interface FeatureOptions {
   embeddings?: 'mean' | 'pooled';
   /** Weight of the word-vector block. */
   embeddingWeight?: number;
+  /**
+   * Word-cluster unigrams (negation-marked) and bigrams at each level of `word-clusters.ts`, as a hashed
+   * block of its own scaled to unit length.
+   */
+  clusters?: boolean;
+  /** Weight of the cluster block against the word block. */
+  clusterWeight?: number;
 }
 
 /** Categories from the word scan that the features use; slurs matter, plain profanity less so. */
@@ -71,6 +79,12 @@ const SEED_NEGATED = hashString(SEED_WORD, 'n:');
 const SEED_BIGRAM = hashString(FNV_OFFSET, 'b:');
 const SEED_CHAR = hashString(FNV_OFFSET, 'c:');
 const SEED_TARGETED = hashString(FNV_OFFSET, 't:');
+const SEED_CLUSTER = hashString(FNV_OFFSET, 'k:');
+
+/** FNV over the two bytes of a small integer, continuing from `seed`. */
+function hashId(seed: number, id: number): number {
+  return Math.imul(Math.imul(seed ^ (id & 0xff), FNV_PRIME) ^ (id >>> 8), FNV_PRIME) >>> 0;
+}
 
 /**
  * Hashed word unigrams (negation-marked), bigrams and in-word character 3–5-grams, each block scaled to
@@ -111,6 +125,13 @@ export function extractFeatures(canonical: string, hints: WordHints, options: Fe
   }
   const charScale = (options.charWeight ?? 1) / Math.sqrt(indices.length - charStart + 1);
   for (let i = charStart; i < indices.length; i++) values.push(charScale);
+
+  if (options.clusters) {
+    const clusterStart = indices.length;
+    clusterFeatures(words, defaultWordClusters(), mask, add);
+    const clusterScale = (options.clusterWeight ?? 1) / Math.sqrt(indices.length - clusterStart + 1);
+    for (let i = clusterStart; i < indices.length; i++) values.push(clusterScale);
+  }
 
   const named = indices.length;
   for (const name of targetedFeatures(tokens, rules, hints)) {
@@ -158,6 +179,31 @@ function embeddingSlots(mask: number, dimensions: number): number[][] {
     slotCache.set(key, slots);
   }
   return slots;
+}
+
+/**
+ * Per level: the cluster of each word (negation-marked, like the word unigrams) and of each pair of
+ * neighbouring words; a word without a vector breaks the pair chain.
+ */
+function clusterFeatures(words: Token[], clusters: WordClusters, mask: number, add: (index: number) => void): void {
+  const levels = clusters.levels.length;
+  for (let level = 0; level < levels; level++) {
+    const unigramSeed = hashId(SEED_CLUSTER, level);
+    const negatedSeed = hashId(unigramSeed, 0xffff);
+    const bigramSeed = hashId(unigramSeed, 0xfffe);
+    let previous = -1;
+    for (const token of words) {
+      const row = clusters.index.get(token.text);
+      if (row === undefined) {
+        previous = -1;
+        continue;
+      }
+      const id = clusters.ids[row * levels + level];
+      add(hashId(token.negated ? negatedSeed : unigramSeed, id) & mask);
+      if (previous >= 0) add(hashId(hashId(bigramSeed, previous), id) & mask);
+      previous = id;
+    }
+  }
 }
 
 /** FNV over "<word>" extended one char at a time: every 3-, 4- and 5-gram without building strings. */

@@ -3,26 +3,26 @@ import { generateExamples } from './augment.js';
 import { loadCorpus, type Corpus } from './corpus.js';
 import { keyHash, type Example } from './datasets.js';
 import { featuriseTexts } from './featurised.js';
-import { handWrittenTexts } from './hand-written.js';
+import { handWrittenTexts, secondWaveTexts } from './hand-written.js';
 import { TEMPLATES, type TrainingSet } from './fit.js';
 
 /**
  * The generated templates as examples of their own source, which is never split, and with
  * `handWrittenWeight` the hand-written tuning comments in the same set at that weight each.
  */
-export function templateExamples(handWrittenWeight = 0): Example[] {
+export function templateExamples(handWrittenWeight = 0, secondWaveWeight = 0): Example[] {
   const generated = generateExamples().map((example) => ({ text: example.text, labels: example.labels, source: TEMPLATES, key: example.text, weight: 1, tag: 'template' }));
-  if (!(handWrittenWeight > 0)) return generated;
-  const written = handWrittenTexts().map(({ text, labels }) => ({ text, labels, source: TEMPLATES, key: text, weight: handWrittenWeight, tag: 'hand-written' }));
-  return [...generated, ...written];
+  const written = handWrittenWeight > 0 ? handWrittenTexts().map(({ text, labels }) => ({ text, labels, source: TEMPLATES, key: text, weight: handWrittenWeight, tag: 'hand-written' })) : [];
+  const secondWave = secondWaveWeight > 0 ? secondWaveTexts().map(({ text, labels }) => ({ text, labels, source: TEMPLATES, key: text, weight: secondWaveWeight, tag: 'second-wave' })) : [];
+  return [...generated, ...written, ...secondWave];
 }
 
 /** Every shared set (test split included: `fitCalibrated` leaves it out) plus the templates, featurised once. */
-export function buildTrainingSet(dir: string, options: FeatureOptions & { handWrittenWeight?: number }, log: (message: string) => void = () => {}, samplePercent = 100): TrainingSet & { corpus: Corpus } {
+export function buildTrainingSet(dir: string, options: FeatureOptions & { handWrittenWeight?: number; secondWaveWeight?: number }, log: (message: string) => void = () => {}, samplePercent = 100): TrainingSet & { corpus: Corpus } {
   const started = Date.now();
   const loaded = loadCorpus(dir);
   const corpus = samplePercent >= 100 ? loaded : { ...loaded, examples: loaded.examples.filter((example) => inSample(example, samplePercent)) };
-  const examples = [...corpus.examples, ...templateExamples(options.handWrittenWeight)];
+  const examples = [...corpus.examples, ...templateExamples(options.handWrittenWeight, options.secondWaveWeight)];
   log(`read ${corpus.examples.length} labelled texts and ${examples.length - corpus.examples.length} generated ones in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { corpus, examples, featurised: featuriseTexts(examples.map((example) => example.text), options, log) };
 }

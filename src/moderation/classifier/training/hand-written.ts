@@ -32,6 +32,10 @@ import { WRITTEN_ABUSE } from '../../fixtures/written-training-abuse.js';
 import { WRITTEN_IMPLICIT } from '../../fixtures/written-training-implicit.js';
 import { WRITTEN_QUOTED } from '../../fixtures/written-training-quoted.js';
 import { WRITTEN_THREATS } from '../../fixtures/written-training-threats.js';
+import { WRITTEN_CODED } from '../../fixtures/written-training-coded.js';
+import { WRITTEN_EVERYDAY } from '../../fixtures/written-training-everyday.js';
+import { WRITTEN_GENDER } from '../../fixtures/written-training-gender.js';
+import { WRITTEN_HEATED } from '../../fixtures/written-training-heated.js';
 import { dedupKey } from './corpus.js';
 
 type Labels = Partial<Record<Head, number>>;
@@ -79,4 +83,12 @@ export function handWrittenTexts(): { text: string; labels: Labels }[] {
     ...WRITTEN.map(({ text, toxicity, identity_attack, threat }) => ({ text, labels: { toxicity, identity_attack, threat } })),
   ];
   return labelled.filter(({ text }) => !blind.has(dedupKey(text)));
+}
+
+/** The second wave of written batches (round 14), kept as a measure unless `secondWaveWeight` trains on it. */
+export function secondWaveTexts(): { text: string; labels: Labels }[] {
+  const blind = blindKeys();
+  return [...WRITTEN_HEATED, ...WRITTEN_GENDER, ...WRITTEN_CODED, ...WRITTEN_EVERYDAY]
+    .filter(({ text }) => !blind.has(dedupKey(text)))
+    .map(({ text, toxicity, identity_attack, threat }) => ({ text, labels: { toxicity, identity_attack, threat } }));
 }
