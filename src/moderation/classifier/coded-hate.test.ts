@@ -39,3 +39,27 @@ describe('codes, slogans and sexist stock phrases (round 13, assess time)', () =
     expect(findingsOf(text)).toEqual([]);
   });
 });
+
+describe('more codes, and "groomer" as a smear of gay and trans people (round 16, assess time)', () => {
+  it.each([
+    'The LGBT crowd are all groomers, keep them away from schools.',
+    'Drag queen story hour is just grooming, wake up.',
+    'OK groomer.',
+    'Check the early life section of the club owner.',
+    '6 gorillion lol, the numbers never add up.',
+    'Kung flu variant number 47 incoming.',
+    'Bongo bongo land gets another billion in aid.',
+    'Tell the rabbi the ovens are still warm.',
+  ])('"%s" finds coded-hate', (text) => {
+    expect(findingsOf(text)).toContain('coded-hate');
+  });
+
+  it.each([
+    'Three groomers were jailed at Leeds Crown Court yesterday.',
+    'The dog groomer on Pride Street is brilliant.',
+    'The early life section of his biography covers his childhood in Leeds.',
+    'Calling gay teachers groomers is a vile smear.',
+  ])('"%s" finds nothing', (text) => {
+    expect(findingsOf(text)).toEqual([]);
+  });
+});

@@ -22,7 +22,19 @@ const CODES = phrases(`1488 | secure the existence of our people | a future for 
   diversity hire | diversity hires | dei hire | dei hires | diversity quota | jungle language | remigration |
   go back to where you came from | go back to where they came from | go back to your own country |
   go back to your country | go back to africa | they are not like us | they're not like us | theyre not like us |
-  never be like us`);
+  never be like us | check the early life | check his early life | check her early life | check their early life |
+  look at the early life | ok groomer | okay groomer | gorillion | gorrillion | goy math | londonistan | eurabia |
+  bongo bongo | kung flu | useless eaters | globohomo | 109 countries | ovens are still warm | ovens are warm`);
+
+/**
+ * "Groomer" as the smear of gay and trans people: a groom- word in a sentence that names them ("the LGBT
+ * crowd are all groomers", "drag story hour is grooming"). Convicted groomers in a court report name no
+ * such people.
+ */
+const GROOMING = new Set(['groomer', 'groomers', 'grooming']);
+const QUEER_PEOPLE = new Set(['lgbt', 'lgbtq', 'lgbtq+', 'lgbtqia', 'gay', 'gays', 'trans', 'queer', 'queers', 'lesbian', 'lesbians',
+  'homosexual', 'homosexuals', 'bisexual', 'bisexuals', 'transgender', 'non-binary']);
+const DRAG_ACTS = new Set(['queen', 'queens', 'story', 'artist', 'artists', 'show', 'shows', 'act', 'acts']);
 
 /** Sexist stock phrases: a woman's place, her body as her worth, "females" as a kind. */
 const TROPES = phrases(`woman's place is in the home | woman's place is at home | woman's place is in the kitchen |
@@ -56,6 +68,7 @@ export function findCodedHate(tokens: Token[], condemned: readonly boolean[]): L
     if (finding) found.push(finding);
   };
   for (let k = 0; k < tokens.length; k++) {
+    if (GROOMING.has(tokens[k].text) && !tokens[k].negated && !tokens[k].quoted && namesQueerPeople(tokens, tokens[k].sentence)) push('coded-hate', k, k + 1);
     const restricted = RESTRICTING.has(tokens[k].text) ? womenRestricted(tokens, k) : -1;
     if (restricted > k) push('sexist-trope', k, restricted);
     // One lookup for most words.
@@ -66,6 +79,10 @@ export function findCodedHate(tokens: Token[], condemned: readonly boolean[]): L
     if (trope > k && (tokens[k].text !== 'on' || earnedBy(tokens, k))) push('sexist-trope', k, trope);
   }
   return found;
+}
+
+function namesQueerPeople(tokens: Token[], sentence: number): boolean {
+  return tokens.some((token, k) => token.sentence === sentence && (QUEER_PEOPLE.has(token.text) || (token.text === 'drag' && DRAG_ACTS.has(tokens[k + 1]?.text ?? ''))));
 }
 
 /** The end of "[women] can't handle …" read at the modal `k`, or -1; its subject named in the three words before. */

@@ -97,6 +97,22 @@ function opensWithReport(tokens: Token[], i: number): boolean {
   return REPORT_OPENERS.has(tokens[k].text);
 }
 
+/** Insults that, as the verdict on a report opening the sentence, judge the act: "Telling Muslims to go back … is racist and stupid". */
+const VERDICT_INSULTS = new Set(['stupid', 'dumb', 'pathetic', 'brainless', 'ignorant', 'idiotic', 'moronic']);
+const ACT_OPENERS = new Set([...REPORT_OPENERS, 'telling', 'referring', 'shouting', 'chanting', 'posting', 'writing']);
+
+/** Whether the insult word at `i` judges the reported act that opens its sentence, after "is" or "was" in it, not a person. */
+export function judgesTheActAt(tokens: Token[], i: number): boolean {
+  if (!VERDICT_INSULTS.has(tokens[i].text)) return false;
+  let k = i;
+  let copula = false;
+  while (k > 0 && tokens[k - 1].sentence === tokens[i].sentence) {
+    k--;
+    if (tokens[k].text === 'is' || tokens[k].text === 'was') copula = true;
+  }
+  return copula && ACT_OPENERS.has(tokens[k].text);
+}
+
 export function endorsesAt(tokens: Token[], i: number): boolean {
   const token = tokens[i];
   if (token.quoted) return false;
@@ -124,8 +140,13 @@ export function endorsesAt(tokens: Token[], i: number): boolean {
   if (word === 'well') return next === 'said';
   if (word === 'finally') return ['someone', 'somebody', 'say', 'says', 'said'].includes(next ?? '');
   if (word === 'agree') return ['i', 'totally', 'completely', 'fully', 'so'].includes(previous) && (next === undefined || !tokens[i + 1].word || next === 'with');
+  // "… is harassment, and the tribunal agreed": a ruling upholds the complaint, not what was said.
+  if (word === 'agreed') return !RULING_BODIES.has(previous) && !RULING_BODIES.has(tokens[i - 2]?.text ?? '');
   return ENDORSING.has(word) && !['fact', 'facts', 'truth'].includes(word);
 }
+
+const RULING_BODIES = new Set(['tribunal', 'court', 'judge', 'jury', 'panel', 'magistrates', 'ombudsman', 'regulator', 'police', 'hr',
+  'club', 'league', 'fa', 'uefa', 'fifa', 'council', 'school', 'university', 'employer', 'inquiry', 'committee', 'board']);
 
 /**
  * The writer vouches for whoever said it: "they never lie", "he is not lying", "did not lie to you", "has a

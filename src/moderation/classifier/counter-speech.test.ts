@@ -264,3 +264,15 @@ describe('the verdict on a report that opens its sentence (round 13, assess time
     expect(countingRules(text)).toContain(rule);
   });
 });
+
+describe('a verdict closes the report it judges (round 16, assess time)', () => {
+  it.each([
+    ['Calling Muslims terrorists is wrong, they are vermin.', true],
+    ['Calling Jews rats is wrong; they are parasites.', true],
+    // A new report after the break stays one; what follows the verdict may be the writer's own defence.
+    ['Calling Muslims terrorists is wrong, and saying they are vermin is worse.', false],
+    ['Calling them vermin is disgusting, they are human beings like us.', false],
+  ])('"%s" counts an attack: %s', (text, counts) => {
+    expect(countingRules(text).length > 0).toBe(counts);
+  });
+});

@@ -16,12 +16,12 @@
  *   X Y should …"), a rejected report of one ("Stop calling X Y"), or a people's attack denied ("Gay people
  *   do not deserve to be shot", "X aren't a drain"), with nothing endorsed and no insult of the writer's own.
  */
-import { cueWords, deniesAt, endorsesAt, objectsAt, QUESTION, reaffirmsAt, SHOULD, takesBackAt } from './counter-cues.js';
+import { cueWords, deniesAt, endorsesAt, judgesTheActAt, objectsAt, QUESTION, reaffirmsAt, SHOULD, takesBackAt } from './counter-cues.js';
 import { INSULTS, OWN_VOICE_VERBS, PROFANITY, VIOLENCE_DONE } from './lexicon.js';
 import { REPORTING_MORE, SPEAKERS, WIDE_REPORTING } from './lexicon-counter.js';
 import { CLAUSE_TURN, OWN_VOICE, groupAt, reportedAt, type Located } from './rule-helpers.js';
 import { objectsInOwnFrame, opensCondemned } from './objection-frames.js';
-import { attackAfter, deniedAfter, deniedInside, isAttack, rejectedReportBefore, rejectsAttack } from './report-frames.js';
+import { attackAfter, deniedAfter, deniedInside, isAttack, rejectedReportBefore, rejectsAttack, verdictClosesReport } from './report-frames.js';
 import type { Token } from './tokens.js';
 
 const WIDE_OWN_VOICE: ReadonlySet<string> = new Set([...OWN_VOICE_VERBS, ...REPORTING_MORE]);
@@ -63,7 +63,8 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
     // One lookup for most words: only cue words (and long words, for "bullshit") are read further.
     if (!condemned[i] && !cueWords().has(token.text) && token.text.length <= 5) continue;
     if (SHOULD.has(token.text) || deniesAt(tokens, i)) denials++;
-    if (INSULTS.has(token.text) || PROFANITY.has(token.text) || (token.text.length > 5 && PROFANE.test(token.text))) insults.push(i);
+    const insult = INSULTS.has(token.text) || PROFANITY.has(token.text) || (token.text.length > 5 && PROFANE.test(token.text));
+    if (insult && !judgesTheActAt(tokens, i)) insults.push(i);
     // A condemning word inside the attack ("Saying Muslims are vile is true") is the attack, not an objection to it.
     if (objectsAt(tokens, i, condemned[i]) && !insideFinding(i)) {
       objecting.push(i);
@@ -123,7 +124,7 @@ export function readCounterSpeech(tokens: Token[], findings: Located[], condemne
       finding.endorsed = reaffirms[s] || (finding.reported && takenBack[s] && !objects[s]) || insisted || affirmed;
       continue;
     }
-    if (scareQuoted(tokens, finding)) {
+    if (scareQuoted(tokens, finding) || (finding.reported && verdictClosesReport(tokens, finding, condemned, WIDE_REPORTING))) {
       finding.endorsed = true;
       continue;
     }

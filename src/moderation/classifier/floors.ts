@@ -81,6 +81,9 @@ export const RULE_FLOORS = {
   // "a woman's place is in the home", "make me a sandwich", "typical female driver": sexist stock
   // phrases. They hold, but below a named attack on a people, since a few are also said in jest.
   'sexist-trope': floor('hate', 0.7),
+  // Read at assess() time only (`gendered-abuse.ts`): "slag", "harpy", "silly cow", "foids": words said
+  // of a woman only to demean her as one. As sure as the stock phrases, and ranked with them.
+  'gendered-insult': floor('hate', 0.7),
   // "you absolute cretin", "you're a waste of space": the reader insulted. Holds, but just over the
   // threshold, below any attack on a people or threat and below most learned rudeness: Davidson's
   // annotators call "you bitch" offensive, not hateful (0.62 here cost its unseen AUC 0.007; 0.55 …).

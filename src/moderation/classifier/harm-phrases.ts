@@ -41,7 +41,8 @@ export const HARM = phrases(`${DEFEATS} | stabbed | stab | stabbing | flattened 
  */
 export const MISFORTUNE = phrases(`brakes fail | gets cancer | get cancer | the same cancer | painful illness | slow death | painful death | burned down | burns down | burn down | with him in it |
   with her in it | with them in it | with him inside | with her inside | with them inside | die | dies | dying | drop dead |
-  drops dead`);
+  drops dead | burns … down | burn … down | dinghy flipped | dinghy sank | dinghy capsized | dinghies capsized | boat capsized |
+  boats capsized | hit by a bus | hit by a car | hit by a train | hit harder`);
 /** Frames that wish rather than plan; "May your …" only where it opens a sentence (`harm-wishes.ts`). */
 const WISHING = `hope | hoping | hoped | wish | wishing | pray | praying | prays | god willing | be terrible if | be awful if |
   be funny if | be hilarious if | would love | can't wait | cant wait`;
@@ -55,7 +56,7 @@ export const DENIED_HARM = phrases(`${LEFT_WHOLE} | walk again | see christmas |
 
 /** What makes it a wish, plan or threat. */
 export const FRAMES = phrases(`${WISHING} | should | deserve | deserves | deserved | needs | need | wants | want | i'd | id | i'll |
-  i'm | im | i will | we will | we'd | we'll | gonna | going to | let's | happily | gladly | shame | shed a tear | give me |
+  i'm | im | i will | we will | we'd | we'll | gonna | going to | let's | happily | gladly | shame | pity | shed a tear | give me |
   see how long | ought | must | time for | bring back | swear | mark my words | and you'll | and youll | and you will`);
 
 /**
@@ -68,7 +69,7 @@ export const CONDITIONS = new Set(['if', 'next']);
 
 /** Harm ordered at the start of a sentence, or after a comma: "Line them up against the wall", "lads, torch the caravans". */
 export const IMPERATIVE_HARM = phrases(`line … up | string … up | torch | stab | drown | lynch | hang | round … up and | run … over | drive … over | burn … down |
-  make … disappear`);
+  make … disappear | feed … to the sharks | feed … to the fish | drag … by * hair | drag … by the hair`);
 
 /** Threats, whole: to the reader ("I know where you live"), or veiled ("be a shame if something happened to your kids"). */
 export const THREATS_TO_READER = phrases(`know where you live | watch your back | watch your backs | watch his back | watch her back |
@@ -78,7 +79,8 @@ export const THREATS_TO_READER = phrases(`know where you live | watch your back 
   pity if … burned down | something happened to your | something were to happen to | again and see what happens |
   see what happens to your | i'm not hard to find | im not hard to find | lucky there's a screen | lucky theres a screen |
   you'll get yours | you will get yours | you're on borrowed time | youre on borrowed time | you are on borrowed time |
-  know which * you go to |
+  know which * you go to | minutes alone with | minutes in a room with | shut … up for good | she'd leave in an ambulance |
+  he'd leave in an ambulance | they'd leave in an ambulance | she'll leave in an ambulance | he'll leave in an ambulance |
   no trial needed`);
 
 /** Self-harm urged: on the reader ("you", "yourself") or in an imperative that needs no "you". */

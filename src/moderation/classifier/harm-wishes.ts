@@ -35,6 +35,8 @@ const RELATIVE = new Set(['who', 'whoever', 'which', 'whom', 'whose']);
 const RELATIVE_ENDS = new Set([',', 'and', 'is', 'was', 'are', 'were', 'gets', 'get']);
 const SOMEONE = new Set(['his', 'her', 'their', 'your', 'he', 'she', 'whoever', 'guy', 'man', 'woman', 'bloke', 'lot', 'staff', 'agent', 'boss', 'owner', 'owners', 'family']);
 
+const REGRETTING = new Set(['shame', 'pity']);
+
 const ASKING = new Set(["wouldn't", 'wouldnt', "won't", 'wont', "isn't", 'isnt']);
 
 /** What an order after a comma falls on: "torch the caravans", "string him up". */
@@ -78,6 +80,10 @@ export function findHarm(tokens: Token[], condemned: readonly boolean[]): Locate
   let relative = false;
   // "Wouldn't it be funny if …" asks for agreement: it denies nothing.
   let rhetorical = false;
+  // "Shame she didn't get hit harder", "Pity her dad didn't drown her": regret that the harm was not done wishes it.
+  let regret = false;
+  // "Wouldn't shed a tear if their dinghy flipped": the denial was of the tear, not of what follows.
+  let unmoved = false;
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k];
     const opens = k === 0 || tokens[k - 1].sentence !== token.sentence || tokens[k - 1].text === ':';
@@ -92,12 +98,15 @@ export function findHarm(tokens: Token[], condemned: readonly boolean[]): Locate
     }
     // "May your children die": a wish only where it opens the sentence ("police may have shot him" is news).
     if (opens && token.text === 'may') {
-      [frame, wished, conditional] = [k, true, false];
+      [frame, wished, conditional, regret, unmoved] = [k, true, false, false, false];
       continue;
     }
     if (token.quoted) continue;
     if (ASKING.has(token.text) && tokens[k + 1]?.text === 'it' && tokens[k + 2]?.text === 'be') rhetorical = true;
-    const negated = token.negated && !rhetorical;
+    // The harm just after the denial, in the regret's clause: not "a shame the police didn't stop him before he stabbed her".
+    const regretted = frame >= 0 && k > frame && token.negated === true &&
+      (unmoved || (regret && tokens.slice(Math.max(frame, k - 3), k).some((t) => t.negator)));
+    const negated = token.negated && !rhetorical && !regretted;
     if (CLAUSE_TURN.has(token.text)) frame = -1;
     if (CONDITIONS.has(token.text)) condition = true;
     if (RELATIVE.has(token.text)) relative = true;
@@ -125,9 +134,11 @@ export function findHarm(tokens: Token[], condemned: readonly boolean[]): Locate
     // "wouldn't shed a tear" frames by its denial; any other denied frame ("nobody deserves to be …") does not.
     if ((framing && (!negated || token.text === 'shed')) || conditioned) {
       [frame, wished, conditional] = [k, endOfAny(tokens, k, WISHES) > k, conditioned];
+      regret = REGRETTING.has(token.text);
+      unmoved = token.text === 'shed' && token.negated === true;
     }
     if (frame < 0 || k <= frame || relative) continue;
-    const end = harmEnd(tokens, k, frame, wished, conditional, negated);
+    const end = harmEnd(tokens, k, frame, wished || regretted, conditional, negated);
     // A condition's outcome falls on its subject: "… that headteacher is getting stabbed".
     if (end > k && (conditional || someoneToHarm(k)) && push('harm-wished', frame, end)) frame = -1;
   }

@@ -6,6 +6,7 @@
  */
 import { DEHUMANISING, NEGATIVE_ATTRIBUTES, VIOLENCE, VIOLENCE_DONE } from './lexicon.js';
 import { EXCLUSION } from './lexicon-attitude.js';
+import { judgesTheActAt } from './counter-cues.js';
 import { CLAUSE_TURN, groupAt, type Located } from './rule-helpers.js';
 import type { Token } from './tokens.js';
 
@@ -35,6 +36,34 @@ export function rejectedReportBefore(tokens: Token[], from: number): boolean {
     // "How can anyone say", "How dare you claim", "How could they call", "Why do people still believe".
     const lead = tokens.slice(Math.max(0, k - 4), k).map((token) => token.text);
     if ((lead.includes('how') || lead.includes('why')) && lead.some((word) => ['can', 'could', 'dare', 'do', 'does', 'would'].includes(word))) return true;
+  }
+  return false;
+}
+
+const COPULAS = new Set(['is', 'was', "it's", "that's"]);
+const CLAUSE_BREAKS = new Set([',', ';', ':', '-', '—']);
+
+/**
+ * "Calling Muslims terrorists is wrong, they are vermin": the report was closed by the writer's verdict on
+ * it (a copula, a condemning word, a clause break) before the finding, which is then the writer's own, not
+ * part of what was reported. The learned reading counts everything after "calling" in the sentence as
+ * reported; a new report after the break ("…, and saying they are vermin is worse") stays one.
+ */
+export function verdictClosesReport(tokens: Token[], finding: Located, condemned: readonly boolean[], reporting: ReadonlySet<string>): boolean {
+  if (tokens.slice(finding.from, finding.to).some((token) => reporting.has(token.text))) return false;
+  let closed = false;
+  for (let k = finding.from - 1; k >= 0 && tokens[k].sentence === finding.sentence; k--) {
+    if (reporting.has(tokens[k].text)) return closed;
+    if (!closed && CLAUSE_BREAKS.has(tokens[k].text)) closed = verdictBefore(tokens, k, condemned);
+  }
+  return false;
+}
+
+/** "… is wrong" right before the break at `k`: a copula, then a condemning word not denied. */
+function verdictBefore(tokens: Token[], k: number, condemned: readonly boolean[]): boolean {
+  for (let j = k - 1; j >= Math.max(0, k - 4); j--) {
+    if (!condemned[j] || tokens[j].negated) continue;
+    for (let c = j - 1; c >= Math.max(0, j - 3); c--) if (COPULAS.has(tokens[c].text)) return true;
   }
   return false;
 }
@@ -90,13 +119,16 @@ export function deniedAfter(tokens: Token[], from: number, s: number): boolean {
 }
 
 /** What is said against a people in a report, denial or rejection: beyond the rules' words, threat and exclusion. */
-const SAID_AGAINST = new Set(['threat', 'threats', 'danger', 'menace', 'drain']);
+const SAID_AGAINST = new Set(['threat', 'threats', 'danger', 'menace', 'drain', 'groomer', 'groomers', 'predators', 'paedophiles', 'pedophiles']);
 
 export function isAttack(word: string): boolean {
   return DEHUMANISING.has(word) || NEGATIVE_ATTRIBUTES.has(word) || VIOLENCE_DONE.has(word) || VIOLENCE.has(word) || EXCLUSION.has(word) || SAID_AGAINST.has(word);
 }
 
-/** An attack word of the writer's own (not negated, not quoted) from `from` on; `except` words do not count. */
+/**
+ * An attack word of the writer's own (not negated, not quoted) from `from` on; `except` words do not
+ * count, nor a verdict on the reported act ("… is both racist and stupid").
+ */
 export function attackAfter(tokens: Token[], from: number, except: (word: string) => boolean = () => false): boolean {
-  return tokens.slice(from).some((token) => !token.negated && !token.quoted && isAttack(token.text) && !except(token.text));
+  return tokens.slice(from).some((token, j) => !token.negated && !token.quoted && isAttack(token.text) && !except(token.text) && !judgesTheActAt(tokens, from + j));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EXTRA } from './builtin.js';
 import { createWordMatcher, sitePattern } from './matcher.js';
 
 const matcher = createWordMatcher({ bannedWords: [], suspectWords: [], allowedWords: [] });
@@ -90,5 +91,23 @@ describe('word matcher (obscenity with our transformers and allow-list)', () => 
     expect(sitePattern(' Foo[bar] ')).toBe('|foo\\[bar\\]|');
     expect(sitePattern('spam*')).toBe('|spam');
     expect(sitePattern('  ')).toBeUndefined();
+  });
+});
+
+describe('the built-in extra words', () => {
+  // Text is matched after runs of a letter collapse, so a pattern written with "rr" or "tt" never matched.
+  it.each(EXTRA.flatMap(({ word, patterns }) => patterns.map((pattern) => [pattern, word])))('finds pattern "%s" as %s, spelled in full', (pattern, word) => {
+    const literal = pattern.replace(/\|/g, '').replace(/\[\?\]/g, '').replace(/\[(.)\]/g, '$1');
+    expect(found(`well, ${literal} again`)).toContain(word);
+  });
+
+  it.each([
+    ['curry muncher', 'pajeet'],
+    ['batty boy', 'poofter'],
+    ['jungle bunny', 'coon'],
+    ['zipperhead', 'zipperhead'],
+    ['the trannies', 'shemale'],
+  ])('finds "%s", whose doubled letters collapse before matching', (text, word) => {
+    expect(found(text)).toContain(word);
   });
 });
