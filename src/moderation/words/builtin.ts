@@ -1,4 +1,5 @@
 import { DataSet, englishDataset, parseRawPattern } from 'obscenity';
+import { collapseRuns } from './transformers.js';
 
 /**
  * How a built-in word counts. Slurs hold a comment for review on their own; profanity and sexual words
@@ -25,8 +26,8 @@ const SEXUAL = new Set([
 
 /**
  * Slurs and spellings the English preset lacks; "Americunt"-style compounds are slurs against a people.
- * Patterns are matched after runs of a letter collapse (`transformers.ts`: only b, e, o, l, s, g and z
- * may stay doubled), so they are written collapsed: "cury muncher" finds "curry muncher".
+ * Text is matched after runs of a letter collapse (`transformers.ts`), so `builtinDataset` collapses the
+ * patterns the same way ("curry muncher" is looked for as "cury muncher").
  */
 export const EXTRA: { word: string; category: WordCategory; patterns: string[] }[] = [
   // The preset lists "rapist" as "rape", so "Mexicans are rapists" read as "rapes", which no attack
@@ -42,24 +43,24 @@ export const EXTRA: { word: string; category: WordCategory; patterns: string[] }
   { word: 'gook', category: 'slur', patterns: ['|gook|', '|gooks|'] },
   { word: 'raghead', category: 'slur', patterns: ['raghead', 'towelhead', 'sandnig', 'camel jockey', 'cameljockey'] },
   { word: 'beaner', category: 'slur', patterns: ['|beaner|', '|beaners|'] },
-  { word: 'coon', category: 'slur', patterns: ['|coon|', '|coons|', 'jungle bun'] },
+  { word: 'coon', category: 'slur', patterns: ['|coon|', '|coons|', 'jungle bunn'] },
   { word: 'paki', category: 'slur', patterns: ['|paki|', '|pakis|'] },
   { word: 'muzrat', category: 'slur', patterns: ['muzrat', 'muzzie', 'mudslime', 'musloid'] },
   { word: 'kyke', category: 'slur', patterns: ['|kyke', '|yids|', 'zhid'] },
   { word: 'dindu', category: 'slur', patterns: ['|dindu', '|groid', 'negroid', 'porch monkey', 'niglet'] },
-  { word: 'gyppo', category: 'slur', patterns: ['|gypo', '|pikey'] },
-  { word: 'shemale', category: 'slur', patterns: ['shemale', '|tranies|', '|troon'] },
+  { word: 'gyppo', category: 'slur', patterns: ['|gyppo', '|pikey'] },
+  { word: 'shemale', category: 'slur', patterns: ['shemale', '|trannies|', '|troon'] },
   { word: 'fag', category: 'slur', patterns: ['|fgt|'] },
   { word: 'mongoloid', category: 'slur', patterns: ['mongoloid', '|retards|', '|libtard', '|spaz|', '|spazz', '|tard|', '|tards|', 'window licker'] },
   { word: 'darkie', category: 'slur', patterns: ['|darkie', '|darky|', '|sambo', '|jigaboo', 'golliwog', '|wog|', '|wogs|', '|nignog'] },
   // Its own word, not the preset's "nigger": often said in-group, so the classifier weighs it apart.
   { word: 'nigga', category: 'slur', patterns: ['n[i]gga', 'n[i]ggah', 'n[i]gguh'] },
-  { word: 'zipperhead', category: 'slur', patterns: ['ziperhead', 'slant eye', 'slanteye', '|slanty', '|jap|', '|japs|'] },
+  { word: 'zipperhead', category: 'slur', patterns: ['zipperhead', 'slant eye', 'slanteye', '|slanty', '|jap|', '|japs|'] },
   { word: 'polack', category: 'slur', patterns: ['|polack', '|polak|', '|dago|', '|dagos|', '|wop|', '|wops|', '|krauts|'] },
   { word: 'hymie', category: 'slur', patterns: ['|hymie', '|hebe|', '|hebes|', '|heeb|', '|heebs|', '|yid|'] },
   { word: 'redskin', category: 'slur', patterns: ['|redskin', '|injun', 'half breed', 'halfbreed', '|squaw|', '|squaws|'] },
-  { word: 'pajeet', category: 'slur', patterns: ['|pajeet', 'cury muncher', 'sand monkey', 'sandmonkey', 'goat fucker', 'goatfucker', 'camel fucker'] },
-  { word: 'poofter', category: 'slur', patterns: ['|poofter', '|homo|', '|homos|', 'baty boy', 'batyboy', '|lesbo|', '|lezza|'] },
+  { word: 'pajeet', category: 'slur', patterns: ['|pajeet', 'curry muncher', 'sand monkey', 'sandmonkey', 'goat fucker', 'goatfucker', 'camel fucker'] },
+  { word: 'poofter', category: 'slur', patterns: ['|poofter', '|homo|', '|homos|', 'batty boy', 'battyboy', '|lesbo|', '|lezza|'] },
   { word: 'femoid', category: 'slur', patterns: ['|femoid', '|foid|', '|foids|', '|roastie'] },
 ];
 
@@ -94,7 +95,7 @@ export function builtinDataset(): DataSet<WordMetadata> {
   for (const extra of EXTRA) {
     dataset.addPhrase((phrase) => {
       let built = phrase.setMetadata({ originalWord: extra.word, category: extra.category });
-      for (const source of extra.patterns) built = built.addPattern(parseRawPattern(source));
+      for (const source of extra.patterns) built = built.addPattern(parseRawPattern(collapseRuns(source)));
       return built;
     });
   }

@@ -1,7 +1,7 @@
 import { DataSet, type RegExpMatcherOptions, parseRawPattern } from 'obscenity';
 import { deobfuscate } from '../text/normalise.js';
 import { CandidateFirstMatcher } from './candidate-matcher.js';
-import { BLACKLIST_TRANSFORMERS, DOUBLE_LETTERS, WHITELIST_TRANSFORMERS } from './transformers.js';
+import { BLACKLIST_TRANSFORMERS, collapseRuns, WHITELIST_TRANSFORMERS } from './transformers.js';
 import { BUILTIN_ALLOWED, builtinCategory, builtinDataset, type WordCategory, type WordMetadata } from './builtin.js';
 
 export interface WordLists {
@@ -28,11 +28,6 @@ export interface WordScan {
 
 export interface WordMatcher {
   scan(text: string): WordScan;
-}
-
-/** A listed word as the matcher will see text: runs of letters collapsed the same way, or it never matches. */
-function collapseRuns(word: string): string {
-  return word.replace(/(.)\1+/g, (run, char: string) => char.repeat(Math.min(run.length, DOUBLE_LETTERS.get(char) ?? 1)));
 }
 
 /** A site word as an obscenity pattern: whole word, or any ending when it ends with `*`. */

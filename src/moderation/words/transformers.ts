@@ -12,6 +12,11 @@ import {
 /** Letters that may stay doubled ("boob", "feel", "ass"); any other run collapses to one letter. */
 export const DOUBLE_LETTERS = new Map([['b', 2], ['e', 2], ['o', 2], ['l', 2], ['s', 2], ['g', 2], ['z', 2]]);
 
+/** A listed word or pattern as the matcher will see text: runs of letters collapsed the same way, or it never matches. */
+export function collapseRuns(word: string): string {
+  return word.replace(/(.)\1+/g, (run, char: string) => char.repeat(Math.min(run.length, DOUBLE_LETTERS.get(char) ?? 1)));
+}
+
 interface Collapse {
   defaultThreshold: number;
   customThresholds: Map<string, number>;

@@ -11,10 +11,13 @@ import { TEMPLATES, type TrainingSet } from './fit.js';
  * `handWrittenWeight` the hand-written tuning comments in the same set at that weight each.
  */
 export function templateExamples(handWrittenWeight = 0, secondWaveWeight = 0): Example[] {
-  const generated = generateExamples().map((example) => ({ text: example.text, labels: example.labels, source: TEMPLATES, key: example.text, weight: 1, tag: 'template' }));
-  const written = handWrittenWeight > 0 ? handWrittenTexts().map(({ text, labels }) => ({ text, labels, source: TEMPLATES, key: text, weight: handWrittenWeight, tag: 'hand-written' })) : [];
-  const secondWave = secondWaveWeight > 0 ? secondWaveTexts().map(({ text, labels }) => ({ text, labels, source: TEMPLATES, key: text, weight: secondWaveWeight, tag: 'second-wave' })) : [];
-  return [...generated, ...written, ...secondWave];
+  const asTemplates = (texts: { text: string; labels: Example['labels'] }[], weight: number, tag: string): Example[] =>
+    texts.map(({ text, labels }) => ({ text, labels, source: TEMPLATES, key: text, weight, tag }));
+  return [
+    ...asTemplates(generateExamples(), 1, 'template'),
+    ...(handWrittenWeight > 0 ? asTemplates(handWrittenTexts(), handWrittenWeight, 'hand-written') : []),
+    ...(secondWaveWeight > 0 ? asTemplates(secondWaveTexts(), secondWaveWeight, 'second-wave') : []),
+  ];
 }
 
 /** Every shared set (test split included: `fitCalibrated` leaves it out) plus the templates, featurised once. */

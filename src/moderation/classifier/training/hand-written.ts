@@ -82,7 +82,7 @@ export function handWrittenTexts(): { text: string; labels: Labels }[] {
   const blind = blindKeys();
   const labelled = [
     ...LISTS.flatMap(([labels, texts]) => texts.map((text) => ({ text, labels }))),
-    ...WRITTEN.map(({ text, toxicity, identity_attack, threat }) => ({ text, labels: { toxicity, identity_attack, threat } })),
+    ...WRITTEN.map(withLabels),
   ];
   return labelled.filter(({ text }) => !blind.has(dedupKey(text)));
 }
@@ -90,7 +90,10 @@ export function handWrittenTexts(): { text: string; labels: Labels }[] {
 /** The second wave of written batches (round 14), kept as a measure unless `secondWaveWeight` trains on it. */
 export function secondWaveTexts(): { text: string; labels: Labels }[] {
   const blind = blindKeys();
-  return [...WRITTEN_HEATED, ...WRITTEN_GENDER, ...WRITTEN_CODED, ...WRITTEN_EVERYDAY]
-    .filter(({ text }) => !blind.has(dedupKey(text)))
-    .map(({ text, toxicity, identity_attack, threat }) => ({ text, labels: { toxicity, identity_attack, threat } }));
+  return [...WRITTEN_HEATED, ...WRITTEN_GENDER, ...WRITTEN_CODED, ...WRITTEN_EVERYDAY].filter(({ text }) => !blind.has(dedupKey(text))).map(withLabels);
+}
+
+/** A written batch's entry, labelled on every head by its writer. */
+function withLabels({ text, toxicity, identity_attack, threat }: { text: string; toxicity: number; identity_attack: number; threat: number }): { text: string; labels: Labels } {
+  return { text, labels: { toxicity, identity_attack, threat } };
 }
