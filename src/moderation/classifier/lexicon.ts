@@ -174,6 +174,12 @@ export const INSULTS = words(`
   retard retarded scum trash garbage worthless bitch bitches bastard bastards cunt cunts twat twats prick
   pricks dick dickhead asshole assholes arsehole whore whores slut sluts jerk dumbass dipshit shithead
   freak freaks brainless scumbag scumbags filth vermin halfwit dimwit numpty pillock tosser wanker
+  halfwits dimwits numpties pillocks tossers wankers jerks dumbasses dipshits shitheads dickheads arseholes
+  cretins imbeciles muppet muppets plonker plonkers bellend bellends gobshite gobshites eejit eejits
+  knobhead knobheads douche douchebag douchebags dunce dunces buffoon buffoons nitwit nitwits twit twits
+  prat prats dolt dolts dullard dullards ignoramus nincompoop simpleton simpletons cockwomble wazzock
+  galah drongo drongos dropkick dropkicks bozo bozos lowlife lowlifes sleazebag sleazeball slimeball
+  scrote scrotes dirtbag dirtbags shitbag toerag toerags tosspot arsewipe
 `);
 
 export const PROFANITY = words('fuck fucking fucked fucker shit shitty crap damn bloody hell piss pissed ass arse bollocks');

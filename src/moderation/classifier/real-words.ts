@@ -4,27 +4,29 @@ export const REAL_WORDS_NEAR_LEXICON = `
 afghanis afoul amental anima animallike animas anomalistic apathetic apemen apse arabis arbas arbs ares aroma
 ascots aspics astoned baboon baboos backs backword badass baddie badmen ballocks bandog bandogs baned barned
 barning bast basts batcher batches beastlike beats beclown beclowns becoward becowards bedamn bedirty beduin
-bedumb befool befools befoul beladies bellocks belying bemean berberis besat best bests beta bevomit bight
-binned blacksnake blacksnakes blood boasts bombe boody botcher botches breeder britts brunt bullocks bustard
-bustards butches cagelike called caner canning carless carp cattlemen celled chap chats cheat chiks cleans
-clons clows coats colled conning cons cooked cooks coreless cowardship crapshoot creatureship creep crepey
-crepy crimina croaked croaks crook cullis cureless cuttle deadbeat deadlock deadlocked deadmen deafblind
-depart departed departing depot derange dirt diseuse disgesting doggerman doghanged dogmen dogship downed
-droned drownd dutchmen electrocute eradiate eradiated euthanase euthanased euthanaze euthanazed excludee
-fecked fecking finish flagged flegged fogged fraudsmen fraus garage garbagemen gasmen geeks gessed gessing
-gossed gossing greed grrrls haet haets hangdog hangdogs hangis hangmen hanted hanting hatful hats hented
-henting hinged hinging hinted hinting honging hostie hyen hyens hypocrite inane inbreed inset insets invader
-invades junkie kecked lacked laddies lades lairs lanched lanching lars lasers lathe lathes leaches lech leches
-leechees leechlike licked ling liras loath lockmen locus looser lose loses lous lucked lunched lunching lusers
-magot magots marons menta metal metally money moneys moons morn morns muzzes naive naives neater nigers
-orchideous paiks parged passed pellock pervert pets picks pigmean pigmental pis plage pollock porged possed
-primateship psis psych psychogas psychopath psychotoxic pured push rach raches randan rappe rapped rast ratten
-reaches revoting ritard roch roches rottan rotte rottenstoned rouches rued sabbed sabbing sadi sadis sakes
-scar scarry scoots scray scry scumlike sedes shad shiais shipmen shooing shopped shott shouting sicklying
-sinking sinky sinned sipped skenned slaughtermen slim slippy slopy smell snakelike snaky sneak sned snokes
-socage sooting soppy sottish spinless staned stanking stink stobbed stobbing stond stone stonking stonned
-strang strange string strong stubbed stubbing stung stuped swage swees swinelike tails tannies tarns taunted
-tawt tawts therapist therapists thieflike thieve tinted transmigrant transmigrants transship transshipped
-trashmen travelers tumorlike turkis tusser unworth viers violet viruslike waker weevil weka whapped whares
-wheres whiplike whipsnake whipsnakes whopped whupped winker wites womanlike worts wrethed
+bedumb bedunce bedunces befool befools befoul beladies belled bellocks belying bemean berberis besat best
+bests beta bevomit bight binned blacksnake blacksnakes blood boasts bombe boody botcher botches breeder britts
+brunt bullocks bustard bustards butches cagelike called caner canning carless carp cattlemen celled chap chats
+cheat chiks cleans clons clows coats colled conning cons cooked cooks coreless cowardship crapshoot
+creatureship creep crepey crepy cretons crimina croaked croaks crook cullis cureless cuttle dances deadbeat
+deadlock deadlocked deadmen deafblind depart departed departing depot derange dirt diseuse disgesting
+doggerman doghanged dogmen dogship douce downed droned drownd duces duncelike dunes dutchmen electrocute
+eradiate eradiated euthanase euthanased euthanaze euthanazed excludee fecked fecking finish flagged flegged
+fogged fraudsmen fraus garage garbagemen gasmen geeks gessed gessing gossed gossing greed grrrls haet haets
+hangdog hangdogs hangis hangmen hanted hanting hatful hats hented henting hinged hinging hinted hinting
+honging hostie hyen hyens hypocrite inane inbreed inset insets invader invades junkie kecked lacked laddies
+lades lairs lanched lanching lars lasers lathe lathes leaches lech leches leechees leechlike licked ling liras
+loath lockmen locus looser lose loses lous lucked lunched lunching lusers magot magots marons menta metal
+metally money moneys moons moppet moppets morn morns muzzes naive naives neater nicompoop nigers orchideous
+paiks parged part parts passed pellock pellocks pervert pets picks pigmean pigmental pis plage plinker
+plinkers plunker plunkers pollock pollocks porged possed pratt pratts primateship psis psych psychogas
+psychopath psychotoxic pured push rach raches randan rappe rapped rast ratten reaches revoting ritard roch
+roches rottan rotte rottenstoned rouches rued sabbed sabbing sadi sadis sakes scar scarry scoots scray scry
+scumlike sedes shad shiais shipmen shooing shopped shott shouting sicklying sinking sinky sinned sipped
+skenned slaughtermen slim slippy slopy smell snakelike snaky sneak sned snokes socage sooting soppy sottish
+spinless staned stanking stink stobbed stobbing stond stone stonking stonned strang strange string strong
+stubbed stubbing stung stuped swage swees swinelike tails tannies tarns taunted tawt tawts therapist
+therapists thieflike thieve tinted tosses transmigrant transmigrants transship transshipped trashmen travelers
+tumorlike turkis tusser tussers twist unworth viers violet viruslike waker wakers weevil weka whapped whares
+wheres whiplike whipsnake whipsnakes whopped whupped winker winkers wites womanlike worts wrethed
 `;

@@ -5,6 +5,7 @@ import { BLIND_MIXED_2026_12 } from '../../fixtures/blind-mixed-2026-12.js';
 import { BLIND_FOURTH_WRITER_2026_12 } from '../../fixtures/blind-fourth-writer-2026-12.js';
 import { BLIND_SIXTH } from '../../fixtures/blind-sixth-writer-2026-12.js';
 import { BLIND_SEVENTH } from '../../fixtures/blind-seventh-writer-2026-12.js';
+import { BLIND_EIGHTH } from '../../fixtures/blind-eighth-writers-2026-12.js';
 import { createAssess } from '../../pipeline.js';
 import { defaultSettings } from '../../../settings/index.js';
 import type { Classifier } from '../classifier.js';
@@ -46,6 +47,7 @@ const PROBE_SETS: { name: string; probes: Labelled[] }[] = [
   },
   { name: 'blind mixed set, sixth writer (2026-12-04)', probes: BLIND_SIXTH.map((probe) => ({ ...probe, threat: probe.category === 'threat' })) },
   { name: 'blind mixed set, seventh writers (2026-12-04; local, national, culture)', probes: BLIND_SEVENTH },
+  { name: 'blind mixed set, eighth writers (2026-12-04; briefed without example phrases)', probes: BLIND_EIGHTH },
 ];
 
 type Labelled = Pick<Probe, 'text' | 'hateful'> & { category: string; threat: boolean };

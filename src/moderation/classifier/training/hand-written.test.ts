@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { templateExamples } from './build.js';
 import { dedupKey } from './corpus.js';
-import { blindKeys, handWrittenTexts } from './hand-written.js';
+import { THIRD_WAVE, blindKeys, handWrittenTexts, thirdWaveTexts } from './hand-written.js';
 
 describe('hand-written tuning comments as training examples (round 14)', () => {
   const written = handWrittenTexts();
@@ -21,8 +21,29 @@ describe('hand-written tuning comments as training examples (round 14)', () => {
 
   it('joins the templates only at a weight above zero', () => {
     const plain = templateExamples();
-    const joined = templateExamples(3);
+    const joined = templateExamples({ handWrittenWeight: 3 });
     expect(joined.length - plain.length).toBe(written.length);
     expect(joined.filter((example) => example.tag === 'hand-written').every((example) => example.weight === 3)).toBe(true);
+  });
+});
+
+describe('the third wave of written comments (round 17)', () => {
+  const third = thirdWaveTexts();
+
+  it('keeps every writer apart, none of it blind, labelled consistently on every head', () => {
+    expect(Object.values(THIRD_WAVE).map((batch) => batch.length)).toEqual([300, 300, 300, 300]);
+    const blind = blindKeys();
+    expect(third.filter(({ text }) => blind.has(dedupKey(text)))).toEqual([]);
+    for (const { labels } of third) {
+      if (labels.identity_attack || labels.threat) expect(labels.toxicity).toBe(1);
+    }
+    expect(new Set(third.map(({ site }) => site))).toEqual(new Set(['local', 'world', 'culture', 'opinion']));
+  });
+
+  it("tags each comment with its writer's site, so one writer can be left out", () => {
+    const joined = templateExamples({ thirdWaveWeight: 5 }).filter((example) => example.tag.startsWith('third-wave:'));
+    expect(joined).toHaveLength(third.length);
+    expect(joined.every((example) => example.weight === 5)).toBe(true);
+    expect(joined.filter((example) => example.tag === 'third-wave:culture')).toHaveLength(third.filter(({ site }) => site === 'culture').length);
   });
 });

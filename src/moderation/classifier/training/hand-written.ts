@@ -38,6 +38,10 @@ import { WRITTEN_CODED } from '../../fixtures/written-training-coded.js';
 import { WRITTEN_EVERYDAY } from '../../fixtures/written-training-everyday.js';
 import { WRITTEN_GENDER } from '../../fixtures/written-training-gender.js';
 import { WRITTEN_HEATED } from '../../fixtures/written-training-heated.js';
+import { WRITTEN_CULTURE } from '../../fixtures/written-training-third-culture.js';
+import { WRITTEN_LOCAL } from '../../fixtures/written-training-third-local.js';
+import { WRITTEN_OPINION } from '../../fixtures/written-training-third-opinion.js';
+import { WRITTEN_WORLD } from '../../fixtures/written-training-third-world.js';
 import { dedupKey } from './corpus.js';
 
 type Labels = Partial<Record<Head, number>>;
@@ -87,10 +91,24 @@ export function handWrittenTexts(): { text: string; labels: Labels }[] {
   return labelled.filter(({ text }) => !blind.has(dedupKey(text)));
 }
 
-/** The second wave of written batches (round 14), kept as a measure unless `secondWaveWeight` trains on it. */
+/** The second wave of written batches (round 14), a measure until round 17 trained on it (`secondWaveWeight`). */
 export function secondWaveTexts(): { text: string; labels: Labels }[] {
   const blind = blindKeys();
   return [...WRITTEN_HEATED, ...WRITTEN_GENDER, ...WRITTEN_CODED, ...WRITTEN_EVERYDAY].filter(({ text }) => !blind.has(dedupKey(text))).map(withLabels);
+}
+
+/**
+ * The third wave (round 17): four writers who saw no code, briefed with the categories of the eighth blind
+ * set and no example phrases, one kind of site each, 120 hateful and 180 hard civil comments apiece.
+ */
+export const THIRD_WAVE = { local: WRITTEN_LOCAL, world: WRITTEN_WORLD, culture: WRITTEN_CULTURE, opinion: WRITTEN_OPINION };
+
+/** The third wave's comments with the site their writer wrote for, less any a blind writer also wrote. */
+export function thirdWaveTexts(): { text: string; labels: Labels; site: string }[] {
+  const blind = blindKeys();
+  return Object.entries(THIRD_WAVE).flatMap(([site, batch]) =>
+    batch.filter(({ text }) => !blind.has(dedupKey(text))).map((entry) => ({ ...withLabels(entry), site })),
+  );
 }
 
 /** A written batch's entry, labelled on every head by its writer. */

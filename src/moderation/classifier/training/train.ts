@@ -27,8 +27,10 @@ export interface TrainingOptions extends FeatureOptions {
   templateShare?: number;
   /** The hand-written tuning comments (`hand-written.ts`) join the templates' set at this weight each (0 or absent: not read). */
   handWrittenWeight?: number;
-  /** The second wave of written batches (`secondWaveTexts`) joins the templates' set at this weight each (0 or absent: kept as a measure). */
+  /** The second wave of written batches (`secondWaveTexts`) joins the templates' set at this weight each (0 or absent: not read). */
   secondWaveWeight?: number;
+  /** The third wave (`thirdWaveTexts`, round 17) joins the templates' set at this weight each (0 or absent: not read). */
+  thirdWaveWeight?: number;
   /** Calibrate each head's intercept too, not only its slope (see `fitPlatt`). */
   calibrateIntercept?: boolean;
   /**
@@ -89,10 +91,13 @@ export interface TrainingOptions extends FeatureOptions {
  * news-comment writers' ROC-AUC by 0.03–0.08. Round 15 measured word clusters (`clusters`) and the second
  * wave of written batches (`secondWaveWeight` 3): together +0.011–0.015 on the writers, −0.013 on the
  * second probe set, 0.714 on the public sets; left off until a fresh blind writer decides (README).
+ * Round 17 trains on the second wave (×3) and a third (×5, four writers), with negatives at 2.6 so
+ * civil holds fall as recall rises: chosen by leaving each third-wave writer out in turn (ROC-AUC
+ * +0.04–0.06 on the writer left out) and on the older blind writers, then judged once on the eighth.
  */
 export const DEFAULT_TRAINING: TrainingOptions = {
-  bits: 20, charWeight: 0.5, lexical: true, lexicalWeight: 0.5, epochs: 2, learningRate: 0.2, l2: 0.01, seed: 11, negativeBias: 2, sourceBalance: 1,
-  templateShare: 1, handWrittenWeight: 3,
+  bits: 20, charWeight: 0.5, lexical: true, lexicalWeight: 0.5, epochs: 2, learningRate: 0.2, l2: 0.01, seed: 11, negativeBias: 2.6, sourceBalance: 1,
+  templateShare: 1, handWrittenWeight: 3, secondWaveWeight: 3, thirdWaveWeight: 5,
 };
 
 /**
