@@ -84,6 +84,10 @@ export const RULE_FLOORS = {
   // Read at assess() time only (`gendered-abuse.ts`): "slag", "harpy", "silly cow", "foids": words said
   // of a woman only to demean her as one. As sure as the stock phrases, and ranked with them.
   'gendered-insult': floor('hate', 0.7),
+  // Read at assess() time only (`contempt.ts`): "Muslims disgust me", "refugees are lower than dirt",
+  // "never trust Christians": contempt for a people said outright. As plain as a vile attribute
+  // ("Muslims are disgusting", 0.82), a shade less certain since the frame, not a word, carries it.
+  'contempt-for-people': floor('hate', 0.8),
   // "you absolute cretin", "you're a waste of space": the reader insulted. Holds, but just over the
   // threshold, below any attack on a people or threat and below most learned rudeness: Davidson's
   // annotators call "you bitch" offensive, not hateful (0.62 here cost its unseen AUC 0.007; 0.55 …).

@@ -3,28 +3,30 @@ import { generateExamples } from './augment.js';
 import { loadCorpus, type Corpus } from './corpus.js';
 import { keyHash, type Example } from './datasets.js';
 import { featuriseTexts } from './featurised.js';
-import { handWrittenTexts, secondWaveTexts, thirdWaveTexts } from './hand-written.js';
+import { WAVES, handWrittenTexts, waveTexts, type Wave } from './hand-written.js';
 import { TEMPLATES, type TrainingSet } from './fit.js';
 
 export interface WrittenWeights {
   handWrittenWeight?: number;
-  secondWaveWeight?: number;
-  thirdWaveWeight?: number;
+  /** Each wave of written batches at its weight (absent or 0: not read). */
+  waveWeights?: Partial<Record<Wave, number>>;
 }
 
 /**
  * The generated templates as examples of their own source, which is never split, and the written
- * comments in the same set at their weight each (0 or absent: not read). A third-wave comment is tagged
- * with its writer's site (`third-wave:local`), so an experiment can leave one writer out.
+ * comments in the same set at their weight each (0 or absent: not read). A wave's comment is tagged with
+ * its batch (`third-wave:local`), so an experiment can leave one writer out.
  */
-export function templateExamples({ handWrittenWeight = 0, secondWaveWeight = 0, thirdWaveWeight = 0 }: WrittenWeights = {}): Example[] {
-  const asTemplates = (texts: { text: string; labels: Example['labels']; site?: string }[], weight: number, tag: string): Example[] =>
-    texts.map(({ text, labels, site }) => ({ text, labels, source: TEMPLATES, key: text, weight, tag: site ? `${tag}:${site}` : tag }));
+export function templateExamples({ handWrittenWeight = 0, waveWeights = {} }: WrittenWeights = {}): Example[] {
+  const asTemplates = (texts: { text: string; labels: Example['labels']; batch?: string }[], weight: number, tag: string): Example[] =>
+    texts.map(({ text, labels, batch }) => ({ text, labels, source: TEMPLATES, key: text, weight, tag: batch ? `${tag}:${batch}` : tag }));
   return [
     ...asTemplates(generateExamples(), 1, 'template'),
     ...(handWrittenWeight > 0 ? asTemplates(handWrittenTexts(), handWrittenWeight, 'hand-written') : []),
-    ...(secondWaveWeight > 0 ? asTemplates(secondWaveTexts(), secondWaveWeight, 'second-wave') : []),
-    ...(thirdWaveWeight > 0 ? asTemplates(thirdWaveTexts(), thirdWaveWeight, 'third-wave') : []),
+    ...(Object.keys(WAVES) as Wave[]).flatMap((wave) => {
+      const weight = waveWeights[wave] ?? 0;
+      return weight > 0 ? asTemplates(waveTexts(wave), weight, `${wave}-wave`) : [];
+    }),
   ];
 }
 

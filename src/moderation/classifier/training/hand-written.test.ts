@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { templateExamples } from './build.js';
 import { dedupKey } from './corpus.js';
-import { THIRD_WAVE, blindKeys, handWrittenTexts, thirdWaveTexts } from './hand-written.js';
+import { WAVES, blindKeys, handWrittenTexts, waveTexts } from './hand-written.js';
 
 describe('hand-written tuning comments as training examples (round 14)', () => {
   const written = handWrittenTexts();
@@ -27,23 +27,26 @@ describe('hand-written tuning comments as training examples (round 14)', () => {
   });
 });
 
-describe('the third wave of written comments (round 17)', () => {
-  const third = thirdWaveTexts();
-
-  it('keeps every writer apart, none of it blind, labelled consistently on every head', () => {
-    expect(Object.values(THIRD_WAVE).map((batch) => batch.length)).toEqual([300, 300, 300, 300]);
+describe('the waves of written comments (rounds 14 and 17)', () => {
+  it('keeps every batch apart, none of it blind, labelled consistently on every head', () => {
+    expect(Object.values(WAVES.third).map((batch) => batch.length)).toEqual([300, 300, 300, 300]);
+    expect(Object.values(WAVES.fourth).map((batch) => batch.length)).toEqual([300, 300, 300, 300]);
     const blind = blindKeys();
-    expect(third.filter(({ text }) => blind.has(dedupKey(text)))).toEqual([]);
-    for (const { labels } of third) {
-      if (labels.identity_attack || labels.threat) expect(labels.toxicity).toBe(1);
+    for (const wave of ['second', 'third', 'fourth'] as const) {
+      const texts = waveTexts(wave);
+      expect(texts.filter(({ text }) => blind.has(dedupKey(text)))).toEqual([]);
+      for (const { labels } of texts) if (labels.identity_attack || labels.threat) expect(labels.toxicity).toBe(1);
+      expect(new Set(texts.map(({ batch }) => batch))).toEqual(new Set(Object.keys(WAVES[wave])));
     }
-    expect(new Set(third.map(({ site }) => site))).toEqual(new Set(['local', 'world', 'culture', 'opinion']));
   });
 
-  it("tags each comment with its writer's site, so one writer can be left out", () => {
-    const joined = templateExamples({ thirdWaveWeight: 5 }).filter((example) => example.tag.startsWith('third-wave:'));
+  it("tags each comment with its wave and batch, so one writer can be left out, and reads a wave only at a weight above zero", () => {
+    const third = waveTexts('third');
+    const examples = templateExamples({ waveWeights: { third: 5, fourth: 0 } });
+    const joined = examples.filter((example) => example.tag.startsWith('third-wave:'));
     expect(joined).toHaveLength(third.length);
     expect(joined.every((example) => example.weight === 5)).toBe(true);
-    expect(joined.filter((example) => example.tag === 'third-wave:culture')).toHaveLength(third.filter(({ site }) => site === 'culture').length);
+    expect(joined.filter((example) => example.tag === 'third-wave:culture')).toHaveLength(third.filter(({ batch }) => batch === 'culture').length);
+    expect(examples.some((example) => example.tag.startsWith('fourth-wave:') || example.tag.startsWith('second-wave:'))).toBe(false);
   });
 });

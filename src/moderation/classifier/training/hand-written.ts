@@ -43,6 +43,10 @@ import { WRITTEN_CULTURE } from '../../fixtures/written-training-third-culture.j
 import { WRITTEN_LOCAL } from '../../fixtures/written-training-third-local.js';
 import { WRITTEN_OPINION } from '../../fixtures/written-training-third-opinion.js';
 import { WRITTEN_WORLD } from '../../fixtures/written-training-third-world.js';
+import { WRITTEN_CRIME } from '../../fixtures/written-training-fourth-crime.js';
+import { WRITTEN_GENERAL } from '../../fixtures/written-training-fourth-general.js';
+import { WRITTEN_POLITICS } from '../../fixtures/written-training-fourth-politics.js';
+import { WRITTEN_SPORT } from '../../fixtures/written-training-fourth-sport.js';
 import { dedupKey } from './corpus.js';
 
 type Labels = Partial<Record<Head, number>>;
@@ -92,23 +96,24 @@ export function handWrittenTexts(): { text: string; labels: Labels }[] {
   return labelled.filter(({ text }) => !blind.has(dedupKey(text)));
 }
 
-/** The second wave of written batches (round 14), a measure until round 17 trained on it (`secondWaveWeight`). */
-export function secondWaveTexts(): { text: string; labels: Labels }[] {
-  const blind = blindKeys();
-  return [...WRITTEN_HEATED, ...WRITTEN_GENDER, ...WRITTEN_CODED, ...WRITTEN_EVERYDAY].filter(({ text }) => !blind.has(dedupKey(text))).map(withLabels);
-}
-
 /**
- * The third wave (round 17): four writers who saw no code, briefed with the categories of the eighth blind
- * set and no example phrases, one kind of site each, 120 hateful and 180 hard civil comments apiece.
+ * Batches written as training data after the first (round 14), by wave, each batch one writer's or one
+ * topic's: the second wave (round 14, trained on since round 17); the third and fourth (round 17), four
+ * writers each who saw no code, briefed with the categories of the eighth blind set and no example
+ * phrases, one kind of site each, 120 hateful and 180 hard civil comments apiece.
  */
-export const THIRD_WAVE = { local: WRITTEN_LOCAL, world: WRITTEN_WORLD, culture: WRITTEN_CULTURE, opinion: WRITTEN_OPINION };
+export const WAVES = {
+  second: { heated: WRITTEN_HEATED, gender: WRITTEN_GENDER, coded: WRITTEN_CODED, everyday: WRITTEN_EVERYDAY },
+  third: { local: WRITTEN_LOCAL, world: WRITTEN_WORLD, culture: WRITTEN_CULTURE, opinion: WRITTEN_OPINION },
+  fourth: { sport: WRITTEN_SPORT, politics: WRITTEN_POLITICS, crime: WRITTEN_CRIME, general: WRITTEN_GENERAL },
+} as const;
+export type Wave = keyof typeof WAVES;
 
-/** The third wave's comments with the site their writer wrote for, less any a blind writer also wrote. */
-export function thirdWaveTexts(): { text: string; labels: Labels; site: string }[] {
+/** A wave's comments with the batch they came from, less any a blind writer also wrote. */
+export function waveTexts(wave: Wave): { text: string; labels: Labels; batch: string }[] {
   const blind = blindKeys();
-  return Object.entries(THIRD_WAVE).flatMap(([site, batch]) =>
-    batch.filter(({ text }) => !blind.has(dedupKey(text))).map((entry) => ({ ...withLabels(entry), site })),
+  return Object.entries(WAVES[wave]).flatMap(([batch, entries]) =>
+    entries.filter(({ text }) => !blind.has(dedupKey(text))).map((entry) => ({ ...withLabels(entry), batch })),
   );
 }
 

@@ -22,11 +22,7 @@ import { DEHUMANISING_HATE, PEOPLES_CIVIL } from '../../fixtures/dehumanising-tu
 import { AIMED_PROFANITY, FRIENDLY_PROFANITY, THREATS_3, VIOLENT_WORDS_CIVIL_3 } from '../../fixtures/threat-profanity-tuning.js';
 import { COUNTER_SPEECH_3, GENDER_CIVIL, IDENTITY_CIVIL, IMPLICIT_HATE, SEXISM } from '../../fixtures/implicit-sexism-tuning.js';
 import { COUNTER_SPEECH_4, IMPLICIT_HATE_2, NEWS_AND_SPORT_CIVIL, PEOPLES_CIVIL_2, SEXISM_2, THREATS_4 } from '../../fixtures/round-13-check.js';
-import { WRITTEN_CODED } from '../../fixtures/written-training-coded.js';
-import { WRITTEN_EVERYDAY } from '../../fixtures/written-training-everyday.js';
-import { WRITTEN_GENDER } from '../../fixtures/written-training-gender.js';
-import { WRITTEN_HEATED } from '../../fixtures/written-training-heated.js';
-import { THIRD_WAVE } from './hand-written.js';
+import { WAVES } from './hand-written.js';
 import { AIMED_AT_PEOPLE_14, COUNTER_SPEECH_14, ENDORSED_QUOTES_14, FRIENDLY_SWEARING_14, LITERAL_HARM_14, NEWS_OF_HATE_14 } from '../../fixtures/round-14-tuning.js';
 
 export function tuningReport(classifier: Classifier, threshold: number): string[] {
@@ -63,13 +59,11 @@ export function tuningReport(classifier: Classifier, threshold: number): string[
     [...COUNTER_SPEECH_4, ...NEWS_AND_SPORT_CIVIL, ...PEOPLES_CIVIL_2], [...SEXISM_2, ...IMPLICIT_HATE_2, ...THREATS_4]);
   tuningPair('round 14: quoted hate (counter-speech, news of hate / endorsed)', [...COUNTER_SPEECH_14, ...NEWS_OF_HATE_14], ENDORSED_QUOTES_14);
   tuningPair('round 14: harm to things (pests, plants, tasks; friendly swearing / aimed at people)', [...LITERAL_HARM_14, ...FRIENDLY_SWEARING_14], AIMED_AT_PEOPLE_14);
-  // Written as training data in a second wave (round 14) and a third (round 17), trained on since round 17: in-sample.
-  const waves = [
-    ['second wave: heated news debate', WRITTEN_HEATED], ['second wave: gender', WRITTEN_GENDER], ['second wave: coded hate', WRITTEN_CODED],
-    ['second wave: everyday comments', WRITTEN_EVERYDAY], ...Object.entries(THIRD_WAVE).map(([site, batch]) => [`third wave: ${site} sites`, batch] as const),
-  ] as const;
-  for (const [label, batch] of waves) {
-    tuningPair(`${label}, trained on (civil / toxic)`, batch.filter((c) => c.toxicity === 0).map((c) => c.text), batch.filter((c) => c.toxicity === 1).map((c) => c.text));
+  // The waves written as training data (the second since round 14, the third and fourth in round 17), trained on since round 17: in-sample.
+  for (const [wave, batches] of Object.entries(WAVES)) {
+    for (const [batch, entries] of Object.entries(batches)) {
+      tuningPair(`${wave} wave, ${batch}, trained on (civil / toxic)`, entries.filter((c) => c.toxicity === 0).map((c) => c.text), entries.filter((c) => c.toxicity === 1).map((c) => c.text));
+    }
   }
   const probeTexts = FUNCTIONAL_PROBE.map(([text]) => text);
   const probeLabels = FUNCTIONAL_PROBE.map(([, hateful]) => hateful);
