@@ -3,6 +3,8 @@ import { createAssess } from '../pipeline.js';
 import { candidateWith, contextWith } from '../testing.js';
 import { defaultClassifier } from './default-model.js';
 import { assessedRules } from './test-helpers.js';
+import { tokenize } from './tokens.js';
+import { victimsReported } from './victims-reported.js';
 
 const judge = createAssess({ classifier: defaultClassifier() });
 const decide = (text: string) => judge(candidateWith({ text }), contextWith({}, { contentOnly: true })).decision;
@@ -26,6 +28,7 @@ describe('contempt for a people said outright (round 17, assess time)', () => {
   it.each([
     // Disgust at those who attack a people, weariness of what is done to it, denied, quoted and condemned, or no people at all.
     'People who attack Muslims make me sick.',
+    'Those who harass Jews on the bus disgust me. Lock them up.',
     'Honestly the way this country treats refugees makes me sick.',
     "I'm sick of refugees being blamed for the housing crisis.",
     "I'm tired of women being talked over in every meeting.",
@@ -38,5 +41,13 @@ describe('contempt for a people said outright (round 17, assess time)', () => {
   ])('"%s" publishes', (text) => {
     expect(assessedRules(text, ['hate'])).toEqual([]);
     expect(decide(text)).toBe('publish');
+  });
+
+  it('reads a people as the victims of doers condemned, and not of doers praised', () => {
+    const read = (text: string) => victimsReported(tokenize(text.toLowerCase()));
+    expect(read('People who attack Muslims make me sick.')).toBe(true);
+    expect(read('Anyone who spat at Jews on that train should be jailed.')).toBe(true);
+    expect(read('People who attack Muslims are heroes.')).toBe(false);
+    expect(read('People who love Muslims make me smile.')).toBe(false);
   });
 });

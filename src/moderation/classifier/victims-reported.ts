@@ -5,7 +5,9 @@
  * people is the subject of a harm in the past passive ("were", "was", "have been", "had been" and a harm
  * done), and nothing in the text approves of it, wishes more of it, insults or attacks anyone, the learned scores
  * are capped like counter-speech. Rule findings still lift ("… and good riddance" approves; "should be
- * driven out again" wishes).
+ * driven out again" wishes). Since round 17 also a people as the object of what others do to it, its doers
+ * condemned ("People who attack Muslims make me sick", "Those who harass Jews disgust me"): the condemning
+ * words are then about the doers, and only praise of them keeps the learned scores.
  */
 import { DEHUMANISING, INSULTS, NEGATIVE_ATTRIBUTES, VIOLENCE_DONE } from './lexicon.js';
 import { EXCLUSION } from './lexicon-attitude.js';
@@ -32,7 +34,24 @@ function harmDoneTo(tokens: Token[], i: number): boolean {
   return VIOLENCE_DONE.has(done) || EXCLUSION.has(done) || (DRIVEN.has(done) && OUT.has(tokens[k + 1]?.text ?? ''));
 }
 
+/** Those who do harm, as the subject of "who …": "people who attack", "anyone who harasses". */
+const DOERS = new Set(['people', 'those', 'anyone', 'anybody', 'whoever', 'men', 'thugs', 'someone', 'somebody', 'idiots', 'cowards']);
+const HARMING = new Set(`attack attacks attacked harass harasses harassed abuse abuses abused target targets targeted assault assaults
+  assaulted threaten threatens threatened beat beats bully bullies bullied intimidate intimidates intimidated insult insults
+  insulted spit spits spat`.split(/\s+/));
+/** Praise of the doers: "People who attack Muslims are heroes". */
+const PRAISED = new Set(['right', 'hero', 'heroes', 'legend', 'legends', 'brave', 'respect', 'good', 'great', 'deserved', 'deserve', 'deserves', 'fair']);
+
+/** "people who attack Muslims", "anyone who spat at Jews": a people as the object of a harm others do. */
+function harmDoneBy(tokens: Token[], i: number): boolean {
+  if (!DOERS.has(tokens[i].text) || tokens[i + 1]?.text !== 'who' || !HARMING.has(tokens[i + 2]?.text ?? '')) return false;
+  const object = ['at', 'on'].includes(tokens[i + 3]?.text ?? '') ? i + 4 : i + 3;
+  return groupAt(tokens, object) > object;
+}
+
 export function victimsReported(tokens: Token[]): boolean {
+  const doersCondemned = tokens.some((token, i) => !token.negated && harmDoneBy(tokens, i));
+  if (doersCondemned && !tokens.some((token) => PRAISED.has(token.text))) return true;
   // "… kicked out of the site, those dirty scum": an insult or an attack word of the writer's own.
   if (tokens.some((token) => APPROVING.has(token.text) || INSULTS.has(token.text) || DEHUMANISING.has(token.text) || NEGATIVE_ATTRIBUTES.has(token.text))) return false;
   return tokens.some((token, i) => !token.negated && harmDoneTo(tokens, i));

@@ -7,6 +7,7 @@ import { BLIND_SIXTH } from '../../fixtures/blind-sixth-writer-2026-12.js';
 import { BLIND_SEVENTH } from '../../fixtures/blind-seventh-writer-2026-12.js';
 import { BLIND_EIGHTH } from '../../fixtures/blind-eighth-writers-2026-12.js';
 import { BLIND_NINTH } from '../../fixtures/blind-ninth-writers-2026-12.js';
+import { BLIND_TENTH } from '../../fixtures/blind-tenth-writers-2026-12.js';
 import { createAssess } from '../../pipeline.js';
 import { defaultSettings } from '../../../settings/index.js';
 import type { Classifier } from '../classifier.js';
@@ -50,6 +51,7 @@ const PROBE_SETS: { name: string; probes: Labelled[] }[] = [
   { name: 'blind mixed set, seventh writers (2026-12-04; local, national, culture)', probes: BLIND_SEVENTH },
   { name: 'blind mixed set, eighth writers (2026-12-04; briefed without example phrases)', probes: BLIND_EIGHTH },
   { name: 'blind mixed set, ninth writers (2026-12-04; North America, global English)', probes: BLIND_NINTH },
+  { name: 'blind mixed set, tenth writers (2026-12-04; tabloids, community pages)', probes: BLIND_TENTH },
 ];
 
 type Labelled = Pick<Probe, 'text' | 'hateful'> & { category: string; threat: boolean };

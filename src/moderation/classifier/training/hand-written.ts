@@ -16,6 +16,7 @@ import { BLIND_SIXTH } from '../../fixtures/blind-sixth-writer-2026-12.js';
 import { BLIND_SEVENTH } from '../../fixtures/blind-seventh-writer-2026-12.js';
 import { BLIND_EIGHTH } from '../../fixtures/blind-eighth-writers-2026-12.js';
 import { BLIND_NINTH } from '../../fixtures/blind-ninth-writers-2026-12.js';
+import { BLIND_TENTH } from '../../fixtures/blind-tenth-writers-2026-12.js';
 import { CIVIL_TUNING } from '../../fixtures/civil-tuning.js';
 import { COUNTER_SPEECH_LOOKALIKES, COUNTER_SPEECH_TUNING } from '../../fixtures/counter-speech-tuning.js';
 import { DEHUMANISING_HATE, PEOPLES_CIVIL } from '../../fixtures/dehumanising-tuning.js';
@@ -82,7 +83,7 @@ const WRITTEN: readonly { text: string; toxicity: number; identity_attack: numbe
 
 /** Every blind text, by the key the corpus de-duplicates on. */
 export function blindKeys(): Set<string> {
-  const blind = [...BLIND_CIVIL, ...BLIND_PROBES, ...BLIND_PROBES_2, ...BLIND_MIXED_2026_12, ...BLIND_FOURTH_WRITER_2026_12, ...BLIND_SIXTH, ...BLIND_SEVENTH, ...BLIND_EIGHTH, ...BLIND_NINTH];
+  const blind = [...BLIND_CIVIL, ...BLIND_PROBES, ...BLIND_PROBES_2, ...BLIND_MIXED_2026_12, ...BLIND_FOURTH_WRITER_2026_12, ...BLIND_SIXTH, ...BLIND_SEVENTH, ...BLIND_EIGHTH, ...BLIND_NINTH, ...BLIND_TENTH];
   return new Set(blind.map(({ text }) => dedupKey(text)));
 }
 
