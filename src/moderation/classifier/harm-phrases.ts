@@ -90,6 +90,6 @@ export const SELF_HARM_ORDERED = phrases(`kys | favour and stop breathing | favo
 
 /** Abuse beyond the insult words of the lexicon (which the learned model reads; these it never saw). */
 export const ABUSE = phrases(`excuse for a human | waste of oxygen | waste of space | waste of skin | thickest person | dumbest person |
-  stupidest person | old cow | little rat | spineless | snivelling | sniveling | thick | bellend | knobhead | muppet | plonker |
-  gobshite | thicko | lowlife | degenerate | simpleton | troglodyte | worm | nonce`);
+  stupidest person | old cow | little rat | spineless | snivelling | sniveling | thick | thicko | degenerate | troglodyte | worm |
+  nonce`);
 export const ALWAYS_AIMED = phrases(`thick as mince | thick as two short planks`);

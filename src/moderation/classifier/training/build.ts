@@ -3,14 +3,8 @@ import { generateExamples } from './augment.js';
 import { loadCorpus, type Corpus } from './corpus.js';
 import { keyHash, type Example } from './datasets.js';
 import { featuriseTexts } from './featurised.js';
-import { WAVES, handWrittenTexts, waveTexts, type Wave } from './hand-written.js';
+import { WAVES, handWrittenTexts, waveTexts, type Wave, type WrittenWeights } from './hand-written.js';
 import { TEMPLATES, type TrainingSet } from './fit.js';
-
-export interface WrittenWeights {
-  handWrittenWeight?: number;
-  /** Each wave of written batches at its weight (absent or 0: not read). */
-  waveWeights?: Partial<Record<Wave, number>>;
-}
 
 /**
  * The generated templates as examples of their own source, which is never split, and the written

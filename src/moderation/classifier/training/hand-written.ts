@@ -110,6 +110,14 @@ export const WAVES = {
 } as const;
 export type Wave = keyof typeof WAVES;
 
+/** How much the written comments weigh, each in the templates' set (absent or 0: not read). */
+export interface WrittenWeights {
+  /** The tuning comments and the first written batches, per comment. */
+  handWrittenWeight?: number;
+  /** Each wave of written batches, per comment. */
+  waveWeights?: Partial<Record<Wave, number>>;
+}
+
 /** A wave's comments with the batch they came from, less any a blind writer also wrote. */
 export function waveTexts(wave: Wave): { text: string; labels: Labels; batch: string }[] {
   const blind = blindKeys();

@@ -1,7 +1,7 @@
 import { embeddingBuckets, type FeatureOptions } from '../features.js';
 import { HEADS, type Head, type Model, type SparseVector } from '../model.js';
 import { random, shuffle } from './augment.js';
-import type { Wave } from './hand-written.js';
+import type { WrittenWeights } from './hand-written.js';
 
 export interface LabelledText {
   text: string;
@@ -9,7 +9,7 @@ export interface LabelledText {
   weight: number;
 }
 
-export interface TrainingOptions extends FeatureOptions {
+export interface TrainingOptions extends FeatureOptions, WrittenWeights {
   bits: number;
   charWeight: number;
   epochs: number;
@@ -26,10 +26,6 @@ export interface TrainingOptions extends FeatureOptions {
   sourceBalance?: number;
   /** The generated templates' weight as a set, against the mean set (after `sourceBalance`). */
   templateShare?: number;
-  /** The hand-written tuning comments (`hand-written.ts`) join the templates' set at this weight each (0 or absent: not read). */
-  handWrittenWeight?: number;
-  /** Each wave of written batches (`WAVES` in `hand-written.ts`) joins the templates' set at its weight per comment (absent or 0: not read). */
-  waveWeights?: Partial<Record<Wave, number>>;
   /** Calibrate each head's intercept too, not only its slope (see `fitPlatt`). */
   calibrateIntercept?: boolean;
   /**
