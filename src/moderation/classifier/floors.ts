@@ -88,6 +88,10 @@ export const RULE_FLOORS = {
   // "never trust Christians": contempt for a people said outright. As plain as a vile attribute
   // ("Muslims are disgusting", 0.82), a shade less certain since the frame, not a word, carries it.
   'contempt-for-people': floor('hate', 0.8),
+  // Read at assess() time only (`harm-praised.ts`): "People who attack Muslims are heroes", "whoever beat
+  // up those gay lads deserves a medal": violence done to a people praised. Support for violence against
+  // a people, said of its doers; as sure as contempt said outright, and held above the threshold.
+  'harm-to-people-praised': floor('hate', 0.8),
   // "you absolute cretin", "you're a waste of space": the reader insulted. Holds, but just over the
   // threshold, below any attack on a people or threat and below most learned rudeness: Davidson's
   // annotators call "you bitch" offensive, not hateful (0.62 here cost its unseen AUC 0.007; 0.55 …).

@@ -7,6 +7,7 @@ import { findLikenings } from './likenings.js';
 import { findCodedHate } from './coded-hate.js';
 import { findGenderedAbuse } from './gendered-abuse.js';
 import { findContempt } from './contempt.js';
+import { findHarmPraised } from './harm-praised.js';
 import { harmsOnlyThings } from './literal-harm.js';
 import { isSportsIdiom, talksSport } from './sporting.js';
 import { victimsReported } from './victims-reported.js';
@@ -96,7 +97,7 @@ export function analyse(tokens: Token[], slurs: readonly string[] = []): RuleRes
   // and counter-speech reads them like the rules' findings ("Those who say X should be hanged are the
   // extremists"), except what is said to the reader's face, which is never a report to object to.
   const assessed = [...findHarm(tokens, condemned), ...findLikenings(tokens, condemned), ...findCodedHate(tokens, condemned), ...findGenderedAbuse(tokens, condemned),
-    ...findContempt(tokens, condemned)]
+    ...findContempt(tokens, condemned), ...findHarmPraised(tokens, condemned)]
     .filter((late) => !findings.some((finding) => finding.from < late.to && late.from < finding.to));
   const reportable = assessed.filter((late) => !SAID_TO_THE_READER.has(late.rule));
   const { objection } = readCounterSpeech(tokens, [...findings, ...reportable], condemned, groups);

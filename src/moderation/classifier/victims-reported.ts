@@ -35,23 +35,33 @@ function harmDoneTo(tokens: Token[], i: number): boolean {
 }
 
 /** Those who do harm, as the subject of "who …": "people who attack", "anyone who harasses". */
-const DOERS = new Set(['people', 'those', 'anyone', 'anybody', 'whoever', 'men', 'thugs', 'someone', 'somebody', 'idiots', 'cowards']);
+const DOERS = new Set(['people', 'those', 'anyone', 'anybody', 'whoever', 'men', 'lads', 'guys', 'thugs', 'someone', 'somebody', 'idiots', 'cowards']);
 const HARMING = new Set(`attack attacks attacked harass harasses harassed abuse abuses abused target targets targeted assault assaults
   assaulted threaten threatens threatened beat beats bully bullies bullied intimidate intimidates intimidated insult insults
-  insulted spit spits spat`.split(/\s+/));
+  insulted spit spits spat kill kills killed murder murders murdered stab stabs stabbed shoot shoots shot lynch lynched
+  chase chases chased burn burns burned burnt firebomb firebombed`.split(/\s+/));
+/** What may stand between the harm and the people it is done to: "spat at", "beat up those", "chased the". */
+const BEFORE_OBJECT = new Set(['at', 'on', 'up', 'the', 'those', 'these', 'some', 'all']);
 /** Praise of the doers: "People who attack Muslims are heroes". */
 const PRAISED = new Set(['right', 'hero', 'heroes', 'legend', 'legends', 'brave', 'respect', 'good', 'great', 'deserved', 'deserve', 'deserves', 'fair']);
 
-/** "people who attack Muslims", "anyone who spat at Jews": a people as the object of a harm others do. */
-function harmDoneBy(tokens: Token[], i: number): boolean {
-  if (!DOERS.has(tokens[i].text) || tokens[i + 1]?.text !== 'who' || !HARMING.has(tokens[i + 2]?.text ?? '')) return false;
-  const object = ['at', 'on'].includes(tokens[i + 3]?.text ?? '') ? i + 4 : i + 3;
-  return groupAt(tokens, object) > object;
+/**
+ * "people who attack Muslims", "anyone who spat at Jews", "whoever beat up those gay lads": a people as the
+ * object of a harm others do. Where the people ends, or `i` when there is none.
+ */
+export function harmDoneBy(tokens: Token[], i: number): number {
+  if (!DOERS.has(tokens[i].text)) return i;
+  const verb = tokens[i + 1]?.text === 'who' ? i + 2 : tokens[i].text === 'whoever' ? i + 1 : -1;
+  if (verb < 0 || !HARMING.has(tokens[verb]?.text ?? '')) return i;
+  let object = verb + 1;
+  while (object < verb + 3 && BEFORE_OBJECT.has(tokens[object]?.text ?? '') && groupAt(tokens, object) === object) object++;
+  const end = groupAt(tokens, object);
+  return end > object ? end : i;
 }
 
 export function victimsReported(tokens: Token[]): boolean {
-  const doersCondemned = tokens.some((token, i) => !token.negated && harmDoneBy(tokens, i));
-  if (doersCondemned && !tokens.some((token) => PRAISED.has(token.text))) return true;
+  const doersCondemned = tokens.some((token, i) => !token.negated && harmDoneBy(tokens, i) > i);
+  if (doersCondemned && !tokens.some((token) => PRAISED.has(token.text) && !token.negated)) return true;
   // "… kicked out of the site, those dirty scum": an insult or an attack word of the writer's own.
   if (tokens.some((token) => APPROVING.has(token.text) || INSULTS.has(token.text) || DEHUMANISING.has(token.text) || NEGATIVE_ATTRIBUTES.has(token.text))) return false;
   return tokens.some((token, i) => !token.negated && harmDoneTo(tokens, i));
